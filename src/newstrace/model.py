@@ -1,0 +1,280 @@
+"""Records passed between the pipeline stages.
+
+Data flows one way::
+
+    read ─► clean ─► annotate ─► group ─► compare ─► brief ─► store / render
+
+Every record here is plain data (dataclasses with ``__slots__``); stages take and return these, never
+bare tuples. Offsets are always Python string indices (code points), half-open ``[start, end)``:
+
+- :class:`Credit` and :class:`RemovedPart` point into :attr:`Article.raw_text` (the body as read,
+  before cleaning), so what cleaning removed is kept and can still be shown in place;
+- everything downstream (:class:`Citation`, sentences, briefs) points into :attr:`Article.text`, the
+  cleaned body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Kinds of credit: where a line or marker says the copy came from.
+CreditKind = Literal[
+    "inputs_from",  # "(With inputs from IANS)"
+    "agency_marker",  # "(AP) —", "WASHINGTON (AP) —"
+    "wire_dateline",  # "SEOUL, Sept 12 (Reuters) -"
+    "caption",  # an image caption or photo credit glued into the body: "...PutinIANS", "Photo: AFP"
+    "byline",  # "By Jane Doe, Reuters"
+    "metadata",  # a publisher / source field of the input (JSONL outlet, feed source, HTML meta)
+]
+
+# Kinds of text that cleaning takes out of the body (kept, never lost).
+RemovedKind = Literal["caption", "credit_line", "dateline", "boilerplate"]
+
+# Where a metadata value came from, most trusted first.
+ValueSource = Literal["metadata", "feed", "warc", "url", "dateline", "credit", "path"]
+
+InputFormat = Literal["text", "html", "jsonl", "feed", "warc"]
+
+# Runs of whitespace, collapsed when hashing content.
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date of which any part may be unknown.
+
+    A dateline "September 12" gives ``PartialDate(None, 9, 12)``: the year is not invented.
+
+    Example:
+        >>> PartialDate(None, 9, 12).iso()
+        'XXXX-09-12'
+        >>> PartialDate.from_iso('2023-09').month
+        9
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not in 1..12")
+        if self.day is not None and not 1 <= self.day <= 31:
+            raise ValueError(f"day {self.day} is not in 1..31")
+
+    @property
+    def is_complete(self) -> bool:
+        return None not in (self.year, self.month, self.day)
+
+    def iso(self) -> str:
+        """TimeML-style value: unknown parts are ``X``; trailing unknown parts are dropped."""
+        year = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if self.month is None and self.day is None:
+            return year
+        month = f"{self.month:02d}" if self.month is not None else "XX"
+        if self.day is None:
+            return f"{year}-{month}"
+        return f"{year}-{month}-{self.day:02d}"
+
+    @classmethod
+    def from_iso(cls, value: str) -> PartialDate:
+        """Parse what :meth:`iso` writes (``2023-09-12``, ``XXXX-09-12``, ``2023-09``, ``2023``)."""
+        parts = value.split("-")
+        if not 1 <= len(parts) <= 3:
+            raise ValueError(f"not a partial ISO date: {value!r}")
+        nums = [None if set(p) == {"X"} else int(p) for p in parts]
+        nums += [None] * (3 - len(nums))
+        return cls(nums[0], nums[1], nums[2])
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A line or marker naming where the copy came from ("(With inputs from IANS)" → IANS).
+
+    ``start``/``end`` index :attr:`Article.raw_text`; both are -1 for a credit taken from metadata.
+    """
+
+    source: str
+    kind: CreditKind
+    text: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedPart:
+    """Text that cleaning took out of the body, with its place in :attr:`Article.raw_text`."""
+
+    kind: RemovedKind
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an article was read: a file (and line, for JSONL), a feed entry, a WARC record, or stdin."""
+
+    path: str
+    format: InputFormat
+    line: int | None = None  # 1-based line for JSONL, entry number for feeds, record number for WARC
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report, as read and (after :func:`newstrace.ingest.clean.clean_article`) cleaned.
+
+    ``text`` is empty until cleaning; all annotation offsets index it. ``id`` and ``revision`` are set
+    once the store has kept the article.
+    """
+
+    raw_text: str
+    source: SourceRef
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    outlet_source: ValueSource | None = None
+    byline: str | None = None
+    published: PartialDate | None = None
+    published_source: ValueSource | None = None
+    dateline_place: str | None = None
+    credits: list[Credit] = field(default_factory=list)
+    removed: list[RemovedPart] = field(default_factory=list)
+    external_id: str | None = None
+    id: int | None = None
+    revision: int | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the cleaned text (raw text before cleaning), whitespace-collapsed and NFC-normalised.
+
+        Two inputs with this hash carry the same report; the store keeps one article for them.
+        """
+        body = self.text or self.raw_text
+        norm = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", body)).strip()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    @property
+    def label(self) -> str:
+        """The name a user gave this article: the JSONL ``id`` if any, else where it was read."""
+        return self.external_id or str(self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """One input that could not be read, and why, in the run report's ``path[:line]: reason`` form."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+StoreStatus = Literal["new", "revision", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What the store did with one article."""
+
+    article_id: int
+    revision: int
+    status: StoreStatus
+
+
+@dataclass(slots=True)
+class RunReport:
+    """Counts and one reason per rejected input, for one ingest run."""
+
+    read: int = 0
+    new: int = 0
+    revisions: int = 0
+    unchanged: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def count(self, stored: Stored) -> None:
+        self.read += 1
+        if stored.status == "new":
+            self.new += 1
+        elif stored.status == "revision":
+            self.revisions += 1
+        else:
+            self.unchanged += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles reporting the same event. ``id`` is set by the store."""
+
+    article_ids: tuple[int, ...]
+    title: str
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` range of an article's cleaned text (a sentence, a token run)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A span of one article's cleaned text: ``Article.text[start:end] == text``."""
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefArticle:
+    """An article as the brief lists it."""
+
+    article_id: int
+    label: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None  # PartialDate.iso()
+    published_source: str | None
+    dateline_place: str | None
+    byline: str | None
+    credits: tuple[str, ...]  # credited sources, deduplicated, in order of appearance
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSentence:
+    """A sentence found (near-)verbatim in several articles; ``similarity`` is the lowest pairwise score."""
+
+    citations: tuple[Citation, ...]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A cross-source brief of one story: extractive, every line cites article id and span."""
+
+    story_id: int
+    title: str
+    articles: tuple[BriefArticle, ...]
+    shared: tuple[SharedSentence, ...]
+    single: tuple[Citation, ...]  # sentences found in only one article
+    summary: tuple[Citation, ...] = ()

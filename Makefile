@@ -1,0 +1,28 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
+#   make run   — create .venv, install newstrace, analyse the bundled example corpus into out/
+#   make test  — install the test dependencies too, and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newstrace analyze examples/corpus --out out
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+
+clean:
+	rm -rf out newstrace.db newstrace.db-wal newstrace.db-shm

@@ -1,0 +1,158 @@
+"""The orchestrator: one public function per step, chained in this order.
+
+    read_inputs ─► clean_article ─► Store.add_articles ─► group_stories ─► build_brief ─► render_*
+    (ingest/)      (ingest/clean)   (store/)              (group/)         (brief/)       (brief/)
+
+- :func:`ingest` reads and cleans every input and keeps each article in the store; it never raises for a
+  bad input: each one becomes a line of the :class:`~newstrace.model.RunReport`.
+- :func:`regroup` recomputes the stories over the whole store (the simple grouping; the grouping issue
+  makes it incremental).
+- :func:`brief_story` builds one story's :class:`~newstrace.model.Brief`.
+- :func:`analyze` runs all three and writes each touched story's brief as Markdown, HTML and JSON.
+
+Example:
+    >>> from newstrace.config import make_options
+    >>> from newstrace.pipeline import analyze
+    >>> result = analyze(["examples/corpus"], make_options(db=":memory:"), "out")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newstrace.config import Options
+from newstrace.model import Article, Brief, Rejection, RunReport, Story
+from newstrace.store import Store
+
+# Called once per input item as it is read (an article, or the rejection of an input), for progress bars.
+OnItem = Callable[[Article | Rejection], None]
+
+
+def cleaned_articles(
+    paths: Iterable[str], options: Options, report: RunReport, on_item: OnItem | None = None
+) -> Iterator[Article]:
+    """Read and clean every input; rejected inputs go to ``report.rejections`` and are not yielded.
+
+    An article whose cleaned body is shorter than ``options.min_chars`` is rejected as "no article text".
+    """
+    from newstrace.ingest import read_inputs
+    from newstrace.ingest.clean import clean_article
+
+    for item in read_inputs(paths, options):
+        if isinstance(item, Article):
+            article = clean_article(item)
+            if len(article.text.strip()) < options.min_chars:
+                item = Rejection(
+                    article.source.path,
+                    f"no article text: {len(article.text.strip())} characters after cleaning "
+                    f"(min_chars is {options.min_chars})",
+                    article.source.line,
+                )
+            else:
+                item = article
+        if isinstance(item, Rejection):
+            report.rejections.append(item)
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, Article):
+            yield item
+
+
+def ingest(
+    paths: Sequence[str], options: Options, store: Store, on_item: OnItem | None = None
+) -> tuple[RunReport, list[int]]:
+    """Read, clean and store every input; returns the run report and the ids of the articles read.
+
+    Ingest is idempotent: content already stored counts as ``unchanged``; a changed text at a known URL
+    becomes a new revision. Each batch of ``options.batch_size`` articles is one transaction, so a killed
+    run leaves the store consistent and re-running completes it.
+    """
+    report = RunReport()
+    ids: list[int] = []
+    for stored in store.add_articles(cleaned_articles(paths, options, report, on_item), options.batch_size):
+        report.count(stored)
+        ids.append(stored.article_id)
+    store.record_run(report, list(paths))
+    return report, ids
+
+
+def regroup(store: Store, options: Options) -> list[Story]:
+    """Group every stored article into stories and store them (replacing the previous grouping)."""
+    from newstrace.group import group_stories
+
+    return store.replace_stories(group_stories(store.articles(), options.story_threshold))
+
+
+def brief_story(store: Store, story: Story, options: Options) -> tuple[Brief, list[Article]]:
+    """Build one story's brief; returns it with the story's articles (the HTML renderer shows them)."""
+    from newstrace.brief import build_brief
+
+    articles = store.articles(story.article_ids)
+    return build_brief(story, articles, options.sentence_similarity), articles
+
+
+BRIEF_FORMATS = ("md", "html", "json")
+
+
+def render_brief(brief: Brief, articles: Sequence[Article], fmt: str) -> str:
+    """Render a brief as ``md``, ``html`` or ``json``."""
+    from newstrace.brief import render_html, render_json, render_markdown
+
+    if fmt == "md":
+        return render_markdown(brief)
+    if fmt == "html":
+        return render_html(brief, articles)
+    if fmt == "json":
+        return render_json(brief)
+    raise ValueError(f"unknown brief format {fmt!r}; choose one of {', '.join(BRIEF_FORMATS)}")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What :func:`analyze` did: the run report, the stories it briefed and the files it wrote."""
+
+    report: RunReport
+    briefs: list[Brief] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def analyze(
+    paths: Sequence[str],
+    options: Options,
+    out_dir: str | Path,
+    store: Store | None = None,
+    on_item: OnItem | None = None,
+) -> Analysis:
+    """Ingest ``paths``, regroup the store, and write a brief in every format for each story that holds an
+    article of this run, as ``out_dir/story-<id>.{md,html,json}``.
+    """
+    from newstrace.store import open_store
+
+    own_store = store is None
+    store = store or open_store(options.db)
+    try:
+        report, ids = ingest(paths, options, store, on_item)
+        touched = set(ids)
+        stories = [s for s in regroup(store, options) if touched.intersection(s.article_ids)]
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        result = Analysis(report)
+        for story in stories:
+            brief, articles = brief_story(store, story, options)
+            result.briefs.append(brief)
+            for fmt in BRIEF_FORMATS:
+                path = out / f"story-{brief.story_id}.{fmt}"
+                path.write_text(render_brief(brief, articles, fmt), encoding="utf-8")
+                result.files.append(path)
+        return result
+    finally:
+        if own_store:
+            store.close()
+
+
+def with_options(options: Options, **changes: object) -> Options:
+    """A copy of ``options`` with ``changes`` applied (``None`` values ignored)."""
+    return dataclasses.replace(options, **{k: v for k, v in changes.items() if v is not None})

@@ -1,0 +1,179 @@
+"""The clean stage: cleaned body text and the metadata the body itself carries.
+
+:func:`clean_article` runs these steps in order, each on the lines the earlier ones left:
+
+1. captions (:mod:`~newstrace.ingest.captions`): photo captions and image credits glued into the body;
+2. bylines (:mod:`~newstrace.ingest.credits`): "By Jane Doe, Reuters" in the first or last paragraphs;
+3. credit lines at the end (:mod:`~newstrace.ingest.credits`): "(With inputs from IANS)", staff lines,
+   sign-offs, syndication notices;
+4. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
+
+What is taken out is kept as :class:`~newstrace.model.RemovedPart` records and every credit found as a
+:class:`~newstrace.model.Credit`, both with offsets into ``raw_text``. The rest of the body is kept as
+written — lines stripped of surrounding whitespace, one ``"\\n"`` between lines of a paragraph and
+``"\\n\\n"`` between paragraphs — so sentences can be cited by offsets into ``text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newstrace.ingest.agencies import AGENCIES
+from newstrace.ingest.captions import find_captions
+from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
+from newstrace.ingest.datelines import Dateline, parse_dateline
+from newstrace.ingest.layout import Cut, Line, credit, cut, split_lines
+from newstrace.model import Article, Credit, RemovedPart
+
+# Credit kinds that name the agency whose copy this is, strongest first (see _outlet).
+_PUBLISHER_KINDS = (("wire_dateline", "agency_marker"), ("byline",), ("inputs_from",))
+
+
+def clean_article(article: Article) -> Article:
+    """Clean an article's body and fill in the metadata its body carries.
+
+    Returns a new :class:`Article` (the input is not changed) with:
+
+    - ``text``: ``raw_text`` without captions, bylines, end credit lines and the dateline;
+    - ``removed``: what was taken out, in order, ``raw_text[start:end] == text`` for each;
+    - ``credits``: the article's credits from metadata (kept first), then every credit found in the body
+      in order of position, ``raw_text[start:end] == text`` for each;
+    - ``dateline_place``, ``byline``: from the dateline and a byline, when not already set;
+    - ``published``: the dateline's date when not already set (``published_source="dateline"``); a date
+      without a year stays without one (``XXXX-09-12``);
+    - ``outlet``: when not already set, the agency that the copy names as its own
+      (``outlet_source="credit"``): a wire dateline or agency marker first ("SEOUL, Sept 12 (Reuters) -",
+      "(AP) —"), then an agency byline ("By Jane Doe, Reuters"), then a single "(With inputs from X)".
+      The last is agency copy's own signature: IANS and PTI reports reprinted by portals end that way,
+      and when nothing else names a publisher, the agency is it. "(With inputs from agencies)", several
+      sources, or caption credits (a photo's agency is not the text's) leave ``outlet`` ``None``.
+
+    Cleaning twice gives the same article: ``removed`` is recomputed from ``raw_text`` and credits
+    already present are not repeated.
+
+    Args:
+        article: an article as a reader made it (``raw_text`` set, ``text`` usually empty).
+
+    Returns:
+        The cleaned copy.
+
+    Example:
+        >>> from newstrace.model import SourceRef
+        >>> a = clean_article(Article("SEOUL, Sept 12 (Reuters) - Talks began.", SourceRef("-", "text")))
+        >>> a.text, a.dateline_place, a.outlet, a.published.iso()
+        ('Talks began.', 'Seoul', 'Reuters', 'XXXX-09-12')
+    """
+    raw = article.raw_text
+    lines = split_lines(raw)
+
+    cuts, taken = find_captions(raw, lines)
+    byline_cuts, byline = find_bylines(raw, lines, taken)
+    cuts += byline_cuts
+    taken |= _covered(lines, byline_cuts)
+    credit_cuts = find_trailing_credits(raw, lines, taken)
+    cuts += credit_cuts
+    taken |= _covered(lines, credit_cuts)
+
+    dateline = _dateline(lines, taken)
+    if dateline is not None:
+        credits = ()
+        if dateline.source is not None and dateline.credit_kind is not None:
+            credits = (credit(raw, dateline.source, dateline.credit_kind, dateline.start, dateline.end),)
+        cuts.append(cut(raw, "dateline", dateline.start, dateline.end, credits))
+
+    cuts.sort(key=lambda c: (c.removed.start, c.removed.end))
+    removed = [c.removed for c in cuts]
+    credits = _merge_credits(article.credits, [cr for c in cuts for cr in c.credits])
+    updates: dict[str, object] = {
+        "text": _assemble(raw, lines, removed),
+        "removed": removed,
+        "credits": credits,
+    }
+    updates.update(_dateline_fields(article, dateline))
+    updates.update(_byline_fields(article, byline))
+    if article.outlet is None and (outlet := _outlet(credits)) is not None:
+        updates["outlet"] = outlet
+        updates["outlet_source"] = "credit"
+    return dataclasses.replace(article, **updates)  # type: ignore[arg-type]
+
+
+def _covered(lines: list[Line], cuts: list[Cut]) -> set[int]:
+    """Indexes of lines that a cut removes whole."""
+    spans = {(c.removed.start, c.removed.end) for c in cuts}
+    return {i for i, line in enumerate(lines) if (line.start, line.end) in spans}
+
+
+def _dateline(lines: list[Line], taken: set[int]) -> Dateline | None:
+    """The dateline opening the first line that no earlier step removed."""
+    for i, line in enumerate(lines):
+        if i not in taken:
+            return parse_dateline(line.text, line.start)
+    return None
+
+
+def _assemble(raw: str, lines: list[Line], removed: list[RemovedPart]) -> str:
+    """The body without the removed spans: lines stripped, "\\n" within and "\\n\\n" between paragraphs."""
+    paragraphs: dict[int, list[str]] = {}
+    spans = sorted((r.start, r.end) for r in removed)
+    for line in lines:
+        pieces = []
+        pos = line.start
+        for start, end in spans:
+            if end <= pos or start >= line.end:
+                continue
+            if start > pos:
+                pieces.append(raw[pos:start])
+            pos = max(pos, end)
+        if pos < line.end:
+            pieces.append(raw[pos : line.end])
+        # Cuts only ever take a line's start (dateline) or end (glued credit), so at most one piece is left.
+        kept = " ".join(p.strip() for p in pieces if p.strip())
+        if kept:
+            paragraphs.setdefault(line.paragraph, []).append(kept)
+    return "\n\n".join("\n".join(p) for p in paragraphs.values())
+
+
+def _merge_credits(present: list[Credit], found: list[Credit]) -> list[Credit]:
+    """Metadata credits first, then the body's in order of position, each once."""
+    seen: set[tuple[str, str, int, int]] = set()
+    merged: list[Credit] = []
+    positional = [c for c in present if c.start >= 0] + found
+    for c in [c for c in present if c.start < 0] + sorted(positional, key=lambda c: (c.start, c.end)):
+        key = (c.source, c.kind, c.start, c.end)
+        if key not in seen:
+            seen.add(key)
+            merged.append(c)
+    return merged
+
+
+def _dateline_fields(article: Article, dateline: Dateline | None) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    if dateline is None:
+        return fields
+    if article.dateline_place is None and dateline.place is not None:
+        fields["dateline_place"] = dateline.place
+    if article.published is None and dateline.date is not None:
+        fields["published"] = dateline.date
+        fields["published_source"] = "dateline"
+    return fields
+
+
+def _byline_fields(article: Article, byline: Byline | None) -> dict[str, object]:
+    if article.byline is not None or byline is None:
+        return {}
+    return {"byline": ", ".join(byline.names)}
+
+
+def _outlet(credits: list[Credit]) -> str | None:
+    """The agency the copy names as its publisher (see :func:`clean_article`), or ``None``."""
+    for kinds in _PUBLISHER_KINDS:
+        sources = list(dict.fromkeys(c.source for c in credits if c.kind in kinds and c.start >= 0))
+        if kinds == ("inputs_from",):
+            # One named agency only: "(With inputs from PTI and agencies)" names no single publisher.
+            return sources[0] if len(sources) == 1 and sources[0] != "agencies" else None
+        if kinds == ("byline",):
+            sources = [s for s in sources if s in AGENCIES]  # a person's name is no publisher
+        sources = [s for s in sources if s != "agencies"]
+        if sources:
+            return sources[0]
+    return None

@@ -67,14 +67,19 @@ def open_store(db: str) -> Store:
         StoreError: the store cannot be opened (missing directory, server unreachable, no driver, not a
             database file); the message is one line.
     """
-    from newstrace.store.engine import make_engine, translate_errors
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newstrace.errors import StoreError
+    from newstrace.store.engine import make_engine, one_line
     from newstrace.store.migrations import migrate
     from newstrace.store.sql import Store
 
     engine, where = make_engine(db)
     try:
-        with translate_errors("open the store", where):
-            migrate(engine, where)
+        migrate(engine, where)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {where}: {one_line(exc)}") from exc
     except BaseException:
         engine.dispose()
         raise

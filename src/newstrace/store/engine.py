@@ -94,7 +94,10 @@ def _check_sqlite_path(path: Path, shown: str) -> None:
 
 def _driver_hint(drivername: str, exc: BaseException) -> str:
     if drivername.startswith("postgresql"):
-        return f"no driver for {drivername} ({one_line(exc)}); install it with: pip install 'psycopg[binary]'"
+        return (
+            f"no driver for {drivername} ({one_line(exc)}); install psycopg with"
+            " pip install 'psycopg[binary]' and use a postgresql+psycopg:// URL"
+        )
     return f"unsupported database {drivername} ({one_line(exc)}); use a file path, sqlite:/// or postgresql+psycopg://"
 
 

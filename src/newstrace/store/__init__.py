@@ -1,8 +1,9 @@
 """The store: articles with every revision, stories and ingest runs, in SQLite (default) or PostgreSQL.
 
 Open one with :func:`open_store`; it creates or upgrades the schema (:mod:`.migrations`) and returns a
-:class:`Store` (:mod:`.sql`). One SQLAlchemy Core schema (:mod:`.schema`) serves both backends; what
-differs between them is confined to :mod:`.engine`.
+:class:`Store` (:mod:`.sql`), whose writes go through :mod:`.writer` (the identity rules below). One
+SQLAlchemy Core schema (:mod:`.schema`) serves both backends; what differs between them is confined to
+:mod:`.engine`.
 
 Identity and idempotency
 ------------------------

@@ -16,15 +16,16 @@ that differ between them live here and nowhere else:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import StoreError
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection, CursorResult, Engine
 
 # An SQLAlchemy URL: a scheme (dialect, optionally "+driver") followed by "://". Anything else is a path.
 # Windows drive paths ("C:\\x.db") do not match: their colon is not followed by "//".
@@ -38,6 +39,12 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Key of the PostgreSQL advisory lock that serialises writers ("news" in ASCII); any constant works as
 # long as every newstrace process uses the same one.
 PG_WRITER_LOCK = 0x6E657773
+
+# Most values bound in one IN (...) list. SQLite before 3.32 allowed 999 host parameters per
+# statement; 500 stays under that with room for the statement's own parameters, and is large enough
+# that loading 100k articles takes a few hundred round trips, not 100k.
+IN_CHUNK = 500
+
 
 # Execution option that marks a connection as a writer (the "begin" hook reads it).
 _WRITE_OPTION = "newstrace_write"
@@ -171,3 +178,22 @@ def one_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def in_chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """``values`` in slices of at most :data:`IN_CHUNK`, one ``IN (...)`` list each."""
+    for start in range(0, len(values), IN_CHUNK):
+        yield values[start : start + IN_CHUNK]
+
+
+def utc_now() -> datetime:
+    """The time stamps the store writes: timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an ``INSERT`` of one row created."""
+    key = result.inserted_primary_key
+    if key is None or key[0] is None:
+        raise StoreError("the database did not report the id of a new row")
+    return int(key[0])

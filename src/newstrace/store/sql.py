@@ -1,23 +1,21 @@
 """The store: articles (with every revision), stories and runs, in SQLAlchemy Core over one schema.
 
-Open it with :func:`newstrace.store.open_store`; the identity rules of :meth:`Store.add_articles` are
-written down in :mod:`newstrace.store`.
+Open it with :func:`newstrace.store.open_store`. The identity rules of :meth:`Store.add_articles` are
+written down in :mod:`newstrace.store` and applied by :mod:`.writer`; reads here load credits and
+removed parts with a few ``IN (...)`` queries per 500 articles.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
 
 import sqlalchemy as sa
 
 from newstrace.errors import StoreError
-from newstrace.ingest.urls import normalise_url
 from newstrace.model import (
     Article,
     Credit,
@@ -29,7 +27,14 @@ from newstrace.model import (
     Stored,
     Story,
 )
-from newstrace.store.engine import read_transaction, translate_errors, write_transaction
+from newstrace.store.engine import (
+    in_chunks,
+    new_id,
+    read_transaction,
+    translate_errors,
+    utc_now,
+    write_transaction,
+)
 from newstrace.store.schema import (
     articles,
     credits,
@@ -40,59 +45,12 @@ from newstrace.store.schema import (
     stories,
     story_articles,
 )
+from newstrace.store.writer import BatchWriter
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from sqlalchemy.engine import Connection, Engine, Row
-
-# Most values bound in one IN (...) list. SQLite before 3.32 allowed 999 host parameters per
-# statement; 500 stays under that with room for the statement's own parameters, and is large enough
-# that loading 100k articles takes a few hundred round trips, not 100k.
-_IN_CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class _Keys:
-    """What identifies one incoming article (see the rules in :mod:`newstrace.store`)."""
-
-    content_hash: str
-    url_key: str | None  # normalise_url(article.url)
-    url_hash: str | None  # sha256 of url_key: the indexed form
-    external_id: str | None
-    source_path: str
-
-
-@dataclass(frozen=True, slots=True)
-class _HashHit:
-    """A stored revision with a given content hash, and the normalised URL of its article."""
-
-    article_id: int
-    revision: int
-    url_hash: str | None
-
-
-@dataclass(slots=True)
-class _Head:
-    """An article's current revision number, updated as a batch appends revisions."""
-
-    article_id: int
-    revision: int
-
-
-def _keys(article: Article) -> _Keys:
-    url_key = normalise_url(article.url) if article.url and article.url.strip() else None
-    url_hash = hashlib.sha256(url_key.encode("utf-8")).hexdigest() if url_key else None
-    return _Keys(article.content_hash, url_key, url_hash, article.external_id or None, article.source.path)
-
-
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), _IN_CHUNK):
-        yield values[start : start + _IN_CHUNK]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Store:
@@ -105,7 +63,7 @@ class Store:
     def __init__(self, engine: Engine, where: str) -> None:
         self._engine = engine
         self.where = where
-        self._run_started = _now()
+        self._run_started = utc_now()
 
     def __repr__(self) -> str:
         return f"Store({self.where!r})"
@@ -156,7 +114,7 @@ class Store:
 
     def _add_batch(self, batch: list[Article]) -> list[Stored]:
         with translate_errors("store articles", self.where), write_transaction(self._engine) as conn:
-            results = _BatchWriter(conn, [_keys(a) for a in batch]).write(batch)
+            results = BatchWriter(conn, batch).write()
         for article, stored in zip(batch, results, strict=True):
             article.id = stored.article_id
             article.revision = stored.revision
@@ -189,7 +147,7 @@ class Store:
                 return _load(conn, rows)
             wanted = list(dict.fromkeys(ids))
             found: dict[int, Row[Any]] = {}
-            for chunk in _chunks(wanted):
+            for chunk in in_chunks(wanted):
                 for row in conn.execute(base.where(articles.c.id.in_(chunk))):
                     found[row.article_id] = row
             missing = [i for i in wanted if i not in found]
@@ -231,7 +189,7 @@ class Store:
         with translate_errors("replace stories", self.where), write_transaction(self._engine) as conn:
             named = list(dict.fromkeys(i for s in new for i in s.article_ids))
             known: set[int] = set()
-            for chunk in _chunks(named):
+            for chunk in in_chunks(named):
                 known.update(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
             for story in new:
                 unknown = [i for i in story.article_ids if i not in known]
@@ -242,12 +200,12 @@ class Store:
                     )
             conn.execute(sa.delete(story_articles))
             conn.execute(sa.delete(stories))
-            created = _now()
+            created = utc_now()
             kept: list[Story] = []
             links: list[dict[str, int]] = []
             for story in new:
                 result = conn.execute(sa.insert(stories).values(title=story.title, created=created))
-                story_id = int(result.inserted_primary_key[0])
+                story_id = new_id(result)
                 ids = tuple(dict.fromkeys(story.article_ids))
                 links += [{"story_id": story_id, "article_id": a, "position": p} for p, a in enumerate(ids)]
                 kept.append(dataclasses.replace(story, id=story_id, article_ids=ids))
@@ -295,7 +253,7 @@ class Store:
         Returns:
             The run's id (see :meth:`rejections`).
         """
-        finished = _now()
+        finished = utc_now()
         with translate_errors("record the run", self.where), write_transaction(self._engine) as conn:
             result = conn.execute(
                 sa.insert(runs).values(
@@ -308,7 +266,7 @@ class Store:
                     paths=[str(p) for p in paths],
                 )
             )
-            run_id = int(result.inserted_primary_key[0])
+            run_id = new_id(result)
             rows = [
                 {"run_id": run_id, "path": r.path, "line": r.line, "reason": r.reason}
                 for r in report.rejections
@@ -331,175 +289,12 @@ class Store:
             return [Rejection(row.path, row.reason, row.line) for row in conn.execute(query)]
 
 
-class _BatchWriter:
-    """Decides and writes one batch inside its transaction.
-
-    What the batch needs to decide is fetched up front with ``IN (...)`` queries (stored revisions with
-    the batch's content hashes, articles with its URLs and external ids) and kept up to date in memory
-    as the batch writes, so two inputs of one batch with the same URL or text are recognised too.
-    """
-
-    def __init__(self, conn: Connection, keys: list[_Keys]) -> None:
-        self._conn = conn
-        self._keys = keys
-        self._heads: dict[int, _Head] = {}
-        self._by_hash: dict[str, list[_HashHit]] = defaultdict(list)
-        self._by_url: dict[str, int] = {}
-        self._by_external: dict[tuple[str, str], int] = {}
-        self._credit_rows: list[dict[str, Any]] = []
-        self._removed_rows: list[dict[str, Any]] = []
-        self._prefetch()
-
-    def _prefetch(self) -> None:
-        hashes = list({k.content_hash for k in self._keys})
-        for chunk in _chunks(hashes):
-            query = (
-                sa.select(
-                    revisions.c.article_id,
-                    revisions.c.revision,
-                    revisions.c.content_hash,
-                    articles.c.url_hash,
-                )
-                .join(articles, articles.c.id == revisions.c.article_id)
-                .where(revisions.c.content_hash.in_(chunk))
-                .order_by(revisions.c.article_id, revisions.c.revision)
-            )
-            for row in self._conn.execute(query):
-                self._by_hash[row.content_hash].append(_HashHit(row.article_id, row.revision, row.url_hash))
-        head_cols = (
-            articles.c.id,
-            articles.c.current_revision,
-            articles.c.url_hash,
-            articles.c.external_id,
-            articles.c.source_path,
-        )
-        url_hashes = list({k.url_hash for k in self._keys if k.url_hash})
-        for chunk in _chunks(url_hashes):
-            for row in self._conn.execute(sa.select(*head_cols).where(articles.c.url_hash.in_(chunk))):
-                self._remember(row)
-        external = list({k.external_id for k in self._keys if k.external_id and not k.url_hash})
-        for chunk in _chunks(external):
-            query = sa.select(*head_cols).where(articles.c.external_id.in_(chunk)).order_by(articles.c.id)
-            for row in self._conn.execute(query):
-                self._remember(row)
-
-    def _remember(self, row: Row[Any]) -> None:
-        self._heads.setdefault(row.id, _Head(row.id, row.current_revision))
-        if row.url_hash:
-            self._by_url[row.url_hash] = row.id
-        if row.external_id:
-            # Lowest id wins when several articles share an external id and path (ordered query).
-            self._by_external.setdefault((row.external_id, row.source_path), row.id)
-
-    def write(self, batch: list[Article]) -> list[Stored]:
-        results = [self._store(article, keys) for article, keys in zip(batch, self._keys, strict=True)]
-        if self._credit_rows:
-            self._conn.execute(sa.insert(credits), self._credit_rows)
-        if self._removed_rows:
-            self._conn.execute(sa.insert(removed_parts), self._removed_rows)
-        return results
-
-    def _store(self, article: Article, keys: _Keys) -> Stored:
-        hits = self._by_hash.get(keys.content_hash, [])
-        if keys.url_hash is not None:
-            hits = [h for h in hits if h.url_hash == keys.url_hash]
-        if hits:
-            return Stored(hits[0].article_id, hits[0].revision, "unchanged")
-        if keys.url_hash is not None:
-            existing = self._by_url.get(keys.url_hash)
-        elif keys.external_id is not None:
-            existing = self._by_external.get((keys.external_id, keys.source_path))
-        else:
-            existing = None
-        if existing is not None:
-            head = self._heads[existing]
-            head.revision += 1
-            self._insert_revision(article, keys, head.article_id, head.revision)
-            self._conn.execute(
-                sa.update(articles)
-                .where(articles.c.id == head.article_id)
-                .values(current_revision=head.revision)
-            )
-            return Stored(head.article_id, head.revision, "revision")
-        result = self._conn.execute(
-            sa.insert(articles).values(
-                url_key=keys.url_key,
-                url_hash=keys.url_hash,
-                external_id=keys.external_id,
-                source_path=keys.source_path,
-                current_revision=1,
-                created=_now(),
-            )
-        )
-        article_id = int(result.inserted_primary_key[0])
-        self._heads[article_id] = _Head(article_id, 1)
-        if keys.url_hash:
-            self._by_url[keys.url_hash] = article_id
-        if keys.external_id:
-            self._by_external.setdefault((keys.external_id, keys.source_path), article_id)
-        self._insert_revision(article, keys, article_id, 1)
-        return Stored(article_id, 1, "new")
-
-    def _insert_revision(self, article: Article, keys: _Keys, article_id: int, revision: int) -> None:
-        published = article.published
-        result = self._conn.execute(
-            sa.insert(revisions).values(
-                article_id=article_id,
-                revision=revision,
-                content_hash=keys.content_hash,
-                raw_text=article.raw_text,
-                text=article.text,
-                title=article.title,
-                url=article.url,
-                outlet=article.outlet,
-                outlet_source=article.outlet_source,
-                byline=article.byline,
-                published_year=published.year if published else None,
-                published_month=published.month if published else None,
-                published_day=published.day if published else None,
-                published_iso=published.iso() if published else None,
-                published_source=article.published_source,
-                dateline_place=article.dateline_place,
-                source_path=article.source.path,
-                source_format=article.source.format,
-                source_line=article.source.line,
-                external_id=article.external_id,
-                ingested=_now(),
-            )
-        )
-        revision_id = int(result.inserted_primary_key[0])
-        self._by_hash[keys.content_hash].append(_HashHit(article_id, revision, keys.url_hash))
-        self._credit_rows += [
-            {
-                "revision_id": revision_id,
-                "position": p,
-                "kind": c.kind,
-                "source": c.source,
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-            }
-            for p, c in enumerate(article.credits)
-        ]
-        self._removed_rows += [
-            {
-                "revision_id": revision_id,
-                "position": p,
-                "kind": r.kind,
-                "text": r.text,
-                "start": r.start,
-                "end": r.end,
-            }
-            for p, r in enumerate(article.removed)
-        ]
-
-
 def _load(conn: Connection, rows: Sequence[Row[Any]]) -> list[Article]:
     """Articles from ``revisions`` rows, with their credits and removed parts (batched IN queries)."""
     ids = [row.id for row in rows]
     found_credits: dict[int, list[Credit]] = defaultdict(list)
     found_removed: dict[int, list[RemovedPart]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         query = (
             sa.select(credits)
             .where(credits.c.revision_id.in_(chunk))

@@ -47,14 +47,14 @@ LABELLED = re.compile(
 )
 # A caption that is only a label: "Representative image", "(File photo)", "Image for representation".
 BARE_LABEL = re.compile(
-    r"^[(\[]?\s*(?:representative|representational|file|archive|stock)\s+(?:image|photo|picture|pic)s?"
-    r"|(?:image|photo)s?\s+(?:used\s+)?for\s+(?:representation|representational\s+purposes?)"
+    r"^[(\[]?\s*(?:(?:representative|representational|file|archive|stock)\s+(?:image|photo|picture|pic)s?"
+    r"|(?:image|photo)s?\s+(?:used\s+)?for\s+(?:representation|representational\s+purposes?))"
     r"\s*[)\]]?\.?$",
     re.IGNORECASE,
 )
 # A photographer's credit led by the agency: "AP Photo/Jae C. Hong", "REUTERS/Kim Hong-Ji".
 AGENCY_PHOTO = re.compile(
-    r"^(?P<agency>[^\W\d_][\w. -]{1,40}?)(?:\s+(?:photos?|images?|pictures?))?\s*/\s*(?P<who>[^/\n]{2,60})$"
+    r"^(?P<agency>[^\W\d_][\w. -]{1,40}?)(?:\s+(?i:photos?|images?|pictures?))?\s*/\s*(?P<who>[^/\n]{2,60})$"
 )
 # A description with its credit at the end: "Kim waves from his train. (Photo: Reuters)".
 TRAILING_PHOTO_CREDIT = re.compile(

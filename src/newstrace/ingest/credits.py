@@ -173,11 +173,17 @@ def parse_byline(text: str) -> Byline | None:
     """
     if len(text) > 120 or not (text.startswith("By ") or text.startswith("BY ")) or text.endswith("."):
         return None
-    parts = [p for p in re.split(r"\s*(?:,|\||\s[-–—]\s)\s*", text[3:].strip()) if p]
+    head, *tail = re.split(r"\s*(?:\||\s[-–—]\s)\s*", text[3:].strip(), maxsplit=1)
+    organisation = tail[0] if tail else None
+    parts = [p for p in re.split(r"\s*,\s*", head) if p]
     if not parts:
         return None
-    organisation = None
-    if len(parts) > 1 and (canonical_agency(parts[-1]) or not _is_name(parts[-1])):
+    last = parts[-1]
+    if (
+        organisation is None
+        and len(parts) > 1
+        and (_is_title(last) or canonical_agency(last) or not _is_name(last))
+    ):
         organisation = parts.pop()
     names: list[str] = []
     for part in parts:
@@ -187,7 +193,7 @@ def parse_byline(text: str) -> Byline | None:
             names.append(name)
     if organisation is not None and not _is_organisation(organisation):
         return None
-    if organisation and set(organisation.lower().split()) <= _TITLE_WORDS:
+    if organisation and _is_title(organisation):
         organisation = None  # "Staff Writer" names no organisation
     return Byline(tuple(names), organisation)
 
@@ -309,6 +315,11 @@ def _is_name(text: str) -> bool:
         return False
     particles = {"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
     return all(w[0].isupper() or w.lower() in particles for w in words) and words[0][0].isupper()
+
+
+def _is_title(text: str) -> bool:
+    """A job title after a byline ("Staff Writer", "Our Correspondent")."""
+    return set(text.lower().split()) <= _TITLE_WORDS
 
 
 def _is_organisation(text: str) -> bool:

@@ -223,9 +223,7 @@ def title_case_place(place: str) -> str:
         if i > 0 and lower in _LOWER_PARTICLES:
             out.append(lower)
             continue
-        out.append(
-            "-".join(_capitalise(part, first=(i == 0 or j == 0)) for j, part in enumerate(word.split("-")))
-        )
+        out.append("-".join(_capitalise(part, first=(j == 0)) for j, part in enumerate(word.split("-"))))
     return " ".join(out)
 
 

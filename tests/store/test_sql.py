@@ -402,3 +402,20 @@ def test_killed_mid_batch_leaves_a_consistent_store(
             )
         assert _add(store, articles, batch_size=5) == ["unchanged"] * 15 + ["new"] * 10
         assert store.count_articles() == 25
+
+
+def test_very_long_url_is_an_identity_like_any_other(store: Store, make_article: ArticleFactory) -> None:
+    # Longer than a PostgreSQL btree entry may be (~2.7 kB): the store indexes a digest of the URL.
+    long_url = URL + "?" + "&".join(f"section{i}=world-news-and-analysis" for i in range(200))
+    assert _add(store, [make_article("Before.", url=long_url), make_article("After.", url=long_url)]) == [
+        "new",
+        "revision",
+    ]
+    [article] = store.articles()
+    assert (article.url, article.revision, article.text) == (long_url, 2, "After.")
+
+
+@pytest.mark.parametrize("batch_size", [0, -3])
+def test_batch_size_must_be_positive(store: Store, make_article: ArticleFactory, batch_size: int) -> None:
+    with pytest.raises(ValueError, match="batch_size must be positive"):
+        list(store.add_articles([make_article()], batch_size))

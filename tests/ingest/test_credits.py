@@ -108,3 +108,11 @@ def test_bylines(line: str, names: tuple[str, ...], organisation: str | None) ->
 )
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_bare_sign_off_must_be_its_own_paragraph() -> None:
+    wrapped = "The pier reopened, said a spokesman for the\nIANS"
+    assert find_trailing_credits(wrapped, split_lines(wrapped), set()) == []
+    own = "The pier reopened, a spokesman said.\n\nIANS"
+    (c,) = find_trailing_credits(own, split_lines(own), set())
+    assert [cr.source for cr in c.credits] == ["IANS"]

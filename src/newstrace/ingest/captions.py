@@ -134,6 +134,8 @@ def is_title_case(text: str) -> bool:
 
 def _title_core(text: str) -> tuple[str | None, str | None]:
     """The line without a glued agency, if it is title case, and the glued agency (canonical), if any."""
+    if len(text) > MAX_CAPTION_CHARS:
+        return None, None
     agency = None
     core = text
     m = glued_agency().search(text)

@@ -248,6 +248,8 @@ def find_trailing_credits(raw_text: str, lines: list[Line], taken: set[int]) -> 
             continue
         line = lines[i]
         parsed = parse_credit_line(line.text)
+        if parsed is not None and _bare(line.text) and i > 0 and lines[i - 1].paragraph == line.paragraph:
+            parsed = None  # a bare "AP" under a line of its paragraph is the end of a wrapped sentence
         if parsed is not None:
             cuts.append(_cut_for(raw_text, parsed, line.start, line.end))
             continue
@@ -295,6 +297,11 @@ def _staff_authors(body: str) -> tuple[str, ...]:
                 if name not in authors:
                     authors.append(name)
     return tuple(authors)
+
+
+def _bare(text: str) -> bool:
+    """A line that is only a name, without brackets or dash: "IANS"."""
+    return parse_credit_line(text) is not None and SIGNOFF.fullmatch(text) is not None and text[0].isalnum()
 
 
 def _spellings(canonical: str) -> tuple[str, ...]:

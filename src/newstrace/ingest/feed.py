@@ -140,8 +140,8 @@ def _entry_article(entry: Any, path: str, number: int, base_dir: Path, max_bytes
         summary = fragment_text(entry.get("summary") or "")
         if len(summary) < MIN_FULL_SUMMARY_CHARS:
             where = f"its link {link!r} is not a local file" if link else "it has no link"
-            size = f"a {len(summary)}-character summary" if summary else "no text"
-            raise InputError(f"entry has only {size}, and {where} (newstrace does not fetch pages)")
+            size = f"only a {len(summary)}-character summary" if summary else "no text"
+            raise InputError(f"entry has {size}, and {where} (newstrace does not fetch pages)")
         body = summary
     return Article(raw_text=body, source=SourceRef(path, "feed", number))
 

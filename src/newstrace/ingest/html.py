@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newstrace.errors import InputError
 from newstrace.ingest.decode import decode_text
 from newstrace.ingest.metadate import parse_published
+from newstrace.ingest.urls import outlet_from_url
 from newstrace.model import Article, InputFormat, PartialDate, SourceRef
 
 # A charset declared in the page: <meta charset="x"> or <meta http-equiv ... content="text/html; charset=x">.
@@ -29,6 +30,11 @@ META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-
 _CHARSET_SCAN_BYTES = 4096
 
 NO_TEXT = "HTML page has no article text"
+
+# On a page without an article trafilatura still returns link text ("Home", "Contact us"). A body counts
+# as article text only if one of its paragraphs has this many words: menus and link lists have 1-4,
+# the shortest wire briefs have 20 or more in their first sentence.
+MIN_PARAGRAPH_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +82,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlDocument:
         raise InputError(NO_TEXT)
     title = _clean(document.title)
     text = _without_headline(text, title)
-    if not text:
+    if not any(len(block.split()) >= MIN_PARAGRAPH_WORDS for block in text.split("\n\n")):
         raise InputError(NO_TEXT)
+    page_url = _clean(document.url) or url
     return HtmlDocument(
         text=text,
         title=title,
         byline=_clean(document.author),
-        outlet=_clean(document.sitename),
-        url=_clean(document.url) or url,
+        outlet=_stated_outlet(_clean(document.sitename), page_url),
+        url=page_url,
         published=_stated_date(html),
     )
 
@@ -148,6 +155,16 @@ def _stated_date(html: str) -> PartialDate | None:
 def _paragraphs(text: str) -> str:
     blocks = (line.strip() for line in text.split("\n"))
     return "\n\n".join(block for block in blocks if block)
+
+
+def _stated_outlet(sitename: str | None, url: str | None) -> str | None:
+    # Trafilatura falls back to the URL's host when a page names no site; that is the URL's evidence,
+    # not the page's, and fill_from_url records it as such.
+    if sitename and url:
+        host = outlet_from_url(url)
+        if host and sitename.lower().removeprefix("www.") == host:
+            return None
+    return sitename
 
 
 def _without_headline(text: str, title: str | None) -> str:

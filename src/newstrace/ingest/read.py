@@ -160,17 +160,19 @@ def _read_stream(
     if size == 0:
         yield Rejection(label, "empty file")
         return
+    max_bytes = options.max_bytes
+    limit = max_bytes / _MB
+    too_big = Rejection(label, f"file is {size / _MB:.1f} MB, over the {limit:.1f} MB limit (set max_bytes)")
     try:
         head = stream.read(SNIFF_BYTES)
         stream.seek(0)
         sniffed = sniff_format(head, Path(label).name)
     except InputError as exc:
-        yield Rejection(label, exc.reason)
+        yield too_big if size > max_bytes else Rejection(label, exc.reason)
         return
     except OSError as exc:
         yield Rejection(label, _os_reason(exc))
         return
-    max_bytes = options.max_bytes
     if sniffed.format == "warc":
         yield from _guarded(read_warc(stream, label, max_bytes), label, sniffed)
         return
@@ -179,8 +181,7 @@ def _read_stream(
         yield from _guarded(read_jsonl(body, label, max_bytes), label, sniffed)
         return
     if size > max_bytes and not sniffed.gzip:
-        limit = max_bytes / _MB
-        yield Rejection(label, f"file is {size / _MB:.1f} MB, over the {limit:.1f} MB limit (set max_bytes)")
+        yield too_big
         return
     try:
         data = body.read(max_bytes + 1)
@@ -188,7 +189,6 @@ def _read_stream(
         yield Rejection(label, f"cannot read: {_short(exc)}")
         return
     if len(data) > max_bytes:
-        limit = max_bytes / _MB
         yield Rejection(label, f"file is over the {limit:.1f} MB limit once decompressed (set max_bytes)")
         return
     yield from _guarded(_read_document(data, label, sniffed, base_dir, max_bytes), label, sniffed)

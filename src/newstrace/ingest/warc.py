@@ -53,30 +53,63 @@ def read_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[Article 
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
-    records = iter(ArchiveIterator(stream, arc2warc=True))
+    archive = ArchiveIterator(stream, arc2warc=True)
+    records = iter(archive)
     while True:
         try:
             record = next(records)
         except StopIteration:
+            leftover = _unread_tail(stream, getattr(archive, "offset", None))
+            if leftover:
+                # A gzip member cut short ends warcio's iteration as if the archive ended there.
+                yield _broken(path, number, f"{leftover} bytes after it could not be read")
             return
         except Exception as exc:  # warcio and zlib raise many types for a damaged archive
             yield _broken(path, number, exc)
             return
         number += 1
+        result: Article | Rejection | None
         try:
             result = _record_article(record, path, number, max_bytes)
         except InputError as exc:
-            yield Rejection(path, exc.reason, number)
-            continue
+            result = Rejection(path, exc.reason, number)
         except Exception as exc:  # the payload broke off in the middle of this record
             yield _broken(path, number - 1, exc)
+            return
+        try:
+            missing = _missing_bytes(record)
+        except Exception as exc:
+            yield _broken(path, number - 1, exc)
+            return
+        if missing:
+            # warcio hands out a cut-off last record as if it were whole; its page would be a fragment.
+            yield _broken(path, number - 1, f"record {number} lacks {missing} of its {record.length} bytes")
             return
         if result is not None:
             yield result
 
 
-def _broken(path: str, number: int, exc: BaseException) -> Rejection:
-    message = " ".join(str(exc).split())[:_MAX_ERROR_CHARS] or type(exc).__name__
+def _unread_tail(stream: IO[bytes], offset: int | None) -> int:
+    """Bytes of the archive after the end of the last record warcio read (0 when unknown)."""
+    if offset is None:
+        return 0
+    try:
+        size = stream.seek(0, 2)
+    except (OSError, ValueError):
+        return 0
+    return max(size - offset, 0)
+
+
+def _missing_bytes(record: Any) -> int:
+    """Read what is left of a record; the number of bytes its Content-Length promised but the file lacks."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return max(getattr(stream, "limit", 0), 0)
+
+
+def _broken(path: str, number: int, problem: BaseException | str) -> Rejection:
+    message = " ".join(str(problem).split())[:_MAX_ERROR_CHARS] or type(problem).__name__
     return Rejection(path, f"WARC is truncated or corrupt after record {number}: {message}")
 
 

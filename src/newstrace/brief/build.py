@@ -1,0 +1,122 @@
+"""Build the :class:`~newstrace.model.Brief` of one story: its articles, shared and single sentences, summary.
+
+The brief is extractive: every sentence in it is a :class:`~newstrace.model.Citation` of one article's
+cleaned text, so each line can be checked against its source.
+
+Example:
+    >>> brief = build_brief(story, articles, min_similarity=0.5)  # doctest: +SKIP
+    >>> all(c.text == by_id[c.article_id].text[c.start:c.end] for c in brief.summary)  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newstrace.compare.overlap import compare_sentences, match_score, shingles
+from newstrace.group.simple import chronological_key
+from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
+
+# The summary holds at most this many sentences, and at least SUMMARY_MIN when the story has that many:
+# three to five sentences is what a reader takes in before deciding to read on.
+SUMMARY_MAX = 5
+SUMMARY_MIN = 3
+# Shared sentences take at most this many summary places, so each article's lead still gets a say.
+SUMMARY_SHARED_MAX = 3
+# Sentences shorter than this (in words) do not make a summary: headline fragments, "Reuters.", "Watch:".
+SUMMARY_MIN_WORDS = 6
+# Two summary candidates this similar (word-trigram Jaccard, or containment) say the same thing; keep one.
+# Lower than sentence matching (0.5) because two leads rewording one fact still repeat each other.
+SUMMARY_DUPLICATE = 0.35
+
+
+def build_brief(story: Story, articles: Sequence[Article], min_similarity: float) -> Brief:
+    """Build the brief of ``story`` from its articles.
+
+    Args:
+        story: the story; its ``article_ids`` choose which of ``articles`` are briefed.
+        articles: the story's articles (others are ignored), stored and cleaned.
+        min_similarity: sentence matching threshold (``Options.sentence_similarity``).
+
+    Returns:
+        The brief: one :class:`BriefArticle` per article in publication order (then id), the shared and
+        single sentences from :func:`newstrace.compare.compare_sentences`, and a 3-5 sentence extractive
+        summary (shared sentences first, then each article's lead, no near-duplicates). ``story_id`` is 0
+        for a story the store has not kept yet.
+
+    Raises:
+        ValueError: an article of the story is missing from ``articles``.
+        ConfigError: ``min_similarity`` is not in (0, 1].
+    """
+    by_id = {a.id: a for a in articles if a.id is not None}
+    missing = [i for i in story.article_ids if i not in by_id]
+    if missing:
+        raise ValueError(f"story {story.id}: articles {missing} were not given to build_brief")
+    members = sorted((by_id[i] for i in story.article_ids), key=chronological_key)
+    shared, single = compare_sentences(members, min_similarity)
+    return Brief(
+        story_id=story.id if story.id is not None else 0,
+        title=story.title,
+        articles=tuple(_brief_article(a) for a in members),
+        shared=tuple(shared),
+        single=tuple(single),
+        summary=tuple(_summary(members, shared, single)),
+    )
+
+
+def _brief_article(article: Article) -> BriefArticle:
+    credits: list[str] = []
+    for credit in article.credits:
+        if credit.source not in credits:
+            credits.append(credit.source)
+    return BriefArticle(
+        article_id=article.id if article.id is not None else 0,
+        label=article.label,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published.iso() if article.published is not None else None,
+        published_source=article.published_source,
+        dateline_place=article.dateline_place,
+        byline=article.byline,
+        credits=tuple(credits),
+        revision=article.revision if article.revision is not None else 0,
+    )
+
+
+def _summary(
+    members: Sequence[Article], shared: Sequence[SharedSentence], single: Sequence[Citation]
+) -> list[Citation]:
+    """Pick 3-5 summary sentences: widely shared ones, then leads, then later sentences round-robin."""
+    rank = {a.id: n for n, a in enumerate(members)}
+    # Shared sentences carried by the most articles first; each cited from its earliest article.
+    widest = sorted(range(len(shared)), key=lambda k: (-len({c.article_id for c in shared[k].citations}), k))
+    shared_picks = [min(shared[k].citations, key=lambda c: (rank[c.article_id], c.start)) for k in widest]
+    per_article: dict[int, list[Citation]] = {a.id: [] for a in members if a.id is not None}
+    for citation in [c for s in shared for c in s.citations] + list(single):
+        per_article[citation.article_id].append(citation)
+    for sentences in per_article.values():
+        sentences.sort(key=lambda c: c.start)
+    leads = [s[0] for s in per_article.values() if s]
+    longest = max(map(len, per_article.values()), default=0)
+    later = [s[n] for n in range(1, longest) for s in per_article.values() if n < len(s)]
+
+    chosen: list[Citation] = []
+    seen: list[frozenset[str]] = []
+
+    def take(candidates: list[Citation], limit: int) -> None:
+        for citation in candidates:
+            if len(chosen) >= limit:
+                return
+            words = len(citation.text.split())
+            grams = shingles(citation.text)
+            if words < SUMMARY_MIN_WORDS or any(match_score(grams, g, SUMMARY_DUPLICATE) for g in seen):
+                continue
+            chosen.append(citation)
+            seen.append(grams)
+
+    take(shared_picks, SUMMARY_SHARED_MAX)
+    take(leads, SUMMARY_MAX)
+    take(later, SUMMARY_MIN)
+    take(shared_picks, SUMMARY_MIN)
+    return chosen

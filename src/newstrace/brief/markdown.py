@@ -1,0 +1,110 @@
+"""Render a :class:`~newstrace.model.Brief` as Markdown.
+
+Layout: the title; a table of the articles; "Summary"; "Reported by several articles" (each shared
+sentence quoted once, then one citation per copy); "Found in only one article", grouped by article.
+Every line that states something ends with its citations, ``[#article_id start–end]``, so a reader can
+check it against the article's cleaned text.
+
+Example:
+    >>> print(render_markdown(brief))  # doctest: +SKIP
+    # Kim Jong Un arrives in Russia
+    ...
+    - North Korean leader Kim Jong Un arrived in Russia on Tuesday. [#2 0–61]
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.model import Brief, BriefArticle, Citation
+
+# Characters Markdown would read as formatting inside quoted article text: emphasis, code, links, HTML,
+# table cells, and the backslash itself.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+# Runs of whitespace (line breaks inside a sentence included), folded to one space in a list item.
+WHITESPACE = re.compile(r"\s+")
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as a Markdown document.
+
+    Args:
+        brief: a built brief.
+
+    Returns:
+        Markdown text ending with a newline. Article text is escaped, so a sentence never turns into
+        formatting or HTML.
+    """
+    n_articles, n_shared = len(brief.articles), len(brief.shared)
+    out: list[str] = [
+        f"# {_escape(brief.title) or 'Untitled story'}",
+        "",
+        f"Story {brief.story_id}: {n_articles} article{'' if n_articles == 1 else 's'}, "
+        f"{n_shared} sentence{'' if n_shared == 1 else 's'} reported by several articles.",
+        "",
+        *_article_table(brief.articles),
+    ]
+    if brief.summary:
+        out += ["", "## Summary", ""]
+        out += [f"- {_escape(c.text)} {cite(c)}" for c in brief.summary]
+
+    out += ["", "## Reported by several articles"]
+    if not brief.shared:
+        out += ["", "No sentence appears in more than one article."]
+    for shared in brief.shared:
+        count = len({c.article_id for c in shared.citations})
+        out += [
+            "",
+            f"> {_escape(shared.citations[0].text)}",
+            ">",
+            f"> — {count} articles, similarity {shared.similarity:.2f}: "
+            + " ".join(cite(c) for c in shared.citations),
+        ]
+
+    out += ["", "## Found in only one article"]
+    if not brief.single:
+        out += ["", "Every sentence appears in more than one article."]
+    labels = {a.article_id: a.label for a in brief.articles}
+    current: int | None = None
+    for citation in brief.single:
+        if citation.article_id != current:
+            current = citation.article_id
+            out += ["", f"### #{current} {_escape(labels.get(current, '(unknown article)'))}", ""]
+        out.append(f"- {_escape(citation.text)} {cite(citation)}")
+    return "\n".join(out) + "\n"
+
+
+def cite(citation: Citation) -> str:
+    """A citation as ``[#article_id start–end]`` (an en dash between the offsets)."""
+    return f"[#{citation.article_id} {citation.start}–{citation.end}]"
+
+
+def _article_table(articles: tuple[BriefArticle, ...]) -> list[str]:
+    rows = [
+        "| id | label | outlet | date | dateline | credits |",
+        "|---:|---|---|---|---|---|",
+    ]
+    for a in articles:
+        label = _escape(a.label)
+        if a.url:
+            label = f"[{label}](<{_escape_url(a.url)}>)"
+        cells = [
+            f"#{a.article_id}",
+            label,
+            _escape(a.outlet or ""),
+            _escape(a.published or ""),
+            _escape(a.dateline_place or ""),
+            _escape(", ".join(a.credits)),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
+def _escape(text: str) -> str:
+    return MARKDOWN_SPECIAL.sub(r"\\\1", WHITESPACE.sub(" ", text).strip())
+
+
+def _escape_url(url: str) -> str:
+    # Inside <...> a link destination ends at ">" or a line break; percent-encode those.
+    return url.replace("\n", "%0A").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")

@@ -1,0 +1,45 @@
+"""Markdown rendering: the shared sentence once with both citations, every statement cited."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.brief import render_markdown
+from newstrace.model import Brief
+
+CITATION = re.compile(r"\[#\d+ \d+–\d+\]")
+
+
+def test_shared_sentence_is_quoted_once_with_both_citations(brief: Brief, shared_sentence: str) -> None:
+    md = render_markdown(brief)
+    section = md.split("## Reported by several articles")[1].split("## Found in only one article")[0]
+    quoted = [line for line in section.splitlines() if line.startswith("> ") and "—" not in line]
+    assert quoted == [f"> {shared_sentence}"]
+    (shared,) = brief.shared
+    a, b = shared.citations
+    assert f"[#1 {a.start}–{a.end}] [#2 {b.start}–{b.end}]" in section
+
+
+def test_sections_and_article_table(brief: Brief) -> None:
+    md = render_markdown(brief)
+    assert md.startswith("# Orvin Tunnel to close for six weeks\n")
+    for heading in ("## Summary", "## Reported by several articles", "## Found in only one article"):
+        assert heading in md
+    assert "| id | label | outlet | date | dateline | credits |" in md
+    assert "| #2 | fixtures/report-2.txt | Brask Post | 2024-05-03 | Brask |  |" in md
+    assert "### #3 fixtures/report-3.txt" in md
+
+
+def test_every_statement_line_carries_a_citation(brief: Brief) -> None:
+    md = render_markdown(brief)
+    body = md.split("## Summary")[1]
+    for line in body.splitlines():
+        if line.startswith("- ") or line.startswith("> —"):
+            assert CITATION.search(line), line
+
+
+def test_article_text_cannot_inject_markup(brief: Brief) -> None:
+    md = render_markdown(brief)
+    assert "<script>" not in md
+    assert "\\<script\\>" in md
+    assert "Tunnel & Road \\<Weekly\\>" in md

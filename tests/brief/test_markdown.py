@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+import pytest
 
 from newstrace.brief import render_markdown
 from newstrace.model import Brief
@@ -43,3 +46,17 @@ def test_article_text_cannot_inject_markup(brief: Brief) -> None:
     assert "<script>" not in md
     assert "\\<script\\>" in md
     assert "Tunnel & Road \\<Weekly\\>" in md
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("Plain title", "# Plain title"),
+        ("file_name_2024.txt stays readable", "# file_name_2024.txt stays readable"),
+        ("*Breaking* _news_ [link](x) <b>", "# \\*Breaking\\* \\_news\\_ \\[link\\](x) \\<b\\>"),
+        ("#1 in the\nleague", "# \\#1 in the league"),
+        ("", "# Untitled story"),
+    ],
+)
+def test_title_is_escaped_on_one_line(brief: Brief, title: str, heading: str) -> None:
+    assert render_markdown(dataclasses.replace(brief, title=title)).splitlines()[0] == heading

@@ -19,8 +19,9 @@ import re
 from newstrace.model import Brief, BriefArticle, Citation
 
 # Characters Markdown would read as formatting inside quoted article text: emphasis, code, links, HTML,
-# table cells, and the backslash itself.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# table cells, and the backslash itself. An underscore inside a word ("000_47cc.txt") is left alone:
+# CommonMark never reads intraword underscores as emphasis.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![^\W_])_|_(?![^\W_]))")
 
 # Runs of whitespace (line breaks inside a sentence included), folded to one space in a list item.
 WHITESPACE = re.compile(r"\s+")

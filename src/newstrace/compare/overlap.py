@@ -10,7 +10,7 @@ syndicated by 500 outlets costs one node, not 125,000 pairs. Matches are joined 
 
 Example:
     >>> shared, single = compare_sentences(articles, min_similarity=0.5)  # doctest: +SKIP
-    >>> [c.article_id for c in shared[0].citations]
+    >>> [c.article_id for c in shared[0].citations]  # doctest: +SKIP
     [1, 3]
 """
 

@@ -10,7 +10,7 @@ Minhash and L1 Sketching", ICDM 2010, for the measure). Only pairs that share a 
 
 Example:
     >>> stories = group_stories(articles, threshold=0.22)  # doctest: +SKIP
-    >>> stories[0].article_ids
+    >>> stories[0].article_ids  # doctest: +SKIP
     (3, 7, 12)
 """
 

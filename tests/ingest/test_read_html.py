@@ -103,3 +103,11 @@ def test_legacy_charset_declared_in_meta(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert "Maire Ève Tilda Vance" in article.raw_text
     assert "\u201ca promise kept" in article.raw_text
+
+
+def test_unspaced_script_page_is_article_text(tmp_path: Path) -> None:
+    # Japanese has no spaces between words: the page must not be mistaken for a menu.
+    sentence = "架空の町グレルポートで月曜日、新しい路面電車が開業したと交通局が発表した。"
+    [article] = _read(tmp_path, page(paras=[sentence, sentence.replace("月曜日", "火曜日")]))
+    assert isinstance(article, Article)
+    assert article.raw_text.startswith(sentence)

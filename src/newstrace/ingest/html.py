@@ -33,8 +33,10 @@ NO_TEXT = "HTML page has no article text"
 
 # On a page without an article trafilatura still returns link text ("Home", "Contact us"). A body counts
 # as article text only if one of its paragraphs has this many words: menus and link lists have 1-4,
-# the shortest wire briefs have 20 or more in their first sentence.
+# the shortest wire briefs have 20 or more in their first sentence. Scripts written without spaces
+# (Chinese, Japanese) count by characters instead: 30 is about one sentence.
 MIN_PARAGRAPH_WORDS = 10
+MIN_UNSPACED_PARAGRAPH_CHARS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDocument:
         raise InputError(NO_TEXT)
     title = _clean(document.title)
     text = _without_headline(text, title)
-    if not any(len(block.split()) >= MIN_PARAGRAPH_WORDS for block in text.split("\n\n")):
+    if not any(_is_prose(block) for block in text.split("\n\n")):
         raise InputError(NO_TEXT)
     page_url = _clean(document.url) or url
     return HtmlDocument(
@@ -155,6 +157,11 @@ def _stated_date(html: str) -> PartialDate | None:
 def _paragraphs(text: str) -> str:
     blocks = (line.strip() for line in text.split("\n"))
     return "\n\n".join(block for block in blocks if block)
+
+
+def _is_prose(paragraph: str) -> bool:
+    words = len(paragraph.split())
+    return words >= MIN_PARAGRAPH_WORDS or (words <= 2 and len(paragraph) >= MIN_UNSPACED_PARAGRAPH_CHARS)
 
 
 def _stated_outlet(sitename: str | None, url: str | None) -> str | None:

@@ -128,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             scores[name].add(predicted, gold[page_id]["articleBody"])
     baseline = scores["trafilatura defaults (baseline)"]
     print(f"{len(ids)} pages, 4-gram shingle precision / recall / F1 over all pages\n")
-    print(f"{'extractor':<40} {'prec':>6} {'recall':>6} {'F1':>6} {'empty':>5} {'s/page':>7} {'time ratio':>10}")
+    print(
+        f"{'extractor':<40} {'prec':>6} {'recall':>6} {'F1':>6} {'empty':>5} {'s/page':>7} {'time ratio':>10}"
+    )
     for name, score in scores.items():
         ratio = score.seconds / baseline.seconds if baseline.seconds else 0.0
         print(

@@ -52,15 +52,14 @@ def _bad_corpus(root: Path) -> dict[str, str]:
     (root / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (root / "huge.txt").write_bytes(b"word " * (300 * 1024 // 5))
     (root / "dump.jsonl").write_text(
-        json.dumps({"id": "ok-1", "text": FERRY_REPORT, "title": "Ferry aground"})
-        + "\n{not json at all\n",
+        json.dumps({"id": "ok-1", "text": FERRY_REPORT, "title": "Ferry aground"}) + "\n{not json at all\n",
         encoding="utf-8",
     )
     (root / "broken.rss").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken', encoding="utf-8"
     )
     bomb_entities = "".join(
-        f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' if i else '<!ENTITY l0 "lol">' for i in range(10)
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' if i else '<!ENTITY l0 "lol">' for i in range(10)
     )
     (root / "bomb.xml").write_text(
         f'<?xml version="1.0"?><!DOCTYPE rss [{bomb_entities}]>'
@@ -96,7 +95,9 @@ def _truncated_warc() -> bytes:
     for n, body in enumerate([HARBOUR_REPORT, BAKERY_REPORT]):
         paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
         html = f"<html><head><title>Report {n}</title></head><body><article>{paras}</article></body></html>"
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
         record = writer.create_warc_record(
             f"https://news{n}.example/2024/05/0{n + 1}/story",
             "response",
@@ -181,7 +182,12 @@ def test_ingesting_twice_keeps_the_count_and_new_text_at_a_url_is_a_revision(tmp
     db = tmp_path / "store.db"
     dump = tmp_path / "dump.jsonl"
     rows = [
-        {"id": "h1", "url": "https://harbour.example/2024/05/06/strike", "title": "Strike", "text": HARBOUR_REPORT},
+        {
+            "id": "h1",
+            "url": "https://harbour.example/2024/05/06/strike",
+            "title": "Strike",
+            "text": HARBOUR_REPORT,
+        },
         {"id": "b1", "url": "https://bakery.example/loaf", "title": "Loaf", "text": BAKERY_REPORT},
     ]
     dump.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
@@ -214,7 +220,9 @@ def test_stdin_is_read(tmp_path: Path) -> None:
 def test_stories_json_lists_articles_with_their_ids(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     dump = tmp_path / "dump.jsonl"
-    dump.write_text(json.dumps({"id": "ext-7", "outlet": "Harbour Times", "text": HARBOUR_REPORT}), encoding="utf-8")
+    dump.write_text(
+        json.dumps({"id": "ext-7", "outlet": "Harbour Times", "text": HARBOUR_REPORT}), encoding="utf-8"
+    )
     _run(["ingest", str(dump)], db)
     result = _run(["stories", "--json"], db)
     assert result.exit_code == 0
@@ -247,7 +255,8 @@ def test_analyze_writes_self_contained_html(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.txt").write_text(HARBOUR_REPORT, encoding="utf-8")
     (corpus / "b.txt").write_text(
-        HARBOUR_REPORT.replace("on Monday", "early on Monday") + "\n\nTalks resume on Friday.", encoding="utf-8"
+        HARBOUR_REPORT.replace("on Monday", "early on Monday") + "\n\nTalks resume on Friday.",
+        encoding="utf-8",
     )
     out = tmp_path / "out"
     result = _run(["analyze", str(corpus), "--out", str(out)], tmp_path / "s.db")

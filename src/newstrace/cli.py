@@ -55,7 +55,7 @@ def _store(options: Options) -> Iterator[Any]:
 
 @contextmanager
 def _reading_progress(quiet: bool) -> Iterator[Callable[[Article | Rejection], None]]:
-    """A live counter of articles read and inputs rejected (the total is unknown until a directory is walked)."""
+    """A live count of articles read and inputs rejected (no total: directories are walked lazily)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console_err = _stderr_console()
@@ -113,7 +113,9 @@ _MAX_BYTES_HELP = "Refuse input files larger than this many bytes (default 20 MB
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH|URL", help=_DB_HELP)
-@click.option("--config", type=click.Path(dir_okay=False), help="TOML config file (default: ./newstrace.toml).")
+@click.option(
+    "--config", type=click.Path(dir_okay=False), help="TOML config file (default: ./newstrace.toml)."
+)
 @click.version_option(package_name="newstrace")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
@@ -236,9 +238,8 @@ def analyze_cmd(
     from newstrace.pipeline import analyze
 
     options = _options(ctx, strict=strict, max_bytes=max_bytes)
-    with _store(options) as store:
-        with _reading_progress(quiet) as on_item:
-            result = analyze(paths, options, out_dir, store=store, on_item=on_item)
+    with _store(options) as store, _reading_progress(quiet) as on_item:
+        result = analyze(paths, options, out_dir, store=store, on_item=on_item)
     _report_run(result.report)
     _print_analysis(result, out_dir)
     sys.exit(_run_exit_code(result.report, options.strict))

@@ -32,6 +32,34 @@ def test_repeat_across_paragraphs() -> None:
     assert [sources for _, sources in _captions(raw)] == [[], ["AFP"]]
 
 
+@pytest.mark.parametrize(
+    ("body", "sources"),
+    [
+        # An agency outside the table counts once the body names it on its own...
+        ("Gulls Return To The New PierCoastwire\n\nThe gulls came back, Coastwire reported.", ["Coastwire"]),
+        # ...or glues it to a second caption.
+        (
+            "Gulls Return To The New PierCoastwire\n\nFerries Resume Their Morning RunsCoastwire",
+            ["Coastwire"] * 2,
+        ),
+    ],
+)
+def test_glued_unknown_agency_with_evidence(body: str, sources: list[str]) -> None:
+    assert [s for _, found in _captions(f"{SENTENCE}\n\n{body}") for s in found] == sources
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gulls Return To The New PierCoastwire",  # a glued name nothing else in the body backs up
+        "Governor Meets Ron DeSantis",  # internal capitals are no glue
+        "Lunch At McDonald",
+    ],
+)
+def test_internal_capitals_without_evidence_stay(line: str) -> None:
+    assert _captions(f"{SENTENCE}\n\n{line}\n\nDonald and Santis were there.") == []
+
+
 def test_glued_agency_without_repeat() -> None:
     raw = f"{SENTENCE}\n\nA Peek Inside The Mayor's New Ferry TerminalReuters\n\n{SENTENCE}"
     assert _captions(raw) == [("A Peek Inside The Mayor's New Ferry TerminalReuters", ["Reuters"])]
@@ -57,6 +85,8 @@ def test_glued_agency_without_repeat() -> None:
         ("AP Photo/Jane Doe", ["AP"]),
         ("REUTERS/Jane Doe", ["Reuters"]),
         ("The mayor cuts the ribbon. (Photo: Harbour Gazette)", ["Harbour Gazette"]),
+        ("The upturned hull outside the harbour on Friday. Photo: Harbour Gazette", ["Harbour Gazette"]),
+        ("Rescuers at the pier | Image: Jane Doe/AFP", ["AFP"]),
     ],
 )
 def test_labelled_captions(line: str, sources: list[str]) -> None:

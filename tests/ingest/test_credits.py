@@ -19,11 +19,12 @@ from newstrace.ingest.layout import split_lines
         ("(With agency inputs)", ("agencies",), "inputs_from", "credit_line"),
         ("(With inputs from Harbour Gazette)", ("Harbour Gazette",), "inputs_from", "credit_line"),
         ("Source: ANI", ("ANI",), "inputs_from", "credit_line"),
-        ("(Reporting by Jane Doe in Harbourton; Editing by Ann Lee)", ("Jane Doe",), "byline", "credit_line"),
+        ("(Reporting by Jane Doe in Harbourton; Editing by Ann Lee)", (), None, "credit_line"),
+        ("(Reporting by Reuters; Editing by Ann Lee)", ("Reuters",), "byline", "credit_line"),
         (
-            "(Reporting by Jane Doe and Tom Roe; Additional reporting by Ivo Kay; Writing by Al Dee; "
-            "Editing by Ann Lee)",
-            ("Jane Doe", "Tom Roe", "Ivo Kay", "Al Dee"),
+            "(Reporting by Jane Doe and Tom Roe; Additional reporting by The Associated Press; "
+            "Writing by Al Dee; Editing by Ann Lee)",
+            ("AP",),  # people are not credited; an agency among the authors is
             "byline",
             "credit_line",
         ),

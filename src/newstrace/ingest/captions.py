@@ -9,10 +9,12 @@ A caption is a whole line. Three kinds are recognised:
        Kim Jong-Un Arrives In Russia For Rare Summit With PutinIANS      → caption credit IANS
 
 2. such a title-case line, not repeated, ending in a known agency glued to the last word
-   ("…Bulletproof TrainIANS");
+   ("…Bulletproof TrainIANS"), or in a name outside the agency table glued the same way when that name
+   also stands on its own elsewhere in the body or ends another caption ("…Port HalvardNordwire" in a
+   report quoting Nordwire);
 3. labelled captions: "Photo: AFP", "(Photo/Reuters)", "File photo/AP", "Image credit: Twitter/@x",
    "Representative image", "Image: Kim at the station (Reuters)", "AP Photo/Jane Doe",
-   "REUTERS/Jane Doe", or a line ending "(Photo: Reuters)".
+   "REUTERS/Jane Doe", or a line ending "(Photo: Reuters)" or ". Photo: Nordwire".
 
 Sentences stay: a line with final punctuation is never a title-case caption, and a short title-case
 line that is neither repeated nor credited (a subheading) is kept.
@@ -21,6 +23,7 @@ line that is neither repeated nor credited (a subheading) is kept.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newstrace.ingest.agencies import agency_mention, canonical_agency, glued_agency
 from newstrace.ingest.layout import Cut, Line, credit, cut
@@ -62,8 +65,19 @@ TRAILING_PHOTO_CREDIT = re.compile(
     r"(?P<rest>[^()\[\]\n]{1,60}?)\s*[)\]]$",
     re.IGNORECASE,
 )
+# A description ending in an unbracketed credit: "The hull off the harbour on Friday. Photo: Nordwire",
+# "Rescuers at the pier | Image: Jane Doe/AFP".
+TRAILING_PHOTO_LABEL = re.compile(
+    r"(?:(?<=[.!?\"”’])\s+|\s+[|–—-]\s+)(?:file\s+)?(?:photo|image|picture|pic)s?(?:\s+credits?)?\s*(?::|/|\bby\b)"
+    r"\s*(?P<rest>[^.!?\n]{1,60})$",
+    re.IGNORECASE,
+)
 # Most words a credit ("Photo by …", "Credit: …") may hold; more is a sentence ("Pictures by the dozen …").
 MAX_CREDIT_WORDS = 8
+# A name not in the agency table glued to the last word of a line: "…Port HalvardNordwire",
+# "…With PutinVNA". Unlike a known agency it counts only with more evidence (see find_captions); the
+# stem before it must have three letters or more, so "McDonald" and "DeSantis" never split.
+UNKNOWN_GLUE = re.compile(r"(?<![^\W\d_])(?P<stem>[^\W\d_]*[a-z])(?P<agency>[A-Z][a-z]{2,20}|[A-Z]{2,6})$")
 # The end of a sentence: a caption in title case never ends this way.
 _FINAL_PUNCTUATION = re.compile(r"[.,;:]['\"”’)]?$")
 
@@ -80,19 +94,34 @@ def find_captions(raw_text: str, lines: list[Line]) -> tuple[list[Cut], set[int]
     """
     cuts: list[Cut] = []
     taken: set[int] = set()
-    cores = [_title_core(line.text) for line in lines]
+    glues = [_title_glue(line.text) for line in lines]
+    glue_counts: dict[str, int] = {}
+    for glue in glues:
+        if glue is not None and glue.name is not None:
+            glue_counts[glue.name] = glue_counts.get(glue.name, 0) + 1
     for i, line in enumerate(lines):
         if i in taken:
             continue
-        core, agency = cores[i]
-        if core is not None and i + 1 < len(lines) and cores[i + 1][0] == core:
-            # A repeated title-case line: the alt text and the caption of one image.
-            for j in (i, i + 1):
-                cuts.append(_caption_cut(raw_text, lines[j], cores[j][1]))
+        glue = glues[i]
+        following = glues[i + 1] if i + 1 < len(lines) else None
+        if glue is not None and following is not None and following.core == glue.core:
+            # A repeated title-case line: the alt text and the caption of one image. Where the copies
+            # differ, the extra tail is the glued credit, known agency or not.
+            for j, g in ((i, glue), (i + 1, following)):
+                source = g.source if lines[i].text != lines[i + 1].text else None
+                cuts.append(_caption_cut(raw_text, lines[j], source))
                 taken.add(j)
             continue
-        if core is not None and agency is not None:
-            cuts.append(_caption_cut(raw_text, line, agency))
+        if (
+            glue is not None
+            and glue.source is not None
+            and (
+                glue.known
+                or glue_counts[glue.name or ""] > 1
+                or _named_elsewhere(raw_text, line, glue.source)
+            )
+        ):
+            cuts.append(_caption_cut(raw_text, line, glue.source))
             taken.add(i)
             continue
         labelled = _labelled_caption(line.text)
@@ -132,19 +161,37 @@ def is_title_case(text: str) -> bool:
     return capitalised / len(significant) >= MIN_TITLE_SHARE and words[0][0].isupper()
 
 
-def _title_core(text: str) -> tuple[str | None, str | None]:
-    """The line without a glued agency, if it is title case, and the glued agency (canonical), if any."""
+@dataclass(frozen=True, slots=True)
+class _Glue:
+    """A title-case line split into its text and a name glued to its end ("…HarbourtonIANS")."""
+
+    core: str
+    name: str | None  # the glued name as written
+    source: str | None  # canonical when known
+    known: bool
+
+
+def _title_glue(text: str) -> _Glue | None:
+    """Split a glued name off a title-case line; ``None`` when the line (without it) is not title case."""
     if len(text) > MAX_CAPTION_CHARS:
-        return None, None
-    agency = None
-    core = text
-    m = glued_agency().search(text)
-    if m is not None:
-        core = text[: m.start()].rstrip()
-        agency = canonical_agency(m["agency"])
+        return None
+    core, name, source, known = text, None, None, False
+    if m := glued_agency().search(text):
+        name = m["agency"]
+        source, known = canonical_agency(name), True
+    elif (m := UNKNOWN_GLUE.search(text)) and len(m["stem"]) >= 3:
+        name = source = m["agency"]
+    if m is not None and name is not None:
+        core = text[: m.start("agency")].rstrip()
     if not is_title_case(core):
-        return None, None
-    return core, agency
+        return None
+    return _Glue(core, name, source, known)
+
+
+def _named_elsewhere(raw_text: str, line: Line, name: str) -> bool:
+    """Whether ``name`` stands as a word of its own somewhere in the body outside ``line``."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(m.start() < line.start or m.start() >= line.end for m in pattern.finditer(raw_text))
 
 
 def _labelled_caption(text: str) -> str | None:
@@ -163,8 +210,11 @@ def _labelled_caption(text: str) -> str | None:
     agency = canonical_agency(m["agency"]) if m else None
     if m and agency and len(m["who"].split()) <= 5 and not m["who"].endswith("."):
         return agency
-    if (m := TRAILING_PHOTO_CREDIT.search(text)) and len(text.split()) <= 40:
-        return _source_in(m["rest"], credit_label=True)
+    if len(text.split()) <= 40:  # a caption's description runs to a sentence or two
+        if m := TRAILING_PHOTO_CREDIT.search(text):
+            return _source_in(m["rest"], credit_label=True)
+        if (m := TRAILING_PHOTO_LABEL.search(text)) and len(m["rest"].split()) <= 5:
+            return _source_in(m["rest"], credit_label=True)
     return None
 
 

@@ -7,12 +7,15 @@ Only whole lines are read as credits, and credit lines only at the end of the bo
     (With inputs from agencies)                → agencies, inputs_from
     (With PTI inputs)                          → PTI, inputs_from
     Source: ANI                                → ANI, inputs_from
-    (Reporting by Jane Doe; Editing by Ann Lee) → Jane Doe, byline (editors are not sources)
+    (Reporting by Jane Doe; Editing by Ann Lee) → removed; no credit (see below)
     — IANS   /   (IANS)                        → IANS, agency_marker
     By Jane Doe, Reuters                       → Reuters, byline (first or last paragraphs)
 
 Syndication notices ("(This story has not been edited by … staff and is auto-generated from a syndicated
-feed.)") are removed as boilerplate without a credit. An unknown source in a credit line still gives a
+feed.)") are removed as boilerplate without a credit. Staff lines ("(Reporting by …; Editing by …)") are
+removed and credit only a known agency named as an author ("Reporting by Reuters"): the staff of the
+agency whose dateline opens the copy are people, not sources, and a brief listing "Karin Lund" beside
+"Nordwire" among an article's credits would mislead. An unknown source in a credit line still gives a
 credit, with the name as written; known agencies get their canonical name.
 """
 
@@ -152,8 +155,8 @@ def parse_credit_line(text: str) -> CreditLine | None:
                 return None
             return CreditLine(sources, "inputs_from", "credit_line")
     if m := STAFF_LINE.match(text):
-        authors = _staff_authors(m["body"])
-        return CreditLine(authors, "byline" if authors else None, "credit_line")
+        agencies = tuple(a for a in _staff_authors(m["body"]) if a in AGENCIES)
+        return CreditLine(agencies, "byline" if agencies else None, "credit_line")
     # A lone name is a sign-off only when bracketed, dashed or in the agency's own spelling ("IANS").
     m = SIGNOFF.match(text)
     name = canonical_agency(m["name"]) if m else None

@@ -76,10 +76,10 @@ def clean_article(article: Article) -> Article:
 
     dateline = _dateline(lines, taken)
     if dateline is not None:
-        credits = ()
+        found: tuple[Credit, ...] = ()
         if dateline.source is not None and dateline.credit_kind is not None:
-            credits = (credit(raw, dateline.source, dateline.credit_kind, dateline.start, dateline.end),)
-        cuts.append(cut(raw, "dateline", dateline.start, dateline.end, credits))
+            found = (credit(raw, dateline.source, dateline.credit_kind, dateline.start, dateline.end),)
+        cuts.append(cut(raw, "dateline", dateline.start, dateline.end, found))
 
     cuts.sort(key=lambda c: (c.removed.start, c.removed.end))
     removed = [c.removed for c in cuts]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from newstrace.ingest.agencies import AGENCIES, agency_mention, canonical_agency
 from newstrace.ingest.layout import Cut, Line, credit, cut
-from newstrace.model import CreditKind, RemovedKind
+from newstrace.model import Credit, CreditKind, RemovedKind
 
 # Longest line read as a credit line or byline; real ones ("(Reporting by A and B in Seoul; Additional
 # reporting by C in Moscow; Writing by D; Editing by E and F)") stay under 250.
@@ -266,7 +266,7 @@ def find_trailing_credits(raw_text: str, lines: list[Line], taken: set[int]) -> 
 
 
 def _cut_for(raw_text: str, parsed: CreditLine, start: int, end: int) -> Cut:
-    credits = ()
+    credits: tuple[Credit, ...] = ()
     if parsed.kind is not None:
         credits = tuple(credit(raw_text, s, parsed.kind, start, end) for s in parsed.sources)
     return cut(raw_text, parsed.removed, start, end, credits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newstrace.model import Credit, RemovedPart
+from newstrace.model import Credit, CreditKind, RemovedKind, RemovedPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +62,11 @@ def split_lines(raw_text: str) -> list[Line]:
     return lines
 
 
-def cut(raw_text: str, kind: str, start: int, end: int, credits: tuple[Credit, ...] = ()) -> Cut:
-    """A :class:`Cut` of ``raw_text[start:end]`` (the kind is a :data:`~newstrace.model.RemovedKind`)."""
-    return Cut(RemovedPart(kind, raw_text[start:end], start, end), credits)  # type: ignore[arg-type]
+def cut(raw_text: str, kind: RemovedKind, start: int, end: int, credits: tuple[Credit, ...] = ()) -> Cut:
+    """A :class:`Cut` of ``raw_text[start:end]``."""
+    return Cut(RemovedPart(kind, raw_text[start:end], start, end), credits)
 
 
-def credit(raw_text: str, source: str, kind: str, start: int, end: int) -> Credit:
+def credit(raw_text: str, source: str, kind: CreditKind, start: int, end: int) -> Credit:
     """A :class:`Credit` naming ``source``, pointing at ``raw_text[start:end]``."""
-    return Credit(source, kind, raw_text[start:end], start, end)  # type: ignore[arg-type]
+    return Credit(source, kind, raw_text[start:end], start, end)

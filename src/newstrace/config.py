@@ -28,8 +28,9 @@ class Options:
 
     # Where articles are kept: a file path (SQLite) or an SQLAlchemy URL (sqlite:///…, postgresql://…).
     db: str = "newstrace.db"
-    # Inputs larger than this are refused unread: 20 MB holds the biggest single pages and JSONL shards
-    # we expect, and keeps one bad file from exhausting memory.
+    # A text, HTML or feed file larger than this is refused unread (it is held in memory whole); JSONL
+    # and WARC files are streamed, so the limit applies to each line or record instead — crawls and
+    # dumps of many GB are normal. 20 MB is far above the largest real article page.
     max_bytes: int = 20 * 1024 * 1024
     # A body shorter than this (in characters, after cleaning) is not an article: navigation pages and
     # empty extractions fall below it, the shortest wire briefs (~150 characters) stay above.

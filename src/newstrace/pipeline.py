@@ -80,10 +80,38 @@ def ingest(
 
 
 def regroup(store: Store, options: Options) -> list[Story]:
-    """Group every stored article into stories and store them (replacing the previous grouping)."""
+    """Group every stored article into stories and store them (replacing the previous grouping).
+
+    A new story keeps the id of the old story it shares most articles with, so ``newstrace brief 3``
+    still means the same story after more articles arrive.
+    """
     from newstrace.group import group_stories
 
-    return store.replace_stories(group_stories(store.articles(), options.story_threshold))
+    grouped = group_stories(store.articles(), options.story_threshold)
+    return store.replace_stories(keep_story_ids(store.stories(), grouped))
+
+
+def keep_story_ids(old: Sequence[Story], new: Sequence[Story]) -> list[Story]:
+    """Give each new story the id of the old story it overlaps most (each old id at most once).
+
+    Pairs are taken greedily by overlap size, ties by the smaller old id, so the result is deterministic.
+    """
+    owner = {a: s.id for s in old for a in s.article_ids}
+    overlaps: list[tuple[int, int, int]] = []  # (-shared articles, old id, index of the new story)
+    for index, story in enumerate(new):
+        counts: dict[int, int] = {}
+        for article_id in story.article_ids:
+            old_id = owner.get(article_id)
+            if old_id is not None:
+                counts[old_id] = counts.get(old_id, 0) + 1
+        overlaps += [(-n, old_id, index) for old_id, n in counts.items()]
+    given: dict[int, int] = {}
+    used: set[int] = set()
+    for _, old_id, index in sorted(overlaps):
+        if index not in given and old_id not in used:
+            given[index] = old_id
+            used.add(old_id)
+    return [dataclasses.replace(s, id=given.get(i)) for i, s in enumerate(new)]
 
 
 def brief_story(store: Store, story: Story, options: Options) -> tuple[Brief, list[Article]]:
@@ -152,7 +180,3 @@ def analyze(
         if own_store:
             store.close()
 
-
-def with_options(options: Options, **changes: object) -> Options:
-    """A copy of ``options`` with ``changes`` applied (``None`` values ignored)."""
-    return dataclasses.replace(options, **{k: v for k, v in changes.items() if v is not None})

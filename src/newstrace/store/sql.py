@@ -181,7 +181,9 @@ class Store:
     def replace_stories(self, new: Sequence[Story]) -> list[Story]:
         """Replace every story with ``new``, in one transaction; return them with their ids.
 
-        A story's ``article_ids`` keep their order (a repeated id is kept once).
+        A story's ``article_ids`` keep their order (a repeated id is kept once). A story whose ``id`` is set
+        keeps that id (so a regrouping can keep the ids users already know); the others get new ids. Only
+        ids the store itself handed out before may be given: both backends then never hand them out again.
 
         Raises:
             StoreError: a story names an article the store does not hold (nothing is changed).
@@ -204,8 +206,10 @@ class Store:
             kept: list[Story] = []
             links: list[dict[str, int]] = []
             for story in new:
-                result = conn.execute(sa.insert(stories).values(title=story.title, created=created))
-                story_id = new_id(result)
+                values = {"title": story.title, "created": created}
+                if story.id is not None:
+                    values["id"] = story.id
+                story_id = new_id(conn.execute(sa.insert(stories).values(**values)))
                 ids = tuple(dict.fromkeys(story.article_ids))
                 links += [{"story_id": story_id, "article_id": a, "position": p} for p, a in enumerate(ids)]
                 kept.append(dataclasses.replace(story, id=story_id, article_ids=ids))

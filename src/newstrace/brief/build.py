@@ -89,8 +89,17 @@ def _summary(
 ) -> list[Citation]:
     """Pick 3-5 summary sentences: widely shared ones, then leads, then later sentences round-robin."""
     rank = {a.id: n for n, a in enumerate(members)}
-    # Shared sentences carried by the most articles first; each cited from its earliest article.
-    widest = sorted(range(len(shared)), key=lambda k: (-len({c.article_id for c in shared[k].citations}), k))
+    length = {a.id: max(len(a.text), 1) for a in members}
+
+    def weight(group: SharedSentence) -> float:
+        # News is written top-down (inverted pyramid): a sentence shared by many articles AND near their
+        # tops is the story's core. Weighting the article count by (1 - mean relative position) keeps a
+        # mid-article quote repeated by four outlets below a lead repeated by three.
+        position = sum(c.start / length[c.article_id] for c in group.citations) / len(group.citations)
+        return len({c.article_id for c in group.citations}) * (1.0 - position)
+
+    widest = sorted(range(len(shared)), key=lambda k: (-weight(shared[k]), k))
+    # Each shared sentence is cited from its earliest article.
     shared_picks = [min(shared[k].citations, key=lambda c: (rank[c.article_id], c.start)) for k in widest]
     per_article: dict[int, list[Citation]] = {a.id: [] for a in members if a.id is not None}
     for citation in [c for s in shared for c in s.citations] + list(single):
@@ -110,7 +119,9 @@ def _summary(
                 return
             words = len(citation.text.split())
             grams = shingles(citation.text)
-            if words < SUMMARY_MIN_WORDS or any(match_score(grams, g, SUMMARY_DUPLICATE) for g in seen):
+            if words < SUMMARY_MIN_WORDS or not _quotes_balanced(citation.text):
+                continue
+            if any(match_score(grams, g, SUMMARY_DUPLICATE) for g in seen):
                 continue
             chosen.append(citation)
             seen.append(grams)
@@ -120,3 +131,10 @@ def _summary(
     take(later, SUMMARY_MIN)
     take(shared_picks, SUMMARY_MIN)
     return chosen
+
+
+def _quotes_balanced(text: str) -> bool:
+    """False for a sentence cut out of a longer quotation ('"Our priority is …' without its close):
+    on its own in a summary it would misquote."""
+    straight = text.count('"') % 2 == 0
+    return straight and text.count("\u201c") == text.count("\u201d")

@@ -9,7 +9,7 @@ import pytest
 
 from newstrace.config import Options
 from newstrace.ingest import read_inputs
-from newstrace.ingest.feed import ENTITY_REASON, fragment_text
+from newstrace.ingest.feed import ENTITY_REASON, feed_outlet, fragment_text
 from newstrace.model import Article, PartialDate, Rejection
 
 P1 = (
@@ -47,7 +47,7 @@ def test_entry_with_full_content(tmp_path: Path) -> None:
     assert article.url == "https://www.oskaria-ledger.example/politics/budget-debate"
     assert article.byline == "Mira Holt"
     assert (article.published, article.published_source) == (PartialDate(2023, 9, 15), "feed")
-    assert (article.outlet, article.outlet_source) == ("Oskaria Ledger \u2013 Politics", "feed")
+    assert (article.outlet, article.outlet_source) == ("Oskaria Ledger", "feed")  # the section is dropped
     assert (article.source.format, article.source.line) == ("feed", 1)
 
 
@@ -164,3 +164,22 @@ def test_xml_bombs_are_refused_before_parsing(tmp_path: Path, xml: str) -> None:
 )
 def test_fragment_text(html: str, text: str) -> None:
     assert fragment_text(html) == text
+
+
+@pytest.mark.parametrize(
+    ("title", "link", "expected"),
+    [
+        (
+            "The Meridian Post - World and Business",
+            "https://www.meridianpost.example/world",
+            "The Meridian Post",
+        ),
+        ("World news | Harbour Times", "https://harbourtimes.example/", "Harbour Times"),
+        # No part names the site: kept whole rather than cut.
+        ("Notes - From The Field", "https://blog.example/", "Notes - From The Field"),
+        ("The Meridian Post - World", None, "The Meridian Post - World"),
+        ("Harbour Times", "https://harbourtimes.example/", "Harbour Times"),
+    ],
+)
+def test_feed_outlet_drops_the_section(title: str, link: str | None, expected: str) -> None:
+    assert feed_outlet(title, link) == expected

@@ -30,7 +30,7 @@ from newstrace.ingest.html import html_article
 from newstrace.ingest.metadate import parse_published
 from newstrace.ingest.sniff import sniff_format
 from newstrace.ingest.text import text_article
-from newstrace.ingest.urls import fill_from_url
+from newstrace.ingest.urls import fill_from_url, outlet_from_url
 from newstrace.model import Article, Rejection, SourceRef
 
 # Summaries that are teasers run one to three sentences (about 150-350 characters in the feeds of
@@ -39,14 +39,35 @@ from newstrace.model import Article, Rejection, SourceRef
 MIN_FULL_SUMMARY_CHARS = 500
 
 # An entity declaration, in UTF-8/ASCII or UTF-16 (either byte order) encodings of the feed.
-_ENTITY_MARKERS = tuple(
-    "<!ENTITY".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be")
-)
+_ENTITY_MARKERS = tuple("<!ENTITY".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be"))
 
 # Elements after which a fragment of feed HTML starts a new paragraph.
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "table",
-     "ul", "ol", "section", "article", "figure", "figcaption", "hr", "dd", "dt"}
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "hr",
+        "dd",
+        "dt",
+    }
 )
 
 # Blank lines that separate the paragraphs of extracted fragment text.
@@ -85,7 +106,7 @@ def read_feed(data: bytes, path: str, base_dir: Path, max_bytes: int) -> Iterato
         else:
             yield Rejection(path, "feed has no entries")
         return
-    outlet = _clean(parsed.feed.get("title"))
+    outlet = feed_outlet(_clean(parsed.feed.get("title")), parsed.feed.get("link"))
     for number, entry in enumerate(parsed.entries, start=1):
         try:
             article = _entry_article(entry, path, number, base_dir, max_bytes)
@@ -94,6 +115,28 @@ def read_feed(data: bytes, path: str, base_dir: Path, max_bytes: int) -> Iterato
             continue
         _add_feed_metadata(article, entry, outlet)
         yield article
+
+
+# Separators between an outlet's name and a section in feed titles: "The Post - World", "World | The Post".
+TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:\u00b7]\s+")
+
+
+def feed_outlet(title: str | None, link: str | None) -> str | None:
+    """The outlet named by a feed title, without the section that feeds often add to it.
+
+    "The Meridian Post - World and Business" with link ``https://www.meridianpost.example/world`` gives
+    "The Meridian Post": the part whose letters contain the site's name. When no part matches the host
+    (or there is no link) the title is kept whole, since a guess could cut a real name in two.
+    """
+    if not title:
+        return None
+    parts = TITLE_PARTS.split(title)
+    host = outlet_from_url(link) if link else None
+    if len(parts) < 2 or not host:
+        return title
+    site = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    matching = [p for p in parts if site and site in re.sub(r"[^a-z0-9]", "", p.lower())]
+    return matching[0] if len(matching) == 1 else title
 
 
 def fragment_text(html: str) -> str:

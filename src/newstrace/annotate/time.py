@@ -1,0 +1,556 @@
+"""Time expressions: find them in an article's text and normalise them to TimeML (TIMEX3) values.
+
+Rule-based (the patterns live in :mod:`newstrace.annotate.timex_patterns`), in the manner of HeidelTime
+(Strötgen & Gertz, "Multilingual and cross-domain temporal tagging", LRE 2013): match, keep the longest
+non-overlapping expressions, then resolve each against a reference date — the article's publication date
+(or the inferred one) — in the direction the governing verb's tense points: past "left on Sunday" is the
+Sunday before, future "will meet on Friday" the Friday after.
+
+Example:
+    >>> from datetime import date
+    >>> [(t.text, t.value) for t in extract_times("Kim left on Sunday afternoon.", date(2023, 9, 12))]
+    [('Sunday afternoon', '2023-09-10TAF')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from newstrace.annotate import timex_patterns as P
+from newstrace.model import TimeExpression, TimexType
+
+# Where a clause ends, for the tense window: sentence punctuation, semicolons, line breaks.
+CLAUSE_END = re.compile(r"[.;!?\n]\s")
+# How far (characters) on each side of an expression the governing verb is looked for: a clause of news
+# prose rarely puts its verb further than ~10 words from the time expression that modifies it.
+TENSE_WINDOW = 70
+
+# A normaliser's result: (type, value, mod), or None to drop the match.
+_Norm = tuple[TimexType, str, str | None] | None
+
+
+def extract_times(text: str, reference: date | None, article_id: int = 0) -> list[TimeExpression]:
+    """Find and normalise every time expression of ``text``.
+
+    Args:
+        text: an article's cleaned text.
+        reference: the date relative expressions are resolved against (the publication date); None
+            leaves them unresolved (``XXXX-09-12``, ``XXXX-WXX-1``).
+        article_id: written into each expression.
+
+    Returns:
+        Non-overlapping expressions in text order; ``text[e.start:e.end] == e.text``.
+    """
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    for index, rule in enumerate(P.RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = _strip(text, match.start(), match.end())
+            if end > start:
+                candidates.append((start, end, index, match))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpression] = []
+    for start, end, index, match in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        direction = tense_direction(text, start, end)
+        normalised = _NORMALISERS[P.RULES[index].name](match, reference, direction)
+        if normalised is None:
+            continue
+        kind, value, mod = normalised
+        taken.append((start, end))
+        found.append(
+            TimeExpression(
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=kind,
+                value=value,
+                mod=mod,
+                anchor=reference.isoformat() if reference is not None and _is_relative(value) else None,
+            )
+        )
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def tense_direction(text: str, start: int, end: int) -> int:
+    """-1 when the clause around ``text[start:end]`` is in the past, +1 in the future, 0 when unclear.
+
+    Future markers win over past ones ("said he will go on Friday" is about a Friday ahead).
+    """
+    left_edge = max(0, start - TENSE_WINDOW)
+    left = text[left_edge:start]
+    cut = list(CLAUSE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end() :]
+    right = text[end : end + TENSE_WINDOW]
+    stop = CLAUSE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    # The marker nearest the expression governs it: in "said on Friday he will go", "said" is nearer.
+    best: tuple[int, int] | None = None
+    for markers, sign in ((P.FUTURE_MARKERS, 1), (P.PAST_MARKERS, -1)):
+        for found in markers.finditer(left):
+            distance = len(left) - found.end()
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+        found_right = markers.search(right)
+        if found_right is not None and (best is None or found_right.start() < best[0]):
+            best = (found_right.start(), sign)
+    return best[1] if best is not None else 0
+
+
+def iso_week(day: date) -> str:
+    """``2023-W36`` for any day of that ISO week."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    if text[start:end].endswith("'s"):
+        end -= 2
+    return start, end
+
+
+def _is_relative(value: str) -> bool:
+    return not value.startswith("P") and not value.endswith("_REF")
+
+
+def _g(match: re.Match[str], name: str) -> str | None:
+    value = match.groupdict().get(name)
+    return value.lower().strip() if value else None
+
+
+def _number(word: str | None) -> float | None:
+    """ "four" → 4, "twenty-four" → 24, "2.5" → 2.5, "a couple of" → 2; None when not a number."""
+    if word is None:
+        return None
+    word = word.lower().strip()
+    half = word.endswith(" and a half")
+    word = word.removesuffix(" and a half")
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        value = float(word)
+    elif word in P.NUMBER_WORDS:
+        value = float(P.NUMBER_WORDS[word])
+    else:
+        parts = re.split(r"[- ]", word)
+        if len(parts) == 2 and parts[0] in P.NUMBER_WORDS and parts[1] in P.NUMBER_WORDS:
+            value = float(P.NUMBER_WORDS[parts[0]] + P.NUMBER_WORDS[parts[1]])
+        else:
+            return None
+    return value + 0.5 if half else value
+
+
+def _edge_mod(edge: str | None) -> str | None:
+    if not edge:
+        return None
+    edge = edge.rstrip("-").strip()
+    if edge in ("the end of",):
+        return "END"
+    if edge in ("the beginning of", "the start of"):
+        return "START"
+    if edge == "the middle of":
+        return "MID"
+    return P.MODS.get(edge)
+
+
+def _month_of(word: str) -> int:
+    return P.MONTHS[word.rstrip(".").lower()]
+
+
+def _capitalised(match: re.Match[str], group: str) -> bool:
+    span = match.group(group)
+    return bool(span) and span[0].isupper()
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    total = day.year * 12 + day.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _pick_year(month: int, day: int | None, ref: date, direction: int) -> int:
+    """The year of a month (and day) written without one: the nearest such date in the tense's direction."""
+    best = ref.year
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = date(year, month, day or 15)
+        except ValueError:
+            continue
+        gap = (candidate - ref).days
+        if day is None:
+            # A whole month: the reference month itself is "this" month whatever the tense.
+            gap = (year * 12 + month) - (ref.year * 12 + ref.month)
+            if direction < 0 and gap > 0 or direction > 0 and gap < 0:
+                continue
+            options.append((abs(gap), year))
+            continue
+        # Tense moves a date to another year only when it is far on the wrong side of the reference: a
+        # past-tense "Dec. 15" in a late-October report is more often a plan reported than last year's.
+        if direction < 0 and gap > 60 or direction > 0 and gap < -60:
+            continue
+        options.append((abs(gap), year))
+    if options:
+        best = min(options)[1]
+    return best
+
+
+# --- normalisers: (match, reference, direction) -> (type, value, mod) | None ----------------------------
+
+
+def _iso_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    try:
+        day = date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    except ValueError:
+        return None
+    return "DATE", day.isoformat(), None
+
+
+def _us_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    try:
+        day = date(year, int(m["mon"]), int(m["day"]))
+    except ValueError:
+        return None
+    return "DATE", day.isoformat(), None
+
+
+def _month_day(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    if not _capitalised(m, "month"):
+        return None
+    month, day = _month_of(m["month"]), int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    year = int(m["year"]) if m["year"] else (_pick_year(month, day, ref, direction) if ref else None)
+    try:
+        if year is not None:
+            date(year, month, day)
+    except ValueError:
+        return None
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return "DATE", f"{prefix}-{month:02d}-{day:02d}", _edge_mod(_g(m, "edge"))
+
+
+def _month(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    # "may" the modal, "march" the verb: only a capitalised month name is a date, and a bare "May" opening
+    # a sentence is the modal ("May I ...").
+    if not _capitalised(m, "month"):
+        return None
+    opening = m.string[max(0, m.start() - 2) : m.start()].strip() in ("", ".", "?", "!", '"')
+    if m["month"] == "May" and opening and not (m["year"] or m["rel"] or m["edge"]):
+        return None
+    month = _month_of(m["month"])
+    rel = _g(m, "rel")
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif ref is None:
+        year = None
+    elif rel in ("last", "past"):
+        year = ref.year if month < ref.month else ref.year - 1
+    elif rel in ("next", "coming"):
+        year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = _pick_year(month, None, ref, direction)
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return "DATE", f"{prefix}-{month:02d}", _edge_mod(_g(m, "edge"))
+
+
+def _resolve_weekday(weekday: int, rel: str | None, ref: date, direction: int) -> date:
+    ahead = (weekday - ref.weekday()) % 7
+    behind = (ref.weekday() - weekday) % 7
+    if rel == "last":
+        return ref - timedelta(days=behind or 7)
+    if rel in ("next", "coming"):
+        return ref + timedelta(days=ahead or 7)
+    if direction > 0:
+        return ref + timedelta(days=ahead)
+    # Past or unclear: news reports mostly what happened; the same weekday is the publication day.
+    return ref - timedelta(days=behind)
+
+
+def _weekday(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    weekday = P.WEEKDAYS[m["weekday"].lower()]
+    part = _g(m, "part")
+    mod = _edge_mod(_g(m, "edge"))
+    if ref is None:
+        value = f"XXXX-WXX-{weekday + 1}"
+    else:
+        value = _resolve_weekday(weekday, _g(m, "rel"), ref, direction).isoformat()
+    if part:
+        return "TIME", f"{value}T{P.PARTS_OF_DAY[part]}", mod
+    return "DATE", value, mod
+
+
+def _clock(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    if m["named"]:
+        hour, minute = (12, 0) if m["named"].lower() == "noon" else (0, 0)
+    elif m["hhmm"]:
+        hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+        if hour > 23:
+            return None
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if hour > 12 or hour == 0:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    cday = _g(m, "cday")
+    if ref is None:
+        day = "XXXX-XX-XX"
+    elif cday in P.WEEKDAYS:
+        day = _resolve_weekday(P.WEEKDAYS[cday], None, ref, direction).isoformat()
+    else:
+        day = (ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(cday or "", 0))).isoformat()
+    return "TIME", f"{day}T{hour:02d}:{minute:02d}", "APPROX" if m["approx"] else None
+
+
+def _day_part(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    if m["tonight"]:
+        word, part = "today", "NI"
+    else:
+        word, part = m["deictic"].lower(), P.PARTS_OF_DAY[m["part"].lower()]
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    day = (ref + timedelta(days=offset)).isoformat() if ref is not None else "XXXX-XX-XX"
+    return "TIME", f"{day}T{part}", None
+
+
+# Deictic words whose value does not depend on the reference date.
+_DEICTIC_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "formerly": "PAST_REF", "previously": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+}  # fmt: skip
+_DEICTIC_DAYS = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before": -1, "the previous day": -1,
+    "the next day": 1, "the following day": 1,
+}  # fmt: skip
+
+
+def _deictic(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    word = _g(m, "word") or ""
+    before = m.string[max(0, m.start() - 2) : m.start()]
+    if m["word"][0].isupper() and before[:1].isalpha():
+        return None  # capitalised mid-sentence: a name ("Russia Today", "USA Today"), not a date
+    if word in _DEICTIC_REFS:
+        return "DATE", _DEICTIC_REFS[word], None
+    if word in _DEICTIC_DAYS:
+        if ref is None:
+            return "DATE", "XXXX-XX-XX", None
+        return "DATE", (ref + timedelta(days=_DEICTIC_DAYS[word])).isoformat(), None
+    return None
+
+
+def _quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    if m["the"]:
+        if ref is None:
+            return "DATE", "XXXX", None
+        if _g(m, "tunit") == "weekend":
+            return "DATE", iso_week(ref) + "-WE", None
+        # "the quarter" in a results report is the latest quarter closed at the reference date.
+        index = ref.year * 4 + _quarter_of(ref) - 2
+        return "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None
+    rel = (_g(m, "rel") or "").removeprefix("the ").strip()
+    unit = _g(m, "runit") or ""
+    edge = _g(m, "edge2")
+    mod = {"early": "START", "late": "END"}.get(edge or "")
+    has_the = (_g(m, "rel") or "").startswith("the ")
+    if has_the and rel in ("past", "last", "next", "coming") and unit in ("week", "month", "year", "decade"):
+        # "the past week" is a stretch of time ending now, not the calendar week before.
+        return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit], None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if ref is None:
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX"), mod
+    if unit == "week":
+        return "DATE", iso_week(ref + timedelta(weeks=step)), mod
+    if unit == "weekend":
+        return "DATE", iso_week(ref + timedelta(weeks=step)) + "-WE", mod
+    if unit == "month":
+        year, month = _shift_month(ref, step)
+        return "DATE", f"{year:04d}-{month:02d}", mod
+    if unit in ("year", "fiscal year"):
+        return "DATE", f"{ref.year + step:04d}", mod
+    if unit in ("quarter", "period"):
+        index = ref.year * 4 + _quarter_of(ref) - 1 + step
+        return "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", mod
+    if unit == "decade":
+        return "DATE", f"{(ref.year // 10) + step:03d}", mod
+    if unit == "century":
+        return "DATE", f"{(ref.year // 100) + step:02d}", mod
+    season = P.SEASONS[unit]
+    return "DATE", f"{ref.year + step:04d}-{season}", mod
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    unit = {"centurie": "century"}.get(unit, unit)
+    if unit == "decade":
+        letter, factor = "Y", 10.0
+    elif unit == "century":
+        letter, factor = "Y", 100.0
+    elif unit == "quarter":
+        letter, factor = "M", 3.0
+    else:
+        letter, factor = P.UNITS[unit], 1.0
+    if amount is None:
+        number = "X"
+    else:
+        scaled = amount * factor
+        number = str(int(scaled)) if scaled == int(scaled) else f"{scaled:g}"
+    prefix = "PT" if unit in P.TIME_UNITS else "P"
+    return f"{prefix}{number}{letter}"
+
+
+def _past_n(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    amount = _number(m["num"])
+    if amount is None and (_g(m, "num") or "") not in ("several", "few", "a few", "many"):
+        return None
+    return "DURATION", _duration_value(amount, m["unit"]), None
+
+
+def _ago(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    amount_word = _g(m, "amount")
+    amount = _number(amount_word) if amount_word not in (None, "several", "a few", "many", "some") else None
+    unit = m["unit"].lower()
+    sign = -1 if _g(m, "dir") in ("ago", "earlier", "before") else 1
+    if amount is None or ref is None:
+        if amount_word is None and _g(m, "dir") in ("earlier", "later"):
+            return None  # "hours later": a bare duration and a signal; the duration rule takes it
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    n = int(amount) * sign
+    if unit in ("day",):
+        return "DATE", (ref + timedelta(days=n)).isoformat(), None
+    if unit == "week":
+        return "DATE", iso_week(ref + timedelta(weeks=n)), None
+    if unit == "month":
+        year, month = _shift_month(ref, n)
+        return "DATE", f"{year:04d}-{month:02d}", None
+    if unit == "year":
+        return "DATE", f"{ref.year + n:04d}", None
+    if unit == "decade":
+        return "DATE", f"{(ref.year + 10 * n) // 10:03d}", None
+    if unit in ("hour", "minute", "second"):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    return None
+
+
+def _duration(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    words = _g(m, "num")
+    amount = _number(words)
+    if amount is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "second" and words in ("a", "an"):
+        return None  # "a second time", "a second round": an ordinal, not a duration
+    if (_g(m, "long") or "").endswith("old"):
+        return None  # an age ("a 34-year-old teacher"), not a stretch of time
+    mod = P.MODS.get(_g(m, "mod") or "")
+    return "DURATION", _duration_value(amount, unit), mod
+
+
+def _vague_duration(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    q = _g(m, "q")
+    unit = m["vunit"]
+    if q == "recent":
+        return "DATE", "PAST_REF", None
+    if q is None and unit.lower() in ("seconds", "minutes"):
+        return None  # "minutes" alone is most often the record of a meeting
+    return "DURATION", _duration_value(None, unit), None
+
+
+def _quarter(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    ordinal = (_g(m, "ord") or "")[:1]
+    index = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3}.get(ordinal, 4)
+    if _g(m, "ord") in ("fourth", "4th"):
+        index = 4
+    half = _g(m, "qunit") == "half"
+    if half and index > 2:
+        return None
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif ref is None:
+        year = None
+    else:
+        current = (ref.month - 1) // 6 + 1 if half else _quarter_of(ref)
+        # A quarter not begun yet at the reference date is last year's (reported in arrears).
+        year = ref.year if index <= current or direction > 0 else ref.year - 1
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return "DATE", f"{prefix}-{'H' if half else 'Q'}{index}", None
+
+
+def _decade(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    return "DATE", m["decade"][:3], None
+
+
+def _season(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    season = P.SEASONS[m["season"].lower()]
+    rel = _g(m, "rel")
+    if m["year"]:
+        return "DATE", f"{m['year']}-{season}", None
+    if ref is None:
+        return "DATE", f"XXXX-{season}", None
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel or "", 0)
+    return "DATE", f"{ref.year + step:04d}-{season}", None
+
+
+# Set words → TimeML period values.
+_SET_VALUES = {
+    "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H", "quarter": "P3M",
+    "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV", "night": "XXXX-XX-XXTNI", "daily": "P1D",
+    "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "quarterly": "P3M",
+}  # fmt: skip
+
+
+def _set(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    word = _g(m, "sunit") or _g(m, "adverb") or ""
+    return "SET", _SET_VALUES[word], None
+
+
+def _year(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    text = m.string
+    before = text[max(0, m.start() - 1) : m.start()]
+    after = text[m.end() : m.end() + 2]
+    if before in ("$", "#", "/", ".", ",", ":") or after[:1] in (",", ".", ":") and after[1:2].isdigit():
+        return None
+    year = int(m["year"])
+    if not 1700 <= year <= 2099:
+        return None
+    return "DATE", f"{year:04d}", None
+
+
+_NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], _Norm]] = {
+    "iso_date": _iso_date,
+    "us_date": _us_date,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month": _month,
+    "weekday": _weekday,
+    "clock": _clock,
+    "day_part": _day_part,
+    "deictic": _deictic,
+    "relative_unit": _relative_unit,
+    "past_n": _past_n,
+    "ago": _ago,
+    "duration": _duration,
+    "vague_duration": _vague_duration,
+    "quarter": _quarter,
+    "decade": _decade,
+    "season": _season,
+    "set": _set,
+    "year": _year,
+}

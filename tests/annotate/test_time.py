@@ -1,0 +1,125 @@
+"""Time expressions: extents, TimeML values, and resolution by publication date and tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newstrace.annotate.time import extract_times, iso_week, tense_direction
+
+# A Tuesday, the publication date of the fictional reports below.
+REF = date(2023, 9, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        (
+            "The envoy left the capital on Sunday afternoon by train.",
+            "Sunday afternoon",
+            "2023-09-10TAF",
+            None,
+        ),
+        ("The convoy crossed the border early Tuesday.", "early Tuesday", "2023-09-12", "START"),
+        ("A video posted on Monday showed the convoy.", "Monday", "2023-09-11", None),
+        ("However, last week, the minister said talks were advancing.", "last week", "2023-W36", None),
+        ("Earlier this month, a newspaper reported the plan.", "Earlier this month", "2023-09", None),
+        ("It is the first such visit in more than four years.", "more than four years", "P4Y", "MORE_THAN"),
+        ("The ministers will meet on Friday in the port city.", "Friday", "2023-09-15", None),
+        ("The ministers met on Friday in the port city.", "Friday", "2023-09-08", None),
+        ("The ferry passed its last inspection in October.", "October", "2022-10", None),
+        ("The summit is planned for October.", "October", "2023-10", None),
+        ("Talks began on Sept. 4, 2021, in Geneva.", "Sept. 4, 2021", "2021-09-04", None),
+        ("The order was signed on 3 March 2020.", "3 March 2020", "2020-03-03", None),
+        (
+            "The ship sank at around 6:40 a.m. near the breakwater.",
+            "around 6:40 a.m.",
+            "2023-09-12T06:40",
+            "APPROX",
+        ),
+        ("Officials said yesterday that the count was final.", "yesterday", "2023-09-11", None),
+        ("The council meets every week.", "every week", "P1W", None),
+        ("Prices rose in the third quarter.", "the third quarter", "2023-Q3", None),
+        ("The bridge was built in 1998.", "1998", "1998", None),
+        ("Two years ago the plant closed.", "Two years ago", "2021", None),
+        ("Rescuers searched for 36 hours.", "36 hours", "PT36H", None),
+        ("The dispute goes back to the 1990s.", "the 1990s", "199", None),
+        ("Exports fell last month.", "last month", "2023-08", None),
+        ("The strike is now in its second week.", "now", "PRESENT_REF", None),
+    ],
+)
+def test_expressions_are_found_and_resolved(text: str, expression: str, value: str, mod: str | None) -> None:
+    found = {t.text: t for t in extract_times(text, REF, article_id=7)}
+    assert expression in found, f"{expression!r} not found in {sorted(found)}"
+    timex = found[expression]
+    assert (timex.value, timex.mod) == (value, mod)
+    assert text[timex.start : timex.end] == expression
+    assert timex.article_id == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may decide later.",  # the modal, not the month
+        "Protesters march through the city.",  # the verb
+        "A 34-year-old teacher was rescued.",  # an age
+        "He tried a second time.",  # an ordinal
+        "The report was aired by Russia Today.",  # a broadcaster's name
+    ],
+)
+def test_words_that_are_not_time_expressions(text: str) -> None:
+    assert [(t.text, t.value) for t in extract_times(text, REF)] == []
+
+
+def test_without_a_reference_relative_values_stay_unresolved() -> None:
+    found = extract_times("He left on Tuesday; the talks end on September 12.", None)
+    assert [t.value for t in found] == ["XXXX-WXX-2", "XXXX-09-12"]
+    assert all(t.anchor is None for t in found)
+
+
+def test_resolved_expressions_record_their_anchor() -> None:
+    (timex,) = extract_times("He arrived on Monday.", REF)
+    assert timex.anchor == "2023-09-12"
+
+
+def test_expressions_do_not_overlap_and_come_in_text_order() -> None:
+    text = "Early Tuesday morning, hours after the report, the train reached the border on Sept. 12, 2023."
+    found = extract_times(text, REF)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert found[0].text == "Early Tuesday morning" and found[0].value == "2023-09-12TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Kim left here on Sunday", -1),
+        ("The leaders will meet on Friday", 1),
+        ("He said the delegation is expected to arrive on Friday", 1),
+        ("On Friday", 0),
+    ],
+)
+def test_tense_direction(text: str, direction: int) -> None:
+    start = text.rindex("day") - 3
+    assert tense_direction(text, start, len(text)) == direction
+
+
+def test_iso_week_of_a_day() -> None:
+    assert iso_week(date(2023, 9, 5)) == "2023-W36"
+
+
+def test_seed_reports_resolve_as_the_issue_asks(seeds_dir) -> None:
+    expected = {
+        "000": {
+            "Sunday afternoon": "2023-09-10TAF",
+            "early Tuesday": "2023-09-12",
+            "Earlier this month": "2023-09",
+        },
+        "001": {"Monday": "2023-09-11", "last week": "2023-W36", "Sunday afternoon": "2023-09-10TAF"},
+    }
+    for path in sorted(seeds_dir.glob("*.txt")):
+        wanted = expected[path.name[:3]]
+        found = {t.text: t.value for t in extract_times(path.read_text(encoding="utf-8"), REF)}
+        for text, value in wanted.items():
+            assert found.get(text) == value, (path.name, text)

@@ -258,6 +258,11 @@ class BriefArticle:
     byline: str | None
     credits: tuple[str, ...]  # credited sources, deduplicated, in order of appearance
     revision: int
+    # How the publication date was completed when it was inferred ("weekday" or "story"), how sure, and
+    # the text that completed it; None / () for a date read as is.
+    published_inferred_by: str | None = None
+    published_confidence: float | None = None
+    published_evidence: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +271,175 @@ class SharedSentence:
 
     citations: tuple[Citation, ...]
     similarity: float
+
+
+# TimeML (TIMEX3) types of a time expression.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression of an article's cleaned text, normalised to a TimeML (TIMEX3) value.
+
+    ``value`` is e.g. ``2023-09-10TAF``, ``2023-W36``, ``P4Y``, ``PRESENT_REF``, ``XXXX-09-12``; ``mod`` a
+    TimeML modifier (``START``, ``MORE_THAN``, ...); ``anchor`` the reference date it was resolved
+    against (ISO), or None when it needed none or had none.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """An article's publication date, how it was known, and the text that completed it when inferred.
+
+    ``inferred_by`` is None for a date read as is (``source`` says from where), ``"weekday"`` when a
+    weekday and a month-day in the text fixed the year, ``"story"`` when the story's other articles did.
+    """
+
+    article_id: int
+    value: PartialDate | None
+    source: str | None
+    confidence: float
+    inferred_by: str | None = None
+    evidence: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One point or period of a story's timeline and the sentences (clauses) that place something there.
+
+    ``value`` is the TimeML value; ``first``/``last`` the ISO days it covers (for ordering and drawing);
+    ``times`` cites each time expression, ``citations`` the sentence around it, one or more per article.
+    """
+
+    value: str
+    first: str
+    last: str
+    times: tuple[Citation, ...]
+    citations: tuple[Citation, ...]
+
+
+# How a copy relates to its original: the same words, a light edit, or a part of it (truncated or
+# embedded among other paragraphs).
+CopyKind = Literal["exact", "near", "contained"]
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRelation:
+    """``copy_id`` is a copy of ``original_id`` (edges of a copy tree whose root is the likely original).
+
+    ``similarity`` is the Jaccard similarity of the two articles' word 3-shingle sets; ``containment`` the
+    share of the smaller article's shingles found in the other.
+    """
+
+    copy_id: int
+    original_id: int
+    kind: CopyKind
+    similarity: float
+    containment: float
+
+
+@dataclass(frozen=True, slots=True)
+class BriefCopy:
+    """A copy relation as the brief shows it: each side cites its first sentence shared with the other."""
+
+    copy: Citation
+    original: Citation
+    kind: CopyKind
+    similarity: float
+    containment: float
+
+
+EntityType = Literal["PER", "ORG", "LOC"]  # GPE folded into LOC, as in UNER
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One name found in one article by :func:`newstrace.annotate.entities.find_entities`.
+
+    ``Article.text[start:end] == text``; titles ("President") are outside the span.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+
+
+# How an alias relates to its entity's canonical name.
+AliasKind = Literal["canonical", "form", "short", "acronym", "expansion", "official", "variant"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAlias:
+    """One spelling of an entity, with every place it is written (its sources)."""
+
+    name: str
+    kind: AliasKind
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingVariant:
+    """Two spellings of one name that differ by a letter or two: linked, and shown as a discrepancy.
+
+    ``form`` is the majority (or longer-attested) spelling, ``variant`` the odd one; ``typo`` is set when
+    the variant is also a truncated name ("King Jong" for "Kim Jong Un").
+    """
+
+    form: str
+    variant: str
+    form_citations: tuple[Citation, ...]
+    variant_citations: tuple[Citation, ...]
+    typo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place of a story with all its aliases linked across articles."""
+
+    canonical: str
+    type: EntityType
+    aliases: tuple[EntityAlias, ...]
+    mentions: tuple[Citation, ...]  # by article, in text order
+    variants: tuple[SpellingVariant, ...] = ()
+
+
+ClaimLabel = Literal["agreed", "single", "conflicting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Two values of one claim that differ: a conflict, or compatible with the reason why not."""
+
+    kind: str  # number | date | time | name | role | quote
+    sides: tuple[Citation, Citation]  # the two values, each cited
+    conflict: bool
+    reason: str  # "12 vs 14 missing", "rounding: about 1,200 and 1,187", "spelling: Ha-kyou / Ha-kyu"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements of several (or one) articles that say the same thing, and what that adds up to.
+
+    ``origins`` counts independent origins: copies of one dispatch are one origin.
+    """
+
+    label: ClaimLabel
+    statements: tuple[Citation, ...]  # one per article, earliest article first
+    origins: tuple[str, ...]  # a label per independent origin (the origin's outlet or article label)
+    differences: tuple[Difference, ...] = ()
+    similarity: float = 1.0  # lowest alignment score between two statements of the claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,3 +452,4 @@ class Brief:
     shared: tuple[SharedSentence, ...]
     single: tuple[Citation, ...]  # sentences found in only one article
     summary: tuple[Citation, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()  # ordered by time, merged across articles

@@ -1,0 +1,677 @@
+"""Who said what: direct, indirect and mixed quotes with their speakers, from one article's cleaned text.
+
+The method, in order:
+
+1. pair quotation marks paragraph by paragraph (straight ``"`` toggles, curly ``“ ”`` open and close); a
+   paragraph left open continues only when the next paragraph opens with a mark (the newswire convention
+   for a quote of several paragraphs); any other imbalance refuses the paragraph's direct quotes and
+   records why (:attr:`QuoteScan.refusals`) — a wrong speaker is worse than a missing quote;
+2. find the cue clause of each sentence, with the quoted words masked so a verb inside a quote is never a
+   cue: trailing (``…, the coast guard said.``), inverted (``…, said Jonas Eklund, a teacher``) or leading
+   (``Jeon Ha-kyou, a spokesperson at …, gave an assessment that …``);
+3. a quoted segment next to a cue is a *direct* quote; one inside a leading clause is *mixed* (``Sullivan
+   said the negotiations are "actively advancing"``); a segment right after an attributed one in the same
+   paragraph continues it (``"…," Salvesen said. "Our priority …"``); a sentence with a cue and no quote is
+   *indirect*; quoted names and scare quotes without a cue are not quotes;
+4. resolve speakers in text order with :class:`SpeakerResolver`: pronouns to the last person speaker,
+   surnames to the full name introduced earlier, definite descriptions ("the ministry", "the
+   spokesperson") to the last organisation or person they describe. Anonymous sources stay anonymous.
+
+Single quotation marks are not read: in news they are apostrophes far more often than quotes.
+
+Example:
+    >>> scan = extract_quotes('"We will rebuild," Mayor Ana Lind said. She added that work starts soon.', 1)
+    >>> [(q.kind, q.speaker_name, q.content.text) for q in scan.quotes]
+    [('direct', 'Ana Lind', 'We will rebuild,'), ('indirect', 'Ana Lind', 'work starts soon')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newstrace.annotate.cues import (
+    AUDIENCES,
+    BETWEEN,
+    CUE_VERBS,
+    NAME_RUN,
+    REPORTING_VERBS,
+    Mention,
+    canonical_source,
+    parse_mention,
+)
+from newstrace.annotate.sentences import split_sentences
+from newstrace.model import Citation, Quote, QuoteKind, Span
+
+# Quotation marks read as such (single quotes are apostrophes too often to count).
+QUOTE_MARK = re.compile(r"[\"“”]")
+# Words that cannot sit inside a speaker phrase: they open a clause, so the phrase before a cue verb that
+# holds one is not its subject ("Hours after the report, Jeon …" is cut after the comma).
+CLAUSE_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "would",
+        "will",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+        "because",
+        "since",
+        "but",
+        "not",
+        "there",
+        "than",
+        "meanwhile",
+        "however",
+        "moreover",
+        "also",
+        "earlier",
+        "later",
+        "last",
+        "week",
+        "yesterday",
+        "today",
+        "tonight",
+        "ago",
+        "during",
+        "although",
+        "though",
+        "despite",
+        "hours",
+        "days",
+        "minutes",
+        "it",
+        "this",
+        "these",
+        "those",
+        "so",
+        "thus",
+        "then",
+        "until",
+        "where",
+        "why",
+        "how",
+        "in",
+        "on",
+        "by",
+    ]
+)
+# Words allowed in a speaker phrase even after a comma-free name: "at", "of", "for" join affiliations.
+# A leading cue: "<speaker> [adverbs] <verb>" (group "verb"); the speaker is read from what precedes.
+LEAD_CUE = re.compile(rf"\s+{BETWEEN}(?P<verb>{CUE_VERBS})\b")
+# A trailing cue after a comma or a closing mark: "…, the coast guard said." / "…alive," Salvesen said.
+TRAIL_CUE = re.compile(
+    rf"(?:,|[,.?!]?[\"”])\s+(?P<speaker>[^,;:\"“”]{{1,90}}?),?\s+{BETWEEN}(?P<verb>{CUE_VERBS})\b"
+    r"(?P<rest>[^.;!?\"“”]*?)\s*(?:[.;!?]|,\s|$)"
+)
+# An inverted trailing cue: "…, said Jonas Eklund, a teacher from Kessa." / "…, reported CNN citing …".
+INVERTED_CUE = re.compile(
+    r"(?:,|[,.?!]?[\"”])\s+(?P<verb>said|says|added|adds|wrote|writes|reported|reports|told|asked)\s+"
+    r"(?P<speaker>[A-Za-z\u00c0-\u017f][^;\"“”]*?)\s*[.!?]?\s*$"
+)
+# What follows "told": the audience or channel, then an optional "that".
+TOLD_OBJECT = re.compile(
+    r"^\s+(?P<object>(?:the\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+?)(?=\s+that\b|\s+when\b|\s+in\b|\s+at\b|"
+    r"\s+on\b|,|\.|$)"
+)
+# A channel inside the cue's tail: "said in an interview with ETV Nord", "as quoted by Nordwire".
+CHANNEL = re.compile(
+    r"\b(?:in an interview with|in remarks to|speaking to|as quoted by|quoted by|told)\s+(?:the\s+)?"
+    r"(?P<channel>(?:[a-z]+\s+){0,2}[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"
+)
+# A trailing cue's tail is short ("told reporters at the harbour", "said by telephone from the hospital");
+# longer, and the words after the verb are a clause of their own.
+TRAIL_REST_WORDS = 10
+# Content before a trailing cue has at least this many words ("Ten people are still missing, …"); shorter,
+# and it is a sentence adverb ("Meanwhile, X said …") before a leading cue.
+TRAIL_MIN_WORDS = 3
+# Where a trailing cue's tail stops being part of the cue: "told Yonhap when asked to comment …".
+REST_STOP = re.compile(r"\s+(?:when|as|after|while|because|before|adding|saying)\b")
+# A source named at the end of a reported clause: "…, according to TASS." / "…, reported CNN."
+TAIL_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to|reported|reports|citing|as quoted by|via)\s+[^,]*?[.!?]?\s*$"
+)
+# A closing mark, then an appositive before the trailing speaker: '…," the hospital's director, Dr. X'.
+CLOSED_BEFORE = re.compile(r"[\"”]\s+(?P<appos>[^\"“”.!?]{0,80}),?\s*$")
+# A person named at the start of a sentence ("Prime Minister Aurelia Vind arrived …"): pronouns after it
+# refer to them.
+SUBJECT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+|(?:[a-z]+\s+){0,3}?){0,5}?[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+")
+# "that" opening reported speech, skipped in the content span.
+THAT = re.compile(
+    r"^\s*(?:(?:in a (?:statement|memo|letter|post|message)|on social media|in an interview(?: with [^,]*?)?)"
+    r"(?:\s+to\s+[\w\s]{1,40}?)?\s+(?=that\b))?(?:that\s+)?"
+)
+# A quoted run that is a name or title, not speech: two to five capitalised words, no end punctuation.
+QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’\-]*\s*){1,5}$")
+# Words of a pronoun speaker or a definite description, read as references to an earlier speaker.
+GENERIC_ORGS = {
+    "company": ("lines", "systems", "company", "inc", "ltd", "corp", "group", "securities", "bank"),
+    "firm": ("lines", "systems", "company", "inc", "ltd", "corp", "group", "securities"),
+    "operator": ("lines", "company", "operator"),
+    "ministry": ("ministry",),
+    "agency": ("agency", "kcna", "tass", "yonhap"),
+    "government": ("government", "kremlin", "administration"),
+    "bank": ("bank",),
+    "board": ("board",),
+    "council": ("council",),
+    "hospital": ("hospital",),
+    "coast guard": ("coast guard",),
+    "police": ("police",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A paragraph whose direct quotes were not read, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(slots=True)
+class QuoteScan:
+    """The quotes found in one article, and the paragraphs refused for unbalanced quotation marks."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue clause found in a sentence: the speaker phrase, the cue words and the reported content.
+
+    Offsets index the article text; ``content`` is ``None`` when the clause reports nothing itself (a
+    trailing "Jeon told reporters." after a direct quote).
+    """
+
+    form: str  # "lead", "trail", "inverted"
+    verb: str
+    speaker: Span
+    cue: Span
+    content: Span | None
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """Quoted words between marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions in text order: names, surnames, pronouns, roles, organisations.
+
+    Example:
+        >>> r = SpeakerResolver()
+        >>> r.resolve(parse_mention("Adrienne Watson, spokesperson for the NSC"))
+        'Adrienne Watson'
+        >>> r.resolve(parse_mention("she"))
+        'Adrienne Watson'
+    """
+
+    def __init__(self) -> None:
+        self.people: list[Mention] = []
+        self.orgs: list[str] = []
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+        self.text = ""
+        self.pos = 0
+
+    def resolve(self, mention: Mention) -> str | None:
+        """The name ``mention`` stands for, or None (anonymous, or nothing it can refer to)."""
+        if mention.kind == "pronoun":
+            if mention.text.lower() in ("it", "they", "we"):
+                return self.last_speaker
+            return self.last_person
+        if mention.kind == "person" and mention.name:
+            full = self._full_name(mention.name)
+            if full == mention.name:
+                self.people.append(mention)
+            if mention.affiliation:
+                self._add_org(mention.affiliation)
+            self.last_person = self.last_speaker = full
+            return full
+        if mention.kind == "org" and mention.name:
+            name = canonical_source(mention.name)
+            self._add_org(name)
+            self.last_speaker = name
+            return name
+        if mention.kind == "role" and mention.role:
+            found = self._described(mention.role.lower())
+            if found:
+                self.last_speaker = found
+            return found
+        if mention.kind == "anonymous" and mention.affiliation:
+            self._add_org(mention.affiliation)
+        return None
+
+    def note_subject(self, text: str, sent: Span) -> None:
+        """Remember a person named as a sentence's subject, so a later "she said" can refer to them."""
+        self.text = text
+        self.pos = sent.start
+        m = SUBJECT.match(text, sent.start, sent.end)
+        if m:
+            mention = parse_mention(m.group())
+            if mention.kind == "person" and mention.name and len(mention.name.split()) >= 2:
+                self.people.append(mention)
+                self.last_person = mention.name
+
+    def _full_name(self, name: str) -> str:
+        words = name.split()
+        if len(words) == 1:
+            for person in reversed(self.people):
+                if person.name and words[0] in person.name.split():
+                    return person.name
+            # introduced earlier outside a cue ("According to governor Tomas Brekke, …")
+            before = self.text[: self.pos]
+            pattern = rf"(?:[A-Z][\w'’\-]+\s+){{1,2}}{re.escape(name)}\b|\b{re.escape(name)}\s+[A-Z][\w'’\-]+"
+            found = [m.group() for m in re.finditer(pattern, before)]
+            for candidate in reversed(found):
+                mention = parse_mention(candidate)
+                if mention.kind == "person" and mention.name and len(mention.name.split()) >= 2:
+                    self.people.append(mention)
+                    return mention.name
+        return name
+
+    def _add_org(self, org: str) -> None:
+        if org not in self.orgs:
+            self.orgs.append(org)
+
+    def _described(self, role: str) -> str | None:
+        """ "the spokesperson" → the last person with that role; "the ministry" → the last ministry."""
+        head = role.split()[-1]
+        for person in reversed(self.people):
+            if person.role and head in person.role.lower().split():
+                return person.name
+        keys = GENERIC_ORGS.get(role) or GENERIC_ORGS.get(head) or (role,)
+        for org in reversed(self.orgs):
+            low = org.lower()
+            if any(k in low for k in keys):
+                return org
+        # an organisation named earlier outside a cue ("operated by Halvard Sound Lines")
+        for m in reversed(list(NAME_RUN.finditer(self.text, 0, self.pos))):
+            words = m.group().lower().split()
+            if len(words) >= 2 and any(k in words for k in keys):
+                name = m.group()[4:] if m.group().startswith("The ") else m.group()
+                self._add_org(name)
+                return name
+        return None
+
+
+def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
+    """Find the direct, indirect and mixed quotes of one article and resolve their speakers.
+
+    Args:
+        text: the article's cleaned text.
+        article_id: the id written into every :class:`~newstrace.model.Citation`.
+
+    Returns:
+        A :class:`QuoteScan`: the quotes in text order, and one :class:`Refusal` per paragraph whose
+        quotation marks do not balance (its direct quotes are left out; indirect speech is still read).
+    """
+    scan = QuoteScan()
+    segments = _segments(text, scan.refusals)
+    masked = _mask(text, segments)
+    resolver = SpeakerResolver()
+    used: set[_Segment] = set()
+    last_direct: tuple[Quote, int] | None = None  # the last attributed direct quote and its paragraph end
+    for sent in split_sentences(text):
+        in_sentence = [s for s in segments if s.open < sent.end and s.close >= sent.start and s not in used]
+        resolver.note_subject(text, sent)
+        cue = find_cue(text, masked, sent)
+        if cue is None:
+            # A quote continuing the previous one in the same paragraph: "…," X said. "More words."
+            for seg in in_sentence:
+                if last_direct and seg.open < last_direct[1] and _is_speech(text, seg):
+                    prev = last_direct[0]
+                    scan.quotes.append(_quote(text, article_id, "direct", seg, prev.cue, prev))
+                    used.add(seg)
+            continue
+        mention = parse_mention(text[cue.speaker.start : cue.speaker.end])
+        if cue.verb in ("reported", "reports") or (cue.verb in REPORTING_VERBS and mention.kind != "person"):
+            continue  # a reported fact, not speech: annotate/attribution.py reads it
+        name = resolver.resolve(mention)
+        cue_cite = _cite(text, article_id, cue.cue)
+        speaker_cite = _cite(text, article_id, cue.speaker)
+        attached = [s for s in in_sentence if _attached(s, cue)]
+        inside = [
+            s
+            for s in in_sentence
+            if cue.content and cue.content.start <= s.open and s.close < cue.content.end
+        ]
+        base = Quote(
+            kind="indirect",
+            content=cue_cite,
+            cue=cue_cite,
+            speaker=speaker_cite,
+            speaker_name=name,
+            anonymous=mention.kind == "anonymous",
+            channel=cue.channel,
+            affiliation=mention.affiliation,
+        )
+        if attached:
+            for seg in attached:
+                quote = _quote(text, article_id, "direct", seg, cue_cite, base)
+                scan.quotes.append(quote)
+                used.add(seg)
+            last_direct = (scan.quotes[-1], _paragraph_end(text, sent.end))
+            # words after the cue in the same sentence: "…," she said, "and more."
+            for seg in in_sentence:
+                if seg not in used and seg.open > cue.cue.end and _is_speech(text, seg):
+                    scan.quotes.append(_quote(text, article_id, "direct", seg, cue_cite, base))
+                    used.add(seg)
+            continue
+        if cue.content is None:
+            continue
+        kind: QuoteKind = "mixed" if inside else "indirect"
+        used.update(inside)
+        content = _cite(text, article_id, cue.content)
+        scan.quotes.append(_replace(base, kind=kind, content=content))
+        last_direct = None
+    scan.quotes.sort(key=lambda q: (q.content.start, q.content.end))
+    return scan
+
+
+def find_cue(text: str, masked: str, sent: Span) -> Cue | None:
+    """The cue clause of one sentence, or None.
+
+    Args:
+        text: the article text.
+        masked: the same text with quoted words masked (:func:`mask_quotes`), so cues inside quotes are
+            not read.
+        sent: the sentence.
+
+    Returns:
+        The first trailing, inverted or leading cue whose speaker phrase reads as a speaker.
+    """
+    s = masked[sent.start : sent.end]
+    base = sent.start
+    for match in _overlapping(TRAIL_CUE, s):
+        speaker = match.group("speaker")
+        before = s[: match.start()]
+        quoted_before = (
+            before.rstrip().endswith(("x", '"', "”")) and '"' in s[: match.end()] or "”" in s[: match.end()]
+        )
+        rest_words = match.group("rest")
+        early = REST_STOP.search(rest_words)
+        rest_words = rest_words[: early.start()] if early else rest_words
+        if re.match(r"\s+that\b", rest_words):
+            continue  # "…, a spokesperson at X, gave an assessment that …": a leading cue's appositive
+        if not _speakerlike(speaker) or len(rest_words.split()) > TRAIL_REST_WORDS:
+            continue
+        if len(before.split()) < TRAIL_MIN_WORDS and not quoted_before:
+            continue  # "Meanwhile, X said …" is a leading cue, not a trailing one
+        sp_start = base + match.start("speaker")
+        after_mark = CLOSED_BEFORE.search(before + match.group(0)[: match.start("speaker") - match.start()])
+        if after_mark:
+            sp_start = base + after_mark.start("appos")
+            speaker = s[after_mark.start("appos") : match.end("speaker")]
+        rest = match.group("rest")
+        stop = REST_STOP.search(rest)
+        rest_end = base + (match.start("rest") + stop.start() if stop else match.end("rest"))
+        content_end = base + match.start()
+        content_start = base + _lead_skip(s[: match.start()])
+        content: Span | None = None
+        if content_end > content_start and not after_mark and not _closes_quote(match.group(0)):
+            content = _trim(text, content_start, content_end)
+        return Cue(
+            "trail",
+            match.group("verb"),
+            Span(sp_start, sp_start + len(speaker)),
+            Span(base + match.start("verb"), rest_end),
+            content,
+            _channel(text[base + match.start("verb") : rest_end]),
+        )
+    inv = INVERTED_CUE.search(s)
+    if inv:
+        speaker = inv.group("speaker")
+        cut = re.search(r"\s+(?:citing|according to|via|as|when|who)\b", speaker)
+        if cut and inv.group("verb") in ("reported", "reports"):
+            speaker = speaker[: cut.start()]
+        head = speaker.split(",")[0]
+        if _speakerlike(head):
+            sp_start = base + inv.start("speaker")
+            content_end = base + inv.start()
+            content_start = base + _lead_skip(s[: inv.start()])
+            content = (
+                _trim(text, content_start, content_end)
+                if s[: inv.start()].strip() and not _closes_quote(inv.group(0))
+                else None
+            )
+            return Cue(
+                "inverted",
+                inv.group("verb"),
+                Span(sp_start, sp_start + len(speaker)),
+                Span(base + inv.start("verb"), base + inv.end("verb")),
+                content,
+            )
+    for match in LEAD_CUE.finditer(s):
+        prefix = s[: match.start()]
+        offset = _speaker_start(prefix)
+        if offset is None:
+            continue
+        verb = match.group("verb")
+        after = match.end()
+        channel = None
+        cue_end = after
+        if verb in ("told", "tells"):
+            obj = TOLD_OBJECT.match(s[after:])
+            if obj:
+                cue_end = after + obj.end()
+                if not AUDIENCES.match(obj.group("object")):
+                    channel = canonical_source(obj.group("object"))
+        rest = s[cue_end:]
+        skip = THAT.match(rest)
+        content_start = cue_end + (skip.end() if skip else 0)
+        content = None
+        if len(s[content_start:].strip(" .")) > 0 and re.match(r"\s*\w|\s*[\"“]", s[content_start:]):
+            tail = TAIL_ATTRIBUTION.search(s, content_start)
+            content_end = tail.start() if tail else len(s.rstrip())
+            content = _trim(text, base + content_start, base + content_end)
+        return Cue(
+            "lead",
+            verb,
+            Span(base + offset, base + len(prefix.rstrip())),
+            Span(base + match.start("verb"), base + cue_end),
+            content,
+            channel,
+        )
+    return None
+
+
+def _overlapping(pattern: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` at every comma or quotation mark, overlapping ones included."""
+    for i, ch in enumerate(s):
+        if ch in ',.?!"”':
+            match = pattern.match(s, i)
+            if match:
+                yield match
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with the words inside balanced quotation marks replaced by ``x`` (same length)."""
+    return _mask(text, _segments(text, []))
+
+
+def _segments(text: str, refusals: list[Refusal]) -> list[_Segment]:
+    """Pair quotation marks paragraph by paragraph; record paragraphs that do not balance."""
+    out: list[_Segment] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry: int | None = None  # the opening mark of a quote running on from the previous paragraph
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text, p_start, p_end)]
+        if carry is not None and marks and marks[0][0] == _skip_space(text, p_start):
+            marks = marks[1:]  # the continuation mark reopens the carried quote
+        else:
+            carry = None
+        opened = carry
+        para: list[_Segment] = []
+        bad = None
+        for pos, mark in marks:
+            if mark == "“" or (mark == '"' and opened is None):
+                if opened is not None:
+                    bad = f"an opening quotation mark at {pos} inside a quote opened at {opened}"
+                    break
+                opened = pos
+            else:
+                if opened is None:
+                    bad = f"a closing quotation mark at {pos} with no opening mark"
+                    break
+                para.append(_Segment(opened + 1, pos, opened, pos))
+                opened = None
+        carry = None
+        if bad is None and opened is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt and text[_skip_space(text, nxt[0])] in '"“':
+                carry = opened  # continues in the next paragraph; closed there
+                continue
+            bad = f"a quotation mark opened at {opened} is never closed"
+        if bad is not None:
+            refusals.append(Refusal(p_start, p_end, f"unbalanced quotation marks: {bad}"))
+            continue
+        out.extend(para)
+    return out
+
+
+def _mask(text: str, segments: list[_Segment]) -> str:
+    chars = list(text)
+    for seg in segments:
+        for k in range(seg.start, seg.end):
+            if chars[k] != "\n":
+                chars[k] = "x"
+    return "".join(chars)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) - 1 and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _speakerlike(phrase: str) -> bool:
+    words = re.findall(r"[\w'’\-]+", phrase)
+    if not words or len(words) > 12:
+        return False
+    if any(w.lower() in CLAUSE_WORDS for w in words) and not re.search(r"\b(?:at|of|for)\b", phrase):
+        return False
+    if any(w.lower() in CLAUSE_WORDS - {"in", "on", "by", "last"} for w in words):
+        return False
+    mention = parse_mention(phrase)
+    return mention.kind != "other"
+
+
+def _speaker_start(prefix: str) -> int | None:
+    """Where the speaker phrase before a leading cue starts, trying the longest comma suffix first."""
+    body = prefix.rstrip()
+    if not body:
+        return None
+    starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+", body)]
+    for start in starts:
+        phrase = body[start:]
+        if phrase.strip() and _appositive_ok(phrase) and parse_mention(phrase).kind != "other":
+            return start
+    return None
+
+
+def _appositive_ok(phrase: str) -> bool:
+    """Each comma part of a speaker phrase is short and free of clause words."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 3:
+        return False
+    first = parts[0]
+    if not _speakerlike(first) and parse_mention(first).kind in ("other",):
+        return False
+    for part in parts:
+        words = re.findall(r"[\w'’\-]+", part)
+        if len(words) <= 14 and part.startswith(("who ", "speaking ")) and part is not parts[0]:
+            continue  # "Erik Dahl, who watched the rescue from the tower, told …"
+        if len(words) > 14 or any(w.lower() in CLAUSE_WORDS - {"in", "on", "by"} for w in words):
+            return False
+    return True
+
+
+def _closes_quote(cue_text: str) -> bool:
+    """A cue match that starts at a closing quotation mark: the quote before it is direct speech."""
+    return bool(re.match(r"^[,.?!]?[\"”]", cue_text))
+
+
+def _lead_skip(prefix: str) -> int:
+    """Skip leading whitespace of a sentence."""
+    return len(prefix) - len(prefix.lstrip())
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in " ,;:":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.":
+        end -= 1
+    return Span(start, end)
+
+
+def _channel(tail: str) -> str | None:
+    m = CHANNEL.search(tail)
+    if not m or AUDIENCES.match(m.group("channel")):
+        return None
+    return canonical_source(m.group("channel"))
+
+
+def _attached(seg: _Segment, cue: Cue) -> bool:
+    """A quoted segment that the cue introduces or closes (only spaces and punctuation between)."""
+    if cue.form in ("trail", "inverted") and seg.close < cue.speaker.start and cue.content is None:
+        return True
+    return (
+        cue.form == "lead"
+        and cue.content is not None
+        and cue.content.start == seg.open
+        and (cue.content.end >= seg.close - 1)
+    )
+
+
+def _is_speech(text: str, seg: _Segment) -> bool:
+    inner = text[seg.start : seg.end].strip()
+    return len(inner.split()) >= 3 and not QUOTED_NAME.match(inner)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _cite(text: str, article_id: int, span: Span) -> Citation:
+    return Citation(article_id, span.start, span.end, text[span.start : span.end])
+
+
+def _quote(text: str, article_id: int, kind: QuoteKind, seg: _Segment, cue: Citation, base: Quote) -> Quote:
+    content = _cite(text, article_id, Span(seg.start, seg.end))
+    return _replace(base, kind=kind, content=content, cue=cue)
+
+
+def _replace(quote: Quote, **changes: object) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, **changes)  # type: ignore[arg-type]

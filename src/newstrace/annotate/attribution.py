@@ -172,7 +172,8 @@ def _merge_speech(found: list[Attribution], quotes: Sequence[Quote], outlet: str
             att = Attribution(kind, quote.content, quote.cue, quote.channel, (speaker,))
         else:
             att = Attribution(kind, quote.content, quote.cue, speaker, anonymous=quote.anonymous)
-        if quote.anonymous and quote.affiliation and quote.affiliation[:1].isupper():
+        if quote.affiliation and quote.affiliation[:1].isupper():
+            # a spokesperson or an anonymous official speaks for their organisation: it is the origin
             att = _chain(att, canonical_source(quote.affiliation))
         out.append(att)
     out.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))

@@ -241,6 +241,7 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.text = ""
         self.pos = 0
+        self.affiliations: dict[str, str] = {}  # person → the organisation they were introduced with
 
     def resolve(self, mention: Mention) -> str | None:
         """The name ``mention`` stands for, or None (anonymous, or nothing it can refer to)."""
@@ -254,6 +255,7 @@ class SpeakerResolver:
                 self.people.append(mention)
             if mention.affiliation:
                 self._add_org(mention.affiliation)
+                self.affiliations.setdefault(full, mention.affiliation)
             self.last_person = self.last_speaker = full
             return full
         if mention.kind == "org" and mention.name:
@@ -356,6 +358,7 @@ def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
         if cue.verb in ("reported", "reports") or (cue.verb in REPORTING_VERBS and mention.kind != "person"):
             continue  # a reported fact, not speech: annotate/attribution.py reads it
         name = resolver.resolve(mention)
+        affiliation = mention.affiliation or resolver.affiliations.get(name or "")
         cue_cite = _cite(text, article_id, cue.cue)
         speaker_cite = _cite(text, article_id, cue.speaker)
         attached = [s for s in in_sentence if _attached(s, cue)]
@@ -372,7 +375,7 @@ def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
             speaker_name=name,
             anonymous=mention.kind == "anonymous",
             channel=cue.channel,
-            affiliation=mention.affiliation,
+            affiliation=affiliation,
         )
         if attached:
             for seg in attached:

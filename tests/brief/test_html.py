@@ -70,6 +70,7 @@ def test_every_citation_links_to_a_wrapped_span_of_its_article(
     spans = {a["id"]: a for t, a in parsed.tags if t == "span" and "cited" in (a.get("class") or "")}
     cites = [a for t, a in parsed.tags if t == "a" and a.get("class") == "cite"]
     expected = len(brief.summary) + len(brief.single) + sum(len(s.citations) for s in brief.shared)
+    expected += sum(len(e.citations) for e in brief.timeline)
     assert len(cites) == expected
     texts = {a.id: a.text for a in articles}
     for cite in cites:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newstrace.brief.timeline import build_timeline
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
 from newstrace.group.simple import chronological_key
 from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
@@ -54,13 +55,15 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         raise ValueError(f"story {story.id}: articles {missing} were not given to build_brief")
     members = sorted((by_id[i] for i in story.article_ids), key=chronological_key)
     shared, single = compare_sentences(members, min_similarity)
+    timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members])
     return Brief(
         story_id=story.id if story.id is not None else 0,
         title=story.title,
-        articles=tuple(_brief_article(a) for a in members),
+        articles=brief_articles,
         shared=tuple(shared),
         single=tuple(single),
         summary=tuple(_summary(members, shared, single)),
+        timeline=timeline,
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.brief.timeline import timeline_svg
 from newstrace.model import Article, Brief, BriefArticle, Citation
 
 # The page template; CSS and JS live inline in it.
@@ -85,7 +86,12 @@ def render_html(brief: Brief, articles: Sequence[Article]) -> str:
                 {"article_id": citation.article_id, "label": labels.get(citation.article_id, ""), "items": []}
             )
         single_by_article[-1]["items"].append(citation)
-    return env.get_template(TEMPLATE).render(brief=brief, panels=panels, single_by_article=single_by_article)
+    return env.get_template(TEMPLATE).render(
+        brief=brief,
+        panels=panels,
+        single_by_article=single_by_article,
+        timeline_svg=Markup(timeline_svg(brief.timeline)),
+    )
 
 
 def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> str:
@@ -122,7 +128,8 @@ def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> st
 
 
 def _all_citations(brief: Brief) -> list[Citation]:
-    return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single]
+    timeline = [c for e in brief.timeline for c in e.citations]
+    return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline]
 
 
 def _safe_link(url: str | None) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newstrace.brief.timeline import publication_json, timeline_json
 from newstrace.model import Brief, BriefArticle, Citation, SharedSentence
 
 # Bumped only for a change that breaks readers (a renamed or removed field); new sections keep "1".
@@ -37,6 +38,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "summary": [_citation(c) for c in brief.summary],
         "shared": [_shared(s) for s in brief.shared],
         "single": [_citation(c) for c in brief.single],
+        "timeline": timeline_json(brief.timeline),
     }
 
 
@@ -58,6 +60,7 @@ def _article(article: BriefArticle) -> dict[str, Any]:
         "byline": article.byline,
         "credits": list(article.credits),
         "revision": article.revision,
+        **publication_json(article),
     }
 
 

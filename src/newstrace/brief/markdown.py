@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.brief.timeline import timeline_markdown
 from newstrace.model import Brief, BriefArticle, Citation
 
 # Characters Markdown would read as formatting inside quoted article text: emphasis, code, links, HTML,
@@ -73,6 +74,7 @@ def render_markdown(brief: Brief) -> str:
             current = citation.article_id
             out += ["", f"### #{current} {_escape(labels.get(current, '(unknown article)'))}", ""]
         out.append(f"- {_escape(citation.text)} {cite(citation)}")
+    out += timeline_markdown(brief.timeline, _escape, cite)
     return "\n".join(out) + "\n"
 
 
@@ -94,7 +96,7 @@ def _article_table(articles: tuple[BriefArticle, ...]) -> list[str]:
             f"#{a.article_id}",
             label,
             _escape(a.outlet or ""),
-            _escape(a.published or ""),
+            _escape(a.published or "") + _inferred(a),
             _escape(a.dateline_place or ""),
             _escape(", ".join(a.credits)),
         ]
@@ -109,3 +111,9 @@ def _escape(text: str) -> str:
 def _escape_url(url: str) -> str:
     # Inside <...> a link destination ends at ">" or a line break; percent-encode those.
     return url.replace("\n", "%0A").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+
+
+def _inferred(article: BriefArticle) -> str:
+    if not article.published_inferred:
+        return ""
+    return f" → {article.published_inferred} (from {article.published_inferred_by})"

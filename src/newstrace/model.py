@@ -331,6 +331,108 @@ class TimelineEvent:
 
 # How a copy relates to its original: the same words, a light edit, or a part of it (truncated or
 # embedded among other paragraphs).
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: one direct, indirect or mixed quote in one article (``annotate/quotes.py``).
+
+    ``speaker`` is the mention as written ("she", "the ministry", "Watson"); ``speaker_name`` the name it
+    resolves to in the article ("Adrienne Watson"), or None when the text gives none. Anonymous sources
+    ("a railway source", "officials") are kept with ``anonymous`` set.
+    """
+
+    kind: QuoteKind
+    content: Citation  # direct: the words inside the marks (all paragraphs of a long quote); else the clause
+    cue: Citation  # "said", "told reporters", "added", "according to"
+    speaker: Citation | None
+    speaker_name: str | None
+    anonymous: bool = False
+    channel: str | None = None  # "told Yonhap News Agency" → "Yonhap News Agency"
+    affiliation: str | None = None  # "a spokesperson at the South Korean Defence Ministry" → the ministry
+
+
+# How a fact is attributed: "according to X", "X reported", "citing X", "told X", "via X", "X confirmed",
+# "X said", "state media", and credits of the whole article ("(With inputs from IANS)", "(AP)").
+AttributionKind = Literal["according_to", "reported", "citing", "told", "via", "confirmed", "said", "credit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reported fact linked to its source and, for chains, the source's own sources.
+
+    "reported CNN citing Russian state news agency RIA" → ``source="CNN"``, ``chain=("RIA",)``. A credit
+    of the whole article has ``cue=None`` (cleaning removed the credit line) and ``credit`` set to it.
+    """
+
+    kind: AttributionKind
+    content: Citation  # the attributed statement
+    cue: Citation | None
+    source: str
+    chain: tuple[str, ...] = ()  # the source's own sources, nearest first; the last is the origin
+    anonymous: bool = False
+    credit: str | None = None  # the removed credit text, for kind "credit"
+
+
+QuoteMatchKind = Literal["verbatim", "truncated", "reworded", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """The same quote in several articles: verbatim, truncated, reworded, or turned into indirect speech.
+
+    ``differences`` says, per quote after the first, which words changed (empty for verbatim copies).
+    """
+
+    speaker: str | None
+    kind: QuoteMatchKind
+    quotes: tuple[Quote, ...]
+    differences: tuple[str, ...] = ()
+
+
+ProvenanceNodeKind = Literal["article", "outlet", "agency", "source"]
+ProvenanceEdgeKind = Literal["published_by", "copy_of", "cites", "quotes"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceNode:
+    """An article, an outlet, an agency, or an original source (a person, a ministry, state media)."""
+
+    id: str  # "article:3", "outlet:cnn", "source:kcna": stable within one graph
+    kind: ProvenanceNodeKind
+    label: str
+    article_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceEdge:
+    """``source`` relies on ``target``: an article published by an outlet, a copy of, cites, quotes."""
+
+    source: str
+    target: str
+    kind: ProvenanceEdgeKind
+    evidence: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatementOrigins:
+    """One statement of a story (a sentence, or a group of matched sentences) and its independent origins."""
+
+    citations: tuple[Citation, ...]
+    origins: tuple[str, ...]  # node ids; two articles relying on KCNA give one origin, KCNA
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceGraph:
+    """Where a story's claims came from: nodes, edges, and the independent origins of each statement."""
+
+    nodes: tuple[ProvenanceNode, ...]
+    edges: tuple[ProvenanceEdge, ...]
+    statements: tuple[StatementOrigins, ...] = ()
+    shared_origins: tuple[str, ...] = ()  # origin node ids two or more independent articles rely on
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A cross-source brief of one story: extractive, every line cites article id and span."""
@@ -341,4 +443,8 @@ class Brief:
     shared: tuple[SharedSentence, ...]
     single: tuple[Citation, ...]  # sentences found in only one article
     summary: tuple[Citation, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # by article, in text order
+    quote_matches: tuple[QuoteMatch, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    provenance: ProvenanceGraph | None = None
     timeline: tuple[TimelineEvent, ...] = ()  # ordered by time, merged across articles

@@ -53,6 +53,13 @@ def test_weekday_in_the_lead_completes_a_dateline_without_year() -> None:
     assert WIRE[found.evidence[0].start : found.evidence[0].end] == "Friday"
 
 
+def test_weekday_with_a_part_of_day_completes_a_date() -> None:
+    lead = "Storms battered the coast on Friday morning, the weather office said."
+    dates = infer_publication_dates([_article(1, lead, PartialDate(None, 3, 14), "dateline")], TODAY)
+    assert dates[1].value == PartialDate(2025, 3, 14)
+    assert [c.text for c in dates[1].evidence] == ["Friday morning"]
+
+
 def test_story_dates_complete_partial_and_missing_dates() -> None:
     articles = [
         _article(

@@ -196,9 +196,10 @@ FUTURE_MARKERS = re.compile(
     r"is to|are to|set to|intends? to|aims? to|next)\b",
     re.IGNORECASE,
 )
-# Words that mark the past: auxiliaries, common irregular past forms, and regular "-ed" forms.
+# Words that mark the past: auxiliaries, common irregular past forms, and regular "-ed" forms — except
+# "expected to", "scheduled for", which point ahead.
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|said|told|left|met|came|went|took|made|began|saw|gave|held|fell|rose|"
-    r"won|lost|sent|spoke|wrote|found|struck|hit|killed|died|ago|last|earlier|\w{3,}ed)\b",
+    r"won|lost|sent|spoke|wrote|found|struck|hit|killed|died|ago|last|earlier|\w{3,}ed(?!\s+(?:to|for)\b))\b",
     re.IGNORECASE,
 )

@@ -118,7 +118,8 @@ def _own_date(article: Article, today: date) -> PublicationDate:
     lead = article.text[:LEAD_CHARS]
     weekdays = [t for t in extract_times(lead, None, article.id) if t.value.startswith("XXXX-WXX-")]
     for mention in weekdays:
-        weekday = int(mention.value[-1]) - 1
+        # "XXXX-WXX-5" or, with a part of day, "XXXX-WXX-5TMO".
+        weekday = int(mention.value[len("XXXX-WXX-")]) - 1
         year = complete_year(value.month, value.day, weekday, today)
         if year is None:
             continue

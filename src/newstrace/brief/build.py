@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newstrace.brief.timeline import build_timeline
+from newstrace.brief.sources import source_sections
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
 from newstrace.group.simple import chronological_key
 from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
@@ -64,6 +65,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         single=tuple(single),
         summary=tuple(_summary(members, shared, single)),
         timeline=timeline,
+        **source_sections(members, shared, single),
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.brief.sources import markdown_lines as sources_markdown
 from newstrace.brief.timeline import timeline_markdown
 from newstrace.model import Brief, BriefArticle, Citation
 
@@ -75,6 +76,7 @@ def render_markdown(brief: Brief) -> str:
             out += ["", f"### #{current} {_escape(labels.get(current, '(unknown article)'))}", ""]
         out.append(f"- {_escape(citation.text)} {cite(citation)}")
     out += timeline_markdown(brief.timeline, _escape, cite)
+    out += sources_markdown(brief, _escape, cite)
     return "\n".join(out) + "\n"
 
 

@@ -343,6 +343,8 @@ def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
     used: set[_Segment] = set()
     last_direct: tuple[Quote, int] | None = None  # the last attributed direct quote and its paragraph end
     for sent in split_sentences(text):
+        if any(r.start < sent.end and sent.start < r.end for r in scan.refusals):
+            continue  # a stray mark makes every cue of the paragraph a guess
         in_sentence = [s for s in segments if s.open < sent.end and s.close >= sent.start and s not in used]
         resolver.note_subject(text, sent)
         cue = find_cue(text, masked, sent)

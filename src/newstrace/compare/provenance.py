@@ -113,11 +113,14 @@ def build_provenance(
         copies = copy_links(articles, shared)
     nodes: dict[str, ProvenanceNode] = {}
     edges: dict[tuple[str, str, str], list[Citation]] = {}
+    by_key: dict[str, str] = {}
 
     def node(label: str, kind: str) -> str:
         key = origin_key(label)
+        if key in by_key:  # one node per source, whichever way it was first met (outlet, agency, source)
+            return by_key[key]
         prefix = "agency" if canonical_agency(label) else kind
-        node_id = f"{prefix}:{key}"
+        node_id = by_key[key] = f"{prefix}:{key}"
         if node_id not in nodes:
             nodes[node_id] = ProvenanceNode(node_id, prefix, label)  # type: ignore[arg-type]
         return node_id

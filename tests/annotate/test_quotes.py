@@ -1,0 +1,123 @@
+"""Quotes: kinds, speakers (names, pronouns, surnames, roles, organisations), channels, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstrace.annotate.quotes import extract_quotes
+
+CASES = [
+    # (text, expected [(kind, speaker, content)])
+    (
+        '"The bridge will reopen in May," Mayor Ana Lind said.',
+        [("direct", "Ana Lind", "The bridge will reopen in May,")],
+    ),
+    (
+        "Harbour chief Ola Berg said that the pier was closed.",
+        [("indirect", "Ola Berg", "the pier was closed")],
+    ),
+    (
+        'Finance Minister Lea Holt said growth was "slower than hoped" this year.',
+        [("mixed", "Lea Holt", 'growth was "slower than hoped" this year')],
+    ),
+    (
+        "Lea Holt, spokesperson for the Orvin Transport Ministry, said the line would close. "
+        '"We have no choice," she added.',
+        [
+            ("indirect", "Lea Holt", "the line would close"),
+            ("direct", "Lea Holt", "We have no choice,"),
+        ],
+    ),
+    (
+        'Tove Rask, a nurse, said the ward was full. "We need more beds," Rask told reporters.',
+        [("indirect", "Tove Rask", "the ward was full"), ("direct", "Tove Rask", "We need more beds,")],
+    ),
+    (
+        "The Orvin Port Authority said the ferry was late. The authority said it had warned the crew.",
+        [
+            ("indirect", "Orvin Port Authority", "the ferry was late"),
+            ("indirect", "Orvin Port Authority", "it had warned the crew"),
+        ],
+    ),
+    (
+        "Three boats were lost in the storm, said Jon Vale, a fisherman from Kessby.",
+        [("indirect", "Jon Vale", "Three boats were lost in the storm")],
+    ),
+    (
+        '"Water came in fast. We ran," Jon Vale said. "Then the lights went out."',
+        [
+            ("direct", "Jon Vale", "Water came in fast. We ran,"),
+            ("direct", "Jon Vale", "Then the lights went out."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_quote_kinds_and_speakers(text: str, expected: list[tuple[str, str, str]]) -> None:
+    scan = extract_quotes(text, 7)
+    got = [(q.kind, q.speaker_name, q.content.text) for q in scan.quotes]
+    assert got == expected
+    for q in scan.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+        assert q.content.article_id == 7
+
+
+def test_anonymous_source_is_kept_anonymous() -> None:
+    scan = extract_quotes("The dam was cracked, a ministry source said.")
+    (quote,) = scan.quotes
+    assert quote.anonymous and quote.speaker_name is None
+    assert quote.speaker is not None and quote.speaker.text == "a ministry source"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ('"It is over," Ana Lind told Nordwire.', "Nordwire"),
+        ('"It is over," Ana Lind told reporters.', None),
+        ('"It is over," Ana Lind said in an interview with ETV Nord.', "ETV Nord"),
+    ],
+)
+def test_told_a_channel_records_it_and_told_reporters_does_not(text: str, channel: str | None) -> None:
+    (quote,) = extract_quotes(text).quotes
+    assert quote.speaker_name == "Ana Lind"
+    assert quote.channel == channel
+
+
+def test_quote_over_several_paragraphs_is_one_quote() -> None:
+    text = '"The first part runs on.\n\n"And the second closes it," Ana Lind said.'
+    (quote,) = extract_quotes(text).quotes
+    assert quote.kind == "direct" and quote.speaker_name == "Ana Lind"
+    assert quote.content.text.startswith("The first part") and quote.content.text.endswith("closes it,")
+
+
+def test_unbalanced_marks_are_refused_with_a_reason() -> None:
+    text = '"We will not stop, Ana Lind said.\n\nLater, the council said the road was closed.'
+    scan = extract_quotes(text)
+    # only the next paragraph's indirect speech is read; nothing of the refused paragraph
+    assert [q.content.text for q in scan.quotes] == ["the road was closed"]
+    (refusal,) = scan.refusals
+    assert "unbalanced quotation marks" in refusal.reason and refusal.start == 0
+
+
+def test_quoted_names_are_not_quotes() -> None:
+    assert extract_quotes('The newspaper "Orvin Daily" ran a photo of the harbour.').quotes == []
+
+
+def test_seed_speakers(seeds_dir: Path) -> None:
+    from newstrace.config import make_options
+    from newstrace.ingest.clean import clean_article
+    from newstrace.ingest.read import read_file
+
+    (ians,) = [
+        clean_article(a) for a in read_file(str(sorted(seeds_dir.glob("000_*.txt"))[0]), make_options())
+    ]
+    quotes = extract_quotes(ians.text).quotes
+    by_cue = {(q.cue.text, q.speaker_name) for q in quotes}
+    assert ("added", "Adrienne Watson") in by_cue  # "she added"
+    assert ("told reporters", "Jeon Ha-kyou") in by_cue
+    assert any(q.speaker_name == "KCNA" and q.kind == "mixed" for q in quotes)
+    assert any(q.speaker_name == "Kremlin" for q in quotes)
+    assert any(q.channel == "Yonhap" and q.speaker_name == "Adrienne Watson" for q in quotes)

@@ -18,8 +18,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newstrace.config import Options
-from newstrace.group import group_stories
+from newstrace.group.simple import DEFAULT_THRESHOLD, group_stories
 from newstrace.model import Article, SourceRef
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus_dev" / "articles.jsonl"
@@ -96,7 +95,7 @@ def main(argv: list[str]) -> int:
         ("baseline: all singletons", {i: str(i) for i in gold}, 0.0),
         ("reference: one per topic", topic, 0.0),
     ]
-    default = Options().story_threshold
+    default = DEFAULT_THRESHOLD
     for threshold in sorted({*THRESHOLDS, default}):
         began = time.perf_counter()
         stories = group_stories(articles, threshold)

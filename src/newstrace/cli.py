@@ -56,12 +56,20 @@ def _store(options: Options) -> Iterator[Any]:
 @contextmanager
 def _reading_progress(quiet: bool) -> Iterator[Callable[[Article | Rejection], None]]:
     """A live count of articles read and inputs rejected (no total: directories are walked lazily)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Inputs per second, averaged by rich over the last half minute."""
+
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="cyan")
 
     console_err = _stderr_console()
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]reading[/] {task.fields[articles]} articles, {task.fields[rejected]} rejected"),
+        RateColumn(),
         TextColumn("{task.fields[current]}", style="dim"),
         TimeElapsedColumn(),
         console=console_err,
@@ -75,7 +83,7 @@ def _reading_progress(quiet: bool) -> Iterator[Callable[[Article | Rejection], N
         def on_item(item: Article | Rejection) -> None:
             counts["articles" if isinstance(item, Article) else "rejected"] += 1
             where = item.source.path if isinstance(item, Article) else item.path
-            progress.update(task, current=Path(where).name, **counts)
+            progress.update(task, advance=1, current=Path(where).name, **counts)
 
         yield on_item
 
@@ -147,14 +155,53 @@ def ingest_cmd(
     sys.exit(_run_exit_code(report, options.strict))
 
 
+def _copy_row(relation: Any) -> dict[str, Any]:
+    return {
+        "copy_id": relation.copy_id,
+        "original_id": relation.original_id,
+        "kind": relation.kind,
+        "similarity": relation.similarity,
+        "containment": relation.containment,
+    }
+
+
+def _originals(relations: Sequence[Any]) -> list[int]:
+    """Roots of the copy trees: originals that copy nothing themselves, in order of first mention."""
+    copied = {r.copy_id for r in relations}
+    return list(dict.fromkeys(r.original_id for r in relations if r.original_id not in copied))
+
+
+def _tree_lines(relations: Sequence[Any], labels: dict[int, str]) -> list[str]:
+    """A copy forest drawn as indented lines: each original, then its copies under it."""
+    children: dict[int, list[Any]] = {}
+    for relation in relations:
+        children.setdefault(relation.original_id, []).append(relation)
+    lines: list[str] = []
+
+    def walk(node: int, depth: int) -> None:
+        for r in children.get(node, []):
+            label = labels.get(r.copy_id, "")
+            lines.append(f"{'  ' * depth}└ #{r.copy_id} {r.kind} copy ({r.similarity:.2f}) · {label}")
+            walk(r.copy_id, depth + 1)
+
+    for root in _originals(relations):
+        lines.append(f"#{root} original · {labels.get(root, '')}")
+        walk(root, 1)
+    return lines
+
+
 def _story_rows(store: Any) -> list[dict[str, Any]]:
     rows = []
     for story in store.stories():
         articles = store.articles(story.article_ids)
+        members = set(story.article_ids)
+        relations = [r for r in store.copies(story.article_ids) if r.copy_id in members]
         rows.append(
             {
                 "id": story.id,
                 "title": story.title,
+                "originals": _originals(relations),
+                "copies": [_copy_row(r) for r in relations],
                 "articles": [
                     {
                         "id": a.id,
@@ -187,16 +234,48 @@ def stories_cmd(ctx: click.Context, as_json: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from newstrace.model import CopyRelation
+
     table = Table(title=f"{len(rows)} stories", show_lines=True)
-    for column in ("story", "title", "articles"):
+    for column in ("story", "title", "articles", "copies (original first)"):
         table.add_column(column, overflow="fold")
     for row in rows:
         listing = "\n".join(
             f"#{a['id']} {a['outlet'] or '?'} · {a['published'] or 'no date'} · {a['label']}"
             for a in row["articles"]
         )
-        table.add_row(str(row["id"]), row["title"], listing)
+        labels = {a["id"]: a["outlet"] or a["label"] for a in row["articles"]}
+        tree = _tree_lines([CopyRelation(**c) for c in row["copies"]], labels)
+        table.add_row(str(row["id"]), row["title"], listing, "\n".join(tree) or "none")
     Console().print(table)
+
+
+@cli.command("copies")
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
+def copies_cmd(ctx: click.Context, article_id: int, as_json: bool) -> None:
+    """List the copy tree of article ARTICLE_ID: its likely original and every copy of it."""
+    options = _options(ctx)
+    with _store(options) as store:
+        store.article(article_id)  # a StoreError ("no article N") when it is not there
+        relations = store.copy_tree(article_id)
+        ids = sorted({i for r in relations for i in (r.copy_id, r.original_id)})
+        labels = {a.id: f"{a.outlet or '?'} · {a.label}" for a in store.articles(ids)}
+    originals = _originals(relations)
+    if as_json:
+        payload = {
+            "article_id": article_id,
+            "original_id": originals[0] if originals else None,
+            "copies": [_copy_row(r) for r in relations],
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not relations:
+        click.echo(f"article {article_id} copies no article and no article copies it")
+        return
+    for line in _tree_lines(relations, labels):
+        click.echo(line)
 
 
 @cli.command("brief")

@@ -433,6 +433,37 @@ class ProvenanceGraph:
     shared_origins: tuple[str, ...] = ()  # origin node ids two or more independent articles rely on
 
 
+# How a copy relates to its original: the same words, a light edit, or a part of it (truncated or
+# embedded among other paragraphs).
+CopyKind = Literal["exact", "near", "contained"]
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRelation:
+    """``copy_id`` is a copy of ``original_id`` (edges of a copy tree whose root is the likely original).
+
+    ``similarity`` is the Jaccard similarity of the two articles' word 3-shingle sets; ``containment`` the
+    share of the smaller article's shingles found in the other.
+    """
+
+    copy_id: int
+    original_id: int
+    kind: CopyKind
+    similarity: float
+    containment: float
+
+
+@dataclass(frozen=True, slots=True)
+class BriefCopy:
+    """A copy relation as the brief shows it: each side cites its first sentence shared with the other."""
+
+    copy: Citation
+    original: Citation
+    kind: CopyKind
+    similarity: float
+    containment: float
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A cross-source brief of one story: extractive, every line cites article id and span."""
@@ -443,6 +474,7 @@ class Brief:
     shared: tuple[SharedSentence, ...]
     single: tuple[Citation, ...]  # sentences found in only one article
     summary: tuple[Citation, ...] = ()
+    copies: tuple[BriefCopy, ...] = ()  # copy-tree edges, originals first
     quotes: tuple[Quote, ...] = ()  # by article, in text order
     quote_matches: tuple[QuoteMatch, ...] = ()
     attributions: tuple[Attribution, ...] = ()

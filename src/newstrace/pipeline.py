@@ -1,12 +1,14 @@
 """The orchestrator: one public function per step, chained in this order.
 
-    read_inputs ─► clean_article ─► Store.add_articles ─► group_stories ─► build_brief ─► render_*
-    (ingest/)      (ingest/clean)   (store/)              (group/)         (brief/)       (brief/)
+    read_inputs ─► clean_article ─► Store.add_articles ─► find_copies ─► assign_stories ─► build_brief ─►
+    (ingest/)      (ingest/clean)   (store/)              (group/)        (group/)           (brief/)
+    render_*
+    (brief/)
 
 - :func:`ingest` reads and cleans every input and keeps each article in the store; it never raises for a
   bad input: each one becomes a line of the :class:`~newstrace.model.RunReport`.
-- :func:`regroup` recomputes the stories over the whole store (the simple grouping; the grouping issue
-  makes it incremental).
+- :func:`regroup` finds copies and places new articles into stories, keeping the stored ones
+  (incremental story clustering, :mod:`newstrace.group`).
 - :func:`brief_story` builds one story's :class:`~newstrace.model.Brief`.
 - :func:`analyze` runs all three and writes each touched story's brief as Markdown, HTML and JSON.
 
@@ -80,15 +82,20 @@ def ingest(
 
 
 def regroup(store: Store, options: Options) -> list[Story]:
-    """Group every stored article into stories and store them (replacing the previous grouping).
+    """Find copies across the store, then place the articles no story holds yet; store both.
 
-    A new story keeps the id of the old story it shares most articles with, so ``newstrace brief 3``
-    still means the same story after more articles arrive.
+    Incremental: stories already stored keep their articles and their ids (``newstrace brief 3`` still
+    means the same story after more articles arrive); each new article joins the story of its copy tree
+    or the story it fits best, or starts a new one (:func:`newstrace.group.assign_stories`). Nothing is
+    re-clustered.
     """
-    from newstrace.group import group_stories
+    from newstrace.group import assign_stories, find_copies
 
-    grouped = group_stories(store.articles(), options.story_threshold)
-    return store.replace_stories(keep_story_ids(store.stories(), grouped))
+    articles = store.articles()
+    copies = find_copies(articles)
+    store.replace_copies(copies)
+    stories = assign_stories(articles, store.stories(), copies, options.story_threshold)
+    return store.replace_stories(stories)
 
 
 def keep_story_ids(old: Sequence[Story], new: Sequence[Story]) -> list[Story]:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.config import Options
 from newstrace.errors import ConfigError
-from newstrace.group.simple import candidate_pairs, group_stories, stem
+from newstrace.group.simple import DEFAULT_THRESHOLD, candidate_pairs, group_stories, stem
 from newstrace.model import Article, PartialDate, SourceRef
 
-THRESHOLD = Options().story_threshold
+THRESHOLD = DEFAULT_THRESHOLD
 
 # Fictional reports, written for these tests.
 FOOTBALL = (

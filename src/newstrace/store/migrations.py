@@ -44,11 +44,17 @@ class Migration:
 
 
 def _create_v1(conn: Connection) -> None:
-    schema.METADATA.create_all(conn)
+    # Only version 1's tables: later steps add theirs, so a store built today passes through every step.
+    schema.METADATA.create_all(conn, tables=list(schema.V1_TABLES))
+
+
+def _create_v2(conn: Connection) -> None:
+    schema.METADATA.create_all(conn, tables=[schema.copies])
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles with revisions, credits and removed parts; stories; runs", _create_v1),
+    Migration(2, "copies: which article copies which (copy trees)", _create_v2),
 )
 
 

@@ -14,6 +14,9 @@ it and upgrades older stores to it. Layout::
                      grouping can find an article's story without reading every story)
     runs             one row per ingest run, with its counts and input paths
     rejections       one row per input a run skipped, with the reason
+    copies           (version 2) which article copies which: one row per copy-tree edge, the copy's
+                     original, the kind (exact / near / contained) and the shingle similarity and
+                     containment; indexed by original so "copies of X" is one lookup
 
 Column types are chosen to mean the same thing on both backends: ``Text`` for anything a user wrote
 (no length limits to trip over), ``String(64)`` for hex digests, ``Integer`` for offsets and date parts.
@@ -24,7 +27,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # The version this code writes. Raise it together with a new entry in migrations.MIGRATIONS.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 METADATA = sa.MetaData()
 
@@ -167,4 +170,34 @@ rejections = sa.Table(
     sa.Column("path", sa.Text, nullable=False),
     sa.Column("line", sa.Integer),
     sa.Column("reason", sa.Text, nullable=False),
+)
+
+# Version 2. An article copies at most one original (its parent in the copy tree), so copy_id is the key.
+copies = sa.Table(
+    "copies",
+    METADATA,
+    sa.Column("copy_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "original_id",
+        sa.Integer,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+    sa.Column("containment", sa.Float, nullable=False),
+)
+
+# The tables version 1 built; migrations._create_v1 builds exactly these, so old stores upgrade step by step.
+V1_TABLES = (
+    schema_version,
+    articles,
+    revisions,
+    credits,
+    removed_parts,
+    stories,
+    story_articles,
+    runs,
+    rejections,
 )

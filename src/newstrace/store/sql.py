@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from newstrace.errors import StoreError
 from newstrace.model import (
     Article,
+    CopyRelation,
     Credit,
     PartialDate,
     Rejection,
@@ -37,6 +38,7 @@ from newstrace.store.engine import (
 )
 from newstrace.store.schema import (
     articles,
+    copies,
     credits,
     rejections,
     removed_parts,
@@ -243,6 +245,81 @@ class Store:
             for link in conn.execute(links):
                 members[link.story_id].append(link.article_id)
             return [Story(tuple(members[row.id]), row.title, row.id) for row in conn.execute(heads)]
+
+    # ------------------------------------------------------------------------------------------- copies
+
+    def replace_copies(self, relations: Sequence[CopyRelation]) -> None:
+        """Replace every copy relation with ``relations`` (one copy-tree edge each), in one transaction.
+
+        Raises:
+            StoreError: a relation names an article the store does not hold, or one article is given
+                two originals (nothing is changed).
+        """
+        with translate_errors("replace copies", self.where), write_transaction(self._engine) as conn:
+            named = list(dict.fromkeys(i for r in relations for i in (r.copy_id, r.original_id)))
+            known: set[int] = set()
+            for chunk in in_chunks(named):
+                known.update(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+            seen: set[int] = set()
+            for relation in relations:
+                unknown = [i for i in (relation.copy_id, relation.original_id) if i not in known]
+                if unknown:
+                    raise StoreError(f"cannot replace copies: article {unknown[0]} is not in {self.where}")
+                if relation.copy_id in seen:
+                    raise StoreError(f"cannot replace copies: article {relation.copy_id} has two originals")
+                seen.add(relation.copy_id)
+            conn.execute(sa.delete(copies))
+            rows = [
+                {
+                    "copy_id": r.copy_id,
+                    "original_id": r.original_id,
+                    "kind": r.kind,
+                    "similarity": r.similarity,
+                    "containment": r.containment,
+                }
+                for r in relations
+            ]
+            if rows:
+                conn.execute(sa.insert(copies), rows)
+
+    def copies(self, article_ids: Iterable[int] | None = None) -> list[CopyRelation]:
+        """Copy relations touching ``article_ids`` (as copy or original), or all of them; by copy id."""
+        query = sa.select(copies).order_by(copies.c.copy_id)
+        with translate_errors("read copies", self.where), read_transaction(self._engine) as conn:
+            if article_ids is None:
+                rows = list(conn.execute(query))
+            else:
+                wanted = list(dict.fromkeys(article_ids))
+                found = {}
+                for chunk in in_chunks(wanted):
+                    touching = sa.or_(copies.c.copy_id.in_(chunk), copies.c.original_id.in_(chunk))
+                    found.update((row.copy_id, row) for row in conn.execute(query.where(touching)))
+                rows = [found[k] for k in sorted(found)]
+        return [CopyRelation(r.copy_id, r.original_id, r.kind, r.similarity, r.containment) for r in rows]
+
+    def copy_tree(self, article_id: int) -> list[CopyRelation]:
+        """Every edge of the copy tree that holds ``article_id`` (empty when it is nobody's copy or original).
+
+        Walks up to the root, then down, one indexed query per level.
+        """
+        root = article_id
+        seen = {root}
+        while True:
+            up = self.copies([root])
+            parent = next((r.original_id for r in up if r.copy_id == root), None)
+            if parent is None or parent in seen:
+                break
+            seen.add(parent)
+            root = parent
+        edges: list[CopyRelation] = []
+        level = [root]
+        visited = {root}
+        while level:
+            below = [r for r in self.copies(level) if r.original_id in level and r.copy_id not in visited]
+            edges += below
+            level = [r.copy_id for r in below]
+            visited.update(level)
+        return edges
 
     # --------------------------------------------------------------------------------------------- runs
 

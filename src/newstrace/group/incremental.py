@@ -1,0 +1,101 @@
+"""Regroup a corpus without re-clustering it: copies first, then each new article joins or starts a story.
+
+:func:`assign_stories` takes the stories already known (their articles stay where they are; they only feed
+the clusterer's state) and places every article not in one of them, in publication order:
+
+- a copy (a member of a copy tree, :mod:`.copies`) whose tree already has a member in a story joins that
+  story, so an original and its copies are never split;
+- any other article goes through :class:`~newstrace.group.stories.StoryClusterer`.
+
+Existing stories keep their ``id``; new ones have ``id=None`` until the store keeps them.
+
+Example:
+    >>> stories = assign_stories(articles, store.stories(), find_copies(articles), 0.25)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newstrace.group.simple import chronological_key, make_story
+from newstrace.group.stories import StoryClusterer, features_of
+from newstrace.model import Article, CopyRelation, Story
+
+
+def assign_stories(
+    articles: Sequence[Article], old: Sequence[Story], copies: Sequence[CopyRelation], threshold: float
+) -> list[Story]:
+    """Place every article of ``articles`` that no story of ``old`` holds; keep the old stories as they are.
+
+    Args:
+        articles: every stored article (``id`` set); articles of ``old`` stories missing here are dropped
+            from their stories.
+        old: the stories known so far (with ids).
+        copies: copy relations among ``articles``.
+        threshold: the clusterer's threshold (``Options.story_threshold``).
+
+    Returns:
+        The old stories (same ids, titles recomputed, new members appended), then the new stories in order
+        of creation. Every article is in exactly one story.
+
+    Raises:
+        ValueError: ``threshold`` is not in (0, 1], or an article has no id.
+    """
+    by_id: dict[int, Article] = {}
+    for article in articles:
+        if article.id is None:
+            raise ValueError(f"article {article.label} has no id: store articles before grouping them")
+        by_id[article.id] = article
+    clusterer = StoryClusterer(threshold)
+    number: dict[int, int] = {}  # article id → story number (the index in `members`)
+    members: list[list[int]] = []
+    for story in old:
+        kept = [i for i in story.article_ids if i in by_id and i not in number]
+        members.append(kept)
+        for article_id in kept:
+            number[article_id] = len(members) - 1
+            a = by_id[article_id]
+            clusterer.place(features_of(a.title, a.text or a.raw_text, a.published), len(members) - 1)
+    tree_of = _copy_trees(copies)
+    fresh = sorted((a for a in articles if a.id not in number), key=chronological_key)
+    for article in fresh:
+        story = None
+        for other in tree_of.get(article.id, ()):  # type: ignore[arg-type]
+            if other in number:
+                story = number[other]
+                break
+        features = features_of(article.title, article.text or article.raw_text, article.published)
+        placed = clusterer.add(features, copy_of_story=story)
+        while len(members) <= placed:
+            members.append([])
+        members[placed].append(article.id)  # type: ignore[arg-type]
+        number[article.id] = placed  # type: ignore[index]
+    result = []
+    for index, ids in enumerate(members):
+        if not ids:
+            continue
+        story = make_story([by_id[i] for i in ids])
+        result.append(Story(story.article_ids, story.title, old[index].id if index < len(old) else None))
+    return result
+
+
+def _copy_trees(copies: Sequence[CopyRelation]) -> dict[int, list[int]]:
+    """Each article of a copy tree → the other members of its tree, ascending."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for relation in copies:
+        a, b = find(relation.copy_id), find(relation.original_id)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for relation in copies:
+        for node in (relation.copy_id, relation.original_id):
+            group = groups.setdefault(find(node), [])
+            if node not in group:
+                group.append(node)
+    return {node: sorted(n for n in group if n != node) for group in groups.values() for node in group}

@@ -1,0 +1,104 @@
+"""Incremental story clustering: same event together, same kind of event apart, time-aware, deterministic."""
+
+from __future__ import annotations
+
+import pytest
+from group_texts import INDEPENDENT, UNRELATED, WIRE, article
+
+from newstrace.group.incremental import assign_stories
+from newstrace.group.stories import MAX_GAP_DAYS, StoryClusterer, features_of
+from newstrace.model import CopyRelation, PartialDate, Story
+
+THRESHOLD = 0.2
+
+# Another landslide, another town and year: the same kind of event, a different story.
+OTHER_SLIDE = (
+    "A landslide struck the fishing village of Brekkan on Saturday after a week of storms, burying the "
+    "harbour road and three boat sheds. Two fishermen, Tor Allan and his son, were rescued from a shed by "
+    "neighbours. The coast guard closed the bay to traffic, and the county sent a ferry to carry children "
+    "to school in Sannvik while the road is cleared."
+)
+
+
+def _features(text: str, title: str | None = None, date: PartialDate | None = None):  # noqa: ANN202
+    return features_of(title, text, date)
+
+
+def test_reports_of_one_event_join_and_other_events_stay_apart() -> None:
+    clusterer = StoryClusterer(THRESHOLD)
+    first = clusterer.add(_features(WIRE, "Landslide buries part of Velmora, seven dead"))
+    second = clusterer.add(_features(INDEPENDENT, "Velmora waits for news after mudslide"))
+    third = clusterer.add(_features(UNRELATED, "Ostrel central bank holds rate"))
+    fourth = clusterer.add(_features(OTHER_SLIDE, "Landslide hits Brekkan harbour"))
+    assert first == second
+    assert len({first, third, fourth}) == 3
+
+
+@pytest.mark.parametrize(
+    ("gap_days", "same_story"),
+    [(1, True), (MAX_GAP_DAYS - 10, True), (MAX_GAP_DAYS + 1, False), (400, False)],
+)
+def test_a_story_closes_after_a_month(gap_days: int, same_story: bool) -> None:
+    import datetime
+
+    day = datetime.date(2024, 6, 3)
+    later = day + datetime.timedelta(days=gap_days)
+    clusterer = StoryClusterer(THRESHOLD)
+    first = clusterer.add(_features(WIRE, "Landslide in Velmora", PartialDate(day.year, day.month, day.day)))
+    second = clusterer.add(
+        _features(WIRE, "Landslide in Velmora", PartialDate(later.year, later.month, later.day))
+    )
+    assert (first == second) is same_story
+
+
+def test_undated_articles_are_not_kept_apart_by_time() -> None:
+    clusterer = StoryClusterer(THRESHOLD)
+    assert clusterer.add(_features(WIRE, None, PartialDate(2024, 6, 3))) == clusterer.add(_features(WIRE))
+
+
+def test_same_input_same_stories() -> None:
+    texts = [WIRE, UNRELATED, INDEPENDENT, OTHER_SLIDE, WIRE[:400]]
+
+    def run() -> list[int]:
+        clusterer = StoryClusterer(THRESHOLD)
+        return [clusterer.add(_features(t)) for t in texts]
+
+    assert run() == run()
+
+
+@pytest.mark.parametrize("threshold", [0.0, -0.1, 1.5])
+def test_threshold_outside_0_1_is_refused(threshold: float) -> None:
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        StoryClusterer(threshold)
+
+
+def test_stored_stories_keep_their_ids_and_new_articles_join_or_start_one() -> None:
+    wire = article(1, WIRE, title="Landslide buries part of Velmora")
+    bank = article(2, UNRELATED, title="Ostrel central bank holds rate")
+    old = [
+        Story((1,), "Landslide buries part of Velmora", 7),
+        Story((2,), "Ostrel central bank holds rate", 9),
+    ]
+    report = article(3, INDEPENDENT, title="Velmora waits for news after mudslide")
+    brekkan = article(4, OTHER_SLIDE, title="Landslide hits Brekkan harbour")
+    stories = assign_stories([wire, bank, report, brekkan], old, [], THRESHOLD)
+    by_id = {s.id: s.article_ids for s in stories}
+    assert by_id[7] == (1, 3)
+    assert by_id[9] == (2,)
+    assert by_id[None] == (4,)
+
+
+def test_a_copy_joins_its_originals_story_whatever_its_words() -> None:
+    # A copy relation links article 3 to the wire even though its text alone would start a story.
+    wire = article(1, WIRE, title="Landslide buries part of Velmora")
+    odd = article(3, OTHER_SLIDE, title="Landslide hits Brekkan harbour")
+    old = [Story((1,), "Landslide buries part of Velmora", 4)]
+    relation = CopyRelation(3, 1, "contained", 0.4, 0.9)
+    (story,) = assign_stories([wire, odd], old, [relation], THRESHOLD)
+    assert story.article_ids == (1, 3) and story.id == 4
+
+
+def test_articles_that_left_the_store_leave_their_story() -> None:
+    old = [Story((1, 2), "Landslide buries part of Velmora", 4)]
+    (story,) = assign_stories([article(1, WIRE)], old, [], THRESHOLD)
+    assert story.article_ids == (1,)

@@ -6,11 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean train-ner
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	# The CPU build of torch first: a plain "torch" requirement would pull the CUDA build (gigabytes).
+	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
@@ -26,3 +28,8 @@ lint: $(STAMP)
 
 clean:
 	rm -rf out newstrace.db newstrace.db-wal newstrace.db-shm
+
+# Retrain the NER shipped in src/newstrace/annotate/models/ner from ../shared/data (about 15 minutes on
+# two CPU cores); see src/newstrace/annotate/models/MODEL_CARD.md.
+train-ner: $(STAMP)
+	$(BIN)/python -m training.train_ner

@@ -464,6 +464,62 @@ class BriefCopy:
     containment: float
 
 
+EntityType = Literal["PER", "ORG", "LOC"]  # GPE folded into LOC, as in UNER
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One name found in one article by :func:`newstrace.annotate.entities.find_entities`.
+
+    ``Article.text[start:end] == text``; titles ("President") are outside the span.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+
+
+# How an alias relates to its entity's canonical name.
+AliasKind = Literal["canonical", "form", "short", "acronym", "expansion", "official", "variant"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAlias:
+    """One spelling of an entity, with every place it is written (its sources)."""
+
+    name: str
+    kind: AliasKind
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingVariant:
+    """Two spellings of one name that differ by a letter or two: linked, and shown as a discrepancy.
+
+    ``form`` is the majority (or longer-attested) spelling, ``variant`` the odd one; ``typo`` is set when
+    the variant is also a truncated name ("King Jong" for "Kim Jong Un").
+    """
+
+    form: str
+    variant: str
+    form_citations: tuple[Citation, ...]
+    variant_citations: tuple[Citation, ...]
+    typo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place of a story with all its aliases linked across articles."""
+
+    canonical: str
+    type: EntityType
+    aliases: tuple[EntityAlias, ...]
+    mentions: tuple[Citation, ...]  # by article, in text order
+    variants: tuple[SpellingVariant, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A cross-source brief of one story: extractive, every line cites article id and span."""
@@ -475,6 +531,7 @@ class Brief:
     single: tuple[Citation, ...]  # sentences found in only one article
     summary: tuple[Citation, ...] = ()
     copies: tuple[BriefCopy, ...] = ()  # copy-tree edges, originals first
+    entities: tuple[Entity, ...] = ()  # most-mentioned first
     quotes: tuple[Quote, ...] = ()  # by article, in text order
     quote_matches: tuple[QuoteMatch, ...] = ()
     attributions: tuple[Attribution, ...] = ()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newstrace.brief.entities import build_entities
 from newstrace.brief.timeline import build_timeline
 from newstrace.brief.sources import source_sections
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
@@ -65,6 +66,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         single=tuple(single),
         summary=tuple(_summary(members, shared, single)),
         timeline=timeline,
+        entities=build_entities(members),
         **source_sections(members, shared, single),
     )
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.brief.entities import entity_citations
 from newstrace.brief.timeline import timeline_svg
 from newstrace.model import Article, Brief, BriefArticle, Citation
 
@@ -99,8 +100,9 @@ def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> st
 
     Args:
         text: an article's cleaned text.
-        spans: spans of that text; a span that overlaps one already wrapped (nested or crossing) is left
-            out, since HTML elements cannot cross; spans out of range are ignored.
+        spans: spans of that text; a span inside another is wrapped inside it (a name cited within a
+            cited sentence); a span crossing another's end is left out, since HTML elements cannot cross;
+            spans out of range are ignored.
 
     Returns:
         HTML: the text, escaped, with its line breaks kept (the panel shows it with ``pre-wrap``).
@@ -113,23 +115,36 @@ def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> st
 
     out: list[str] = []
     pos = 0
+    # Spans still open, innermost last: a name cited inside a cited sentence nests inside its element.
+    open_spans: list[WrappedSpan] = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start < pos or span.end > len(text) or span.start >= span.end:
+        if span.end > len(text) or span.start >= span.end or span.start < 0:
             continue
+        while open_spans and open_spans[-1].end <= span.start:
+            closing = open_spans.pop()
+            out.append(f"{escape(text[pos : closing.end])}</span>")
+            pos = closing.end
+        if open_spans and span.end > open_spans[-1].end:
+            continue  # crosses an open span's end
         out.append(str(escape(text[pos : span.start])))
         out.append(
             f'<span class="cited" id="{span.anchor}" data-article="{span.article_id}" '
             f'data-start="{span.start}" data-end="{span.end}">'
-            f"{escape(text[span.start : span.end])}</span>"
         )
-        pos = span.end
+        pos = span.start
+        open_spans.append(span)
+    while open_spans:
+        closing = open_spans.pop()
+        out.append(f"{escape(text[pos : closing.end])}</span>")
+        pos = closing.end
     out.append(str(escape(text[pos:])))
     return "".join(out)
 
 
 def _all_citations(brief: Brief) -> list[Citation]:
     timeline = [c for e in brief.timeline for c in e.citations]
-    return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline]
+    entities = entity_citations(brief.entities)
+    return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
 
 
 def _safe_link(url: str | None) -> str | None:

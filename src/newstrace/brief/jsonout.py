@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newstrace.brief.entities import entities_json
 from newstrace.brief.sources import sources_to_dict
 from newstrace.brief.timeline import publication_json, timeline_json
 from newstrace.model import Brief, BriefArticle, Citation, SharedSentence
@@ -40,6 +41,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "shared": [_shared(s) for s in brief.shared],
         "single": [_citation(c) for c in brief.single],
         "timeline": timeline_json(brief.timeline),
+        "entities": entities_json(brief.entities),
         **sources_to_dict(brief),
     }
 

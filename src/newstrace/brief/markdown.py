@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.brief.entities import entities_markdown
 from newstrace.brief.sources import markdown_lines as sources_markdown
 from newstrace.brief.timeline import timeline_markdown
 from newstrace.model import Brief, BriefArticle, Citation
@@ -76,6 +77,7 @@ def render_markdown(brief: Brief) -> str:
             out += ["", f"### #{current} {_escape(labels.get(current, '(unknown article)'))}", ""]
         out.append(f"- {_escape(citation.text)} {cite(citation)}")
     out += timeline_markdown(brief.timeline, _escape, cite)
+    out += entities_markdown(brief.entities, _escape, cite)
     out += sources_markdown(brief, _escape, cite)
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,179 @@
+"""Claim labels and conflict detection on the written gold (benchmarks/gold/claims), and brief time.
+
+    .venv/bin/python benchmarks/claims.py
+
+Each gold story's articles are read and cleaned as newstrace reads them, then
+:func:`newstrace.compare.claims.find_claims` aligns and labels their statements.
+
+- Claim labels: every gold claim takes the label of the predicted claim whose statements overlap most of
+  its mentions — "conflicting" only when one of that claim's conflicting values lies inside the gold
+  claim's own text (a predicted claim is a whole sentence; a gold claim may be one clause of it) —
+  per-label precision / recall / F1 over gold claims and their macro average. The baseline
+  in the same run labels each claim by outlet count alone (no alignment model: a claim in two articles is
+  "agreed", otherwise "single", never "conflicting").
+- Conflicts: a predicted conflict is right when its two cited values overlap the two sides (or the
+  mentions) of one gold conflict in two different articles; precision over predicted, recall over gold.
+- Time: seconds to find the claims of the largest story, model load excluded (timed on a second run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from newstrace.ingest.clean import clean_article
+from newstrace.ingest.text import text_article
+from newstrace.model import Article, Citation, Claim
+
+HERE = Path(__file__).resolve().parent
+LABELS = ("agreed", "single", "conflicting")
+
+
+def _gold_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("claims_gold", HERE / "claims_gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["claims_gold"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _articles(story) -> tuple[list[Article], dict[str, int]]:  # type: ignore[no-untyped-def]
+    """The story's articles as newstrace reads them (title split off, cleaned), with ids 1..n by date."""
+    keys = sorted(story.articles, key=lambda k: (story.articles[k].published, k))
+    out, ids = [], {}
+    for number, key in enumerate(keys, start=1):
+        gold = story.articles[key]
+        path = HERE / "gold" / "claims" / story.slug / gold.file
+        article = text_article(path.read_bytes(), str(path))
+        article = clean_article(article)
+        article.id, article.outlet = number, gold.outlet
+        out.append(article)
+        ids[key] = number
+    return out, ids
+
+
+def _locate(span, articles: dict[int, Article], ids: dict[str, int]) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    article_id = ids[span.article]
+    start = articles[article_id].text.find(span.text)
+    return article_id, start, start + len(span.text)
+
+
+def _overlaps(citation: Citation, where: tuple[int, int, int]) -> bool:
+    article_id, start, end = where
+    return citation.article_id == article_id and citation.start < end and start < citation.end
+
+
+def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[str, int]):  # type: ignore[no-untyped-def]
+    by_id = {a.id: a for a in articles}
+    pairs = []  # (gold label, predicted label)
+    for gold in story.claims:
+        mentions = [_locate(m, by_id, ids) for m in gold.mentions]
+        best, best_hits = None, 0
+        for claim in claims:
+            hits = sum(any(_overlaps(s, m) for s in claim.statements) for m in mentions)
+            if hits > best_hits:
+                best, best_hits = claim, hits
+        label = best.label if best else "single"
+        if best is not None and label == "conflicting":
+            # A predicted claim spans whole sentences, a gold claim may be one clause of one: the claim is
+            # conflicting for this gold claim only when a conflicting value lies inside its own text.
+            places = mentions + [
+                _locate(s, by_id, ids) for s in (gold.conflict.sides if gold.conflict else ())
+            ]
+            own = [
+                d
+                for d in best.differences
+                if d.conflict and any(_overlaps(x, p) for x in d.sides for p in places)
+            ]
+            if not own:
+                label = "agreed" if len(best.origins) >= 2 else "single"
+        pairs.append((gold.label, label))
+    predicted = [d for c in claims for d in c.differences if d.conflict]
+    gold_conflicts = [g for g in story.claims if g.conflict]
+    matched_gold, right = set(), 0
+    for d in predicted:
+        hit = None
+        for g in gold_conflicts:
+            places = [_locate(s, by_id, ids) for s in g.conflict.sides + g.mentions]
+            sides_hit = {p[0] for p in places for side in d.sides if _overlaps(side, p)}
+            if len(sides_hit) >= 2 and d.sides[0].article_id != d.sides[1].article_id:
+                hit = g.id
+                break
+        if hit is not None:
+            right += 1
+            matched_gold.add(hit)
+    return pairs, len(predicted), right, len(gold_conflicts), len(matched_gold)
+
+
+def _baseline_labels(story) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [
+        (g.label, "agreed" if len({m.article for m in g.mentions}) >= 2 else "single") for g in story.claims
+    ]
+
+
+def _f1_table(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float, float]]:
+    table = {}
+    for label in LABELS:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[label] = (precision, recall, f1)
+    return table
+
+
+def main() -> int:
+    from newstrace.compare.claims import find_claims
+    from newstrace.compare.embeddings import embed
+
+    stories = _gold_module().load_gold(HERE / "gold" / "claims")
+    embed(["warm the model up"])
+    all_pairs, base_pairs = [], []
+    predicted = right = gold_total = gold_found = 0
+    slowest = (0.0, "")
+    for story in stories:
+        articles, ids = _articles(story)
+        started = time.perf_counter()
+        claims = find_claims(articles)
+        slowest = max(slowest, (time.perf_counter() - started, story.slug))
+        pairs, p, r, g, f = score_story(story, claims, articles, ids)
+        all_pairs += pairs
+        base_pairs += _baseline_labels(story)
+        predicted, right, gold_total, gold_found = predicted + p, right + r, gold_total + g, gold_found + f
+        print(
+            f"{story.slug:28} articles {len(articles)}  claims {len(claims):3}  "
+            f"conflicts found {f}/{g}, {p - r} false"
+        )
+    print()
+    print(f"{len(stories)} stories, {len(all_pairs)} gold claims: {dict(Counter(g for g, _ in all_pairs))}")
+    print(f"{'label':12} {'P':>6} {'R':>6} {'F1':>6}   baseline (outlet count) {'P':>6} {'R':>6} {'F1':>6}")
+    ours, base = _f1_table(all_pairs), _f1_table(base_pairs)
+    for label in LABELS:
+        print(
+            f"{label:12} "
+            + " ".join(f"{x:6.3f}" for x in ours[label])
+            + "   "
+            + " " * 23
+            + " ".join(f"{x:6.3f}" for x in base[label])
+        )
+    macro = sum(ours[label][2] for label in LABELS) / len(LABELS)
+    base_macro = sum(base[label][2] for label in LABELS) / len(LABELS)
+    print(f"{'macro F1':12} {macro:20.3f}   {' ' * 23}{base_macro:20.3f}   ratio {macro / base_macro:.2f}x")
+    precision = right / predicted if predicted else 0.0
+    recall = gold_found / gold_total if gold_total else 0.0
+    print(
+        f"conflicts: precision {precision:.3f} ({right}/{predicted}), "
+        f"recall {recall:.3f} ({gold_found}/{gold_total})"
+    )
+    print(f"slowest story: {slowest[1]} in {slowest[0]:.2f} s (model loaded)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

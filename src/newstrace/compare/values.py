@@ -1,0 +1,349 @@
+"""The checkable values of a statement: quantities, weekdays, clock times, names, roles and quotations.
+
+Conflict detection (:mod:`newstrace.compare.conflicts`) compares these between two statements that say the
+same thing. Each value keeps its span in the article text, so a conflict can cite both sides exactly.
+Pure functions over text; regex-based and fast (a few µs per sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Number words a news sentence spells out ("four dead", "twelve missing", "dozens").
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+}  # fmt: skip
+# Multipliers after a number: "3.5 million", "two billion".
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Words that make a number approximate or a bound: "about 1,200", "more than four", "at least 12".
+APPROX = {
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "nearly": "at_most", "almost": "at_most", "up to": "at_most", "fewer than": "below",
+    "less than": "below", "under": "below", "more than": "above", "over": "above", "at least": "at_least",
+    "upwards of": "above", "dozens of": "about", "hundreds of": "about", "thousands of": "about",
+}  # fmt: skip
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "thirty-one" before "thirty" and "one", so the compound is read whole.
+_NUMBER_WORD = rf"(?:{_TENS})[- ](?:{_UNITS})|" + "|".join(
+    sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)
+)
+_APPROX = "|".join(sorted(map(re.escape, APPROX), key=len, reverse=True))
+# A quantity: an optional hedge, a numeral or number word, an optional scale, and the noun it counts
+# ("at least 12 people", "four dead", "1,200 jobs", "3.5 million euros", "205 survivors").
+QUANTITY = re.compile(
+    rf"(?:(?P<hedge>\b(?:{_APPROX}))\s+)?"
+    rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:{_NUMBER_WORD})\b)"
+    rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?:\s+(?:more|other|additional|of\s+the|of\s+them)\b)?"
+    r"(?:\s+(?P<people>people|persons)\b)?"
+    r"(?:\s+(?P<noun>[a-z][a-z-]{2,}))?"
+    r"(?:\s+(?P<head>[a-z][a-z-]{2,}))?",
+    re.IGNORECASE,
+)
+# Words right after a number that are not what it counts ("14 people were missing": the count is people).
+NOT_NOUNS = frozenset(
+    "and or but were was are is had has have who which that than to of in on at by for from with as "
+    "after before since while when where the a an this these those its their his her our".split()
+)
+# A verb just before a number that says what it counts: "killing four", "injuring 12".
+COUNT_VERB = re.compile(
+    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+# What a count of people turns out to be, a few words on: "14 people were still missing".
+STATE_AFTER = re.compile(
+    r"(?:\s+(?:were|was|are|is|have|had|been|being|still|now|remain|remained|reported|confirmed|feared)){0,3}"
+    r"\s+(?P<state>missing|dead|killed|injured|wounded|unaccounted)\b",
+    re.IGNORECASE,
+)
+# A number followed by a time zone is a clock time: "0540 GMT".
+TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|CET|EST|PST|hrs|hours local)\b")
+# Years and clock times are not counts: "in 2019", "6:40".
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# Weekdays, with an optional part of day ("Sunday afternoon", "early Tuesday").
+WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Calendar days: "1 September", "September 12", "Sept. 12" (a year after them is ignored).
+MONTH_DAY = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?!\d|:))\b"
+)
+# Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30".
+CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
+    re.IGNORECASE,
+)
+# A run of capitalised words, hyphenated parts included: "Jeon Ha-kyou", "Ingrid Salvesen", "Port Halvard".
+NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)*")
+# Text in quotation marks (straight or curly), at least two words.
+QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{3,}?\s[^\"\u201c\u201d]*?)[\"\u201d]")
+# Roles that precede or follow a name: "deputy minister", "spokesperson", "coach", "chief executive".
+ROLE = re.compile(
+    r"\b(?P<role>(?:deputy |vice |acting |former |interim |assistant |chief |senior |head )?"
+    r"(?:prime minister|minister|president|chairman|chairwoman|chair|chief executive|ceo|director|"
+    r"spokesperson|spokesman|spokeswoman|governor|mayor|commander|coach|captain|manager|secretary|"
+    r"ambassador|general|colonel|judge|prosecutor|inspector|superintendent|chief|editor|leader))\b",
+    re.IGNORECASE,
+)
+# Sentence-initial and function words that are capitalised without being names.
+NOT_NAMES = frozenset(
+    "The A An In On At By For From With And But Or If As Of To It Its He She They We I This That These "
+    "Those There Their His Her Our Your After Before During Since While When Where Meanwhile However "
+    "Moreover Also Earlier Later Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March April May June July August September October November December".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted or measured amount: ``value`` of ``noun`` (stemmed), maybe hedged."""
+
+    value: float
+    noun: str
+    hedge: str | None  # about | at_most | below | above | at_least | None
+    percent: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A weekday, clock time, name, role or quotation, with its span (offsets into the article text)."""
+
+    value: str
+    start: int
+    end: int
+
+
+def quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Counted amounts in ``text`` ("12 missing", "about 1,200 jobs"); years and clock times excluded.
+
+    Args:
+        text: a statement.
+        offset: added to every span (the statement's start in its article).
+    """
+    found = []
+    for m in QUANTITY.finditer(text):
+        raw = m.group("num")
+        tail = text[m.end("num") : m.end("num") + 6]
+        if YEAR.match(raw) or re.match(r":\d\d|\s*[ap]\.?m\b", tail, re.IGNORECASE) or TIME_ZONE.match(tail):
+            continue
+        value = _number(raw)
+        if value is None or _is_calendar_day(text, m):
+            continue
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").lower()]
+        hedge = APPROX.get(m.group("hedge").lower()) if m.group("hedge") else None
+        if hedge is None and raw.lower() in {"dozens", "hundreds"}:
+            hedge = "about"
+        noun = m.group("noun") or ""
+        head = (m.group("head") or "").lower()
+        if noun.lower() in NOT_NOUNS:
+            noun = ""
+        elif head and head not in NOT_NOUNS and _stem(head) in _COUNTED_HEADS:
+            noun = head  # "148 league games": games are counted, league is a modifier
+        # The cited span ends with the word that says what is counted.
+        end = max(m.end(g) for g in ("num", "scale", "pct", "people") if m.group(g))
+        if noun:
+            end = m.end("head") if noun == head else m.end("noun")
+        verb = COUNT_VERB.search(text, max(0, m.start() - 40), m.start())
+        state = STATE_AFTER.match(text, m.end("people") if m.group("people") else m.end("num"))
+        if verb:
+            noun = "dead" if verb.group("verb").lower().startswith("kill") else "injured"
+        elif state and (m.group("people") or not noun):
+            noun, end = state.group("state"), state.end()
+        elif m.group("people") and _stem(noun) not in _NOUN_GROUPS.values():
+            noun, end = m.group("people"), m.end("people")
+        noun = _stem(noun or m.group("people") or "")
+        found.append(Quantity(value, noun, hedge, bool(m.group("pct")), offset + m.start(), offset + end))
+    return found
+
+
+def weekdays(text: str, offset: int = 0) -> list[Mention]:
+    return [
+        Mention(m.group("day").capitalize(), offset + m.start(), offset + m.end())
+        for m in WEEKDAY.finditer(text)
+    ]
+
+
+def calendar_days(text: str, offset: int = 0) -> list[Mention]:
+    """Month-day dates normalised to ``--MM-DD`` (TimeML's yearless form)."""
+    months = _MONTHS.split("|")
+    found = []
+    for m in MONTH_DAY.finditer(text):
+        month = months.index(m.group("m1") or m.group("m2")) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        if 1 <= day <= 31:
+            found.append(Mention(f"--{month:02d}-{day:02d}", offset + m.start(), offset + m.end()))
+    return found
+
+
+def clock_times(text: str, offset: int = 0) -> list[Mention]:
+    """Clock times normalised to ``HH:MM`` (24-hour)."""
+    found = []
+    for m in CLOCK.finditer(text):
+        if m.group("h24") is not None:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if hour > 12:
+                continue
+            if m.group("ampm").lower().startswith("p") and hour != 12:
+                hour += 12
+            elif m.group("ampm").lower().startswith("a") and hour == 12:
+                hour = 0
+        found.append(Mention(f"{hour:02d}:{minute:02d}", offset + m.start(), offset + m.end()))
+    return found
+
+
+def names(text: str, offset: int = 0) -> list[Mention]:
+    """Runs of capitalised words that look like names (sentence-initial function words and leading titles
+    such as "Deputy Chief Justice" dropped: they are roles, see :func:`titled_names`)."""
+    found = []
+    for m in NAME.finditer(text):
+        words = m.group().split()
+        lead = 0
+        while lead < len(words) and (words[lead] in NOT_NAMES or words[lead].lower() in TITLE_WORDS):
+            lead += 1
+        if lead == len(words):
+            continue
+        start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+        found.append(Mention(" ".join(words[lead:]), offset + start, offset + m.end()))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TitledName:
+    """A name with the role written next to it: "deputy district governor Tomas Ekdal"."""
+
+    name: str
+    role: str
+    start: int  # span of the role words
+    end: int
+
+
+# Words of a role or title written before a name, capitalised or not.
+TITLE_WORDS = frozenset(
+    "deputy vice acting former interim assistant chief senior head district regional national foreign "
+    "defence defense prime minister president chairman chairwoman chair justice judge governor mayor "
+    "commander coach captain manager secretary general director spokesperson spokesman spokeswoman "
+    "executive officer superintendent inspector ambassador colonel dr mr mrs ms professor".split()
+)
+# Role words then a capitalised name: "deputy district governor Tomas Ekdal", "Chief Justice Mara Oyelaran".
+TITLED = re.compile(
+    r"(?P<role>(?:\b[A-Za-z]+\s+){1,4}?)(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)+)"
+)
+# A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
+# executive,".
+APPOSED = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s+(?:the\s+|a\s+|[A-Z][a-z]+'s\s+)?(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?=[,.])"
+)
+
+
+def titled_names(text: str, offset: int = 0) -> list[TitledName]:
+    """Names with the role words written right before them or in apposition after them."""
+    found = []
+    for m in TITLED.finditer(text):
+        words = m.group("role").split()
+        keep = []
+        for word in reversed(words):
+            if word.lower() not in TITLE_WORDS:
+                break
+            keep.insert(0, word.lower())
+        name_words = m.group("name").split()
+        while len(name_words) > 1 and name_words[0].lower() in TITLE_WORDS:
+            keep.append(name_words.pop(0).lower())  # "Chief Justice" inside the capitalised run
+        if keep:
+            role = " ".join(keep)
+            role_end = m.end("name") - len(" ".join(name_words)) - 1
+            found.append(
+                TitledName(" ".join(name_words), role, offset + role_end - len(role), offset + role_end)
+            )
+    for m in APPOSED.finditer(text):
+        role_words = m.group("role").split()
+        if role_words and role_words[-1] in TITLE_WORDS:
+            found.append(
+                TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
+            )
+    return found
+
+
+# Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
+PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def places(text: str, offset: int = 0) -> list[Mention]:
+    """Capitalised names after "in", "at", "near", "outside" (months and weekdays excluded)."""
+    return [
+        Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
+        for m in PLACE.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES
+    ]
+
+
+def roles(text: str, offset: int = 0) -> list[Mention]:
+    return [
+        Mention(m.group("role").lower(), offset + m.start(), offset + m.end()) for m in ROLE.finditer(text)
+    ]
+
+
+def quotations(text: str, offset: int = 0) -> list[Mention]:
+    """Quoted passages of two words or more (the quotation marks excluded from the span)."""
+    return [Mention(m.group("q"), offset + m.start("q"), offset + m.end("q")) for m in QUOTE.finditer(text)]
+
+
+def _is_calendar_day(text: str, m: re.Match[str]) -> bool:
+    """ "1 October" and "September 12" are dates, not counts."""
+    before = text[max(0, m.start("num") - 10) : m.start("num")]
+    return bool(re.fullmatch(rf"(?:{_MONTHS})\.?", (m.group("noun") or "").capitalize())) or bool(
+        re.search(rf"\b(?:{_MONTHS})\.?\s+$", before)
+    )
+
+
+def _number(raw: str) -> float | None:
+    word = raw.lower()
+    compound = re.fullmatch(rf"({_TENS})[- ]({_UNITS})", word)
+    if compound:
+        return float(NUMBER_WORDS[compound.group(1)] + NUMBER_WORDS[compound.group(2)])
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _stem(word: str) -> str:
+    """A crude stem so "people"/"person", "deaths"/"dead", "injured"/"injuries" compare equal."""
+    word = word.lower()
+    for group, stem in _NOUN_GROUPS.items():
+        if word in group:
+            return stem
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# Heads that a modifier may stand before ("league games", "coastal boats", "billion crowns").
+_COUNTED_HEADS = frozenset(
+    "game goal match vote seat job worker employee pupil student teacher boat vessel house home building "
+    "car vehicle passenger people resident survivor victim soldier officer member case patient bed year "
+    "day week month hour minute point dollar euro crown pound franc yen share".split()
+)
+# Nouns that count the same thing in different words.
+_NOUN_GROUPS = {
+    frozenset({"dead", "deaths", "death", "killed", "died", "fatalities", "bodies", "victims"}): "dead",
+    frozenset({"injured", "injuries", "wounded", "hurt"}): "injured",
+    frozenset({"missing", "unaccounted"}): "missing",
+    frozenset({"people", "persons", "person"}): "people",
+}

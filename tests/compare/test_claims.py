@@ -1,0 +1,103 @@
+"""Claims of a story: agreement counted by independent origins, copies counted once, conflicts shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.compare.claims import copy_origins, find_claims, split_statements
+from newstrace.ingest.clean import clean_article
+from newstrace.model import Article, SourceRef
+
+WIRE = (
+    "PORT ELLERY, June 3 (Tidewire) - A fire destroyed the fictional Ellery fish market early on "
+    "Tuesday, and firefighters said 40 stalls were lost.\n\n"
+    "The blaze started in a cold-storage room at around 3 a.m., fire chief Hanna Rask told "
+    "reporters.\n\n"
+    "Market traders said the building had no working sprinklers since a storm damaged the roof last "
+    "winter.\n\n"
+    "The harbour authority said the market would be rebuilt within two years."
+)
+# A syndicated copy of the wire with a light edit: same origin.
+COPY = WIRE.replace("PORT ELLERY, June 3 (Tidewire) - ", "").replace("destroyed", "gutted")
+# An independent report: agrees on the cause, disagrees on the stall count, adds a fact of its own.
+LOCAL = (
+    "Fire gutted the Ellery fish market before dawn on Tuesday, destroying 60 stalls, the traders' "
+    "association said.\n\n"
+    "Fire chief Hanna Rask said the blaze began in a cold-storage room at about 3 a.m.\n\n"
+    "The mayor, Ola Brekk, promised emergency grants of 5,000 crowns to every trader who lost a stall."
+)
+
+
+def _article(number: int, text: str, outlet: str) -> Article:
+    article = clean_article(Article(raw_text=text, source=SourceRef(f"{outlet}.txt", "text"), outlet=outlet))
+    article.id = number
+    return article
+
+
+@pytest.fixture(scope="module")
+def claims():
+    articles = [
+        _article(1, WIRE, "Tidewire"),
+        _article(2, COPY, "Coast Daily"),
+        _article(3, LOCAL, "Ellery Post"),
+    ]
+    return articles, find_claims(articles)
+
+
+def test_copies_of_one_dispatch_are_one_origin() -> None:
+    articles = [
+        _article(1, WIRE, "Tidewire"),
+        _article(2, COPY, "Coast Daily"),
+        _article(3, LOCAL, "Ellery Post"),
+    ]
+    origins = copy_origins(articles)
+    assert origins[1] == origins[2] != origins[3]
+
+
+def test_fact_of_a_dispatch_and_its_copy_is_single_source(claims) -> None:
+    _, found = claims
+    (rebuild,) = [c for c in found if "rebuilt" in c.statements[0].text]
+    assert rebuild.label == "single"
+    assert len(rebuild.statements) == 2 and len(rebuild.origins) == 1
+
+
+def test_fact_reported_independently_is_agreed_with_two_origins(claims) -> None:
+    _, found = claims
+    (cause,) = [c for c in found if any("cold-storage" in s.text for s in c.statements)]
+    assert cause.label == "agreed"
+    assert {s.article_id for s in cause.statements} == {1, 2, 3}
+    assert len(cause.origins) == 2
+
+
+def test_different_counts_are_a_conflict_citing_both_values(claims) -> None:
+    articles, found = claims
+    texts = {a.id: a.text for a in articles}
+    conflicts = [d for c in found for d in c.differences if d.conflict]
+    assert [(d.kind, sorted(s.text for s in d.sides)) for d in conflicts] == [
+        ("number", ["40 stalls", "60 stalls"])
+    ]
+    for d in conflicts:
+        for side in d.sides:
+            assert texts[side.article_id][side.start : side.end] == side.text
+
+
+def test_every_statement_cites_its_article(claims) -> None:
+    articles, found = claims
+    texts = {a.id: a.text for a in articles}
+    for claim in found:
+        for s in claim.statements:
+            assert texts[s.article_id][s.start : s.end] == s.text
+        assert len({s.article_id for s in claim.statements}) == len(claim.statements)
+
+
+def test_clauses_joined_by_adding_that_are_two_statements() -> None:
+    article = _article(
+        1,
+        "The spokesperson said the train had crossed into Russia early Tuesday, adding that Seoul was "
+        "closely monitoring talks between the two countries.",
+        "X",
+    )
+    assert [s.text for s in split_statements(article)] == [
+        "The spokesperson said the train had crossed into Russia early Tuesday",
+        "adding that Seoul was closely monitoring talks between the two countries.",
+    ]

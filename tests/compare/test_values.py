@@ -1,0 +1,58 @@
+"""Values read out of statements: what a conflict check compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.compare import values as v
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "killing at least four people and leaving 12 missing",
+            [(4, "dead", "at_least"), (12, "missing", None)],
+        ),
+        ("At least 14 people were still missing", [(14, "missing", "at_least")]),
+        ("Thirty-one of them were taken to hospital", [(31, "", None)]),
+        ("about 1,200 workers walked out", [(1200, "worker", "about")]),
+        ("61 goals in 148 league games", [(61, "goal", None), (148, "game", None)]),
+        ("revenue of 4.2 billion crowns", [(4.2e9, "crown", None)]),
+        # Years, clock times and calendar days are not counts.
+        ("in 2019 at 6:40 a.m. (0540 GMT) by 1 October and September 12", []),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[float, str, str | None]]) -> None:
+    assert [(q.value, q.noun, q.hedge) for q in v.quantities(text)] == expected
+
+
+def test_spans_are_offsets_into_the_article() -> None:
+    text = "Intro. At least 14 people were missing."
+    (q,) = v.quantities(text[7:], offset=7)
+    assert text[q.start : q.end].startswith("At least 14")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("deputy district governor Tomas Ekdal said", [("Tomas Ekdal", "deputy district governor")]),
+        ("Deputy Chief Justice Mara Oyelaran read it", [("Mara Oyelaran", "deputy chief justice")]),
+        ("Arvelo, Riverside's captain, scored", [("Arvelo", "captain")]),
+        ("Jonas Brevik, the chief executive, said", [("Jonas Brevik", "chief executive")]),
+        ("Tomas Ekdal said", []),
+    ],
+)
+def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
+    found = v.titled_names(text)
+    assert [(t.name, t.role) for t in found] == expected
+    for t in found:
+        assert text[t.start : t.end].lower() == t.role
+
+
+def test_times_days_and_places() -> None:
+    text = "At 9 a.m. on Tuesday the plant in Sallow closed until 1 September; at 14:30 it reopened."
+    assert [m.value for m in v.clock_times(text)] == ["09:00", "14:30"]
+    assert [m.value for m in v.weekdays(text)] == ["Tuesday"]
+    assert [m.value for m in v.calendar_days(text)] == ["--09-01"]
+    assert [m.value for m in v.places(text)] == ["Sallow"]

@@ -1,0 +1,88 @@
+"""Train newstrace's NER from ``../shared/data`` and install it into the package.
+
+Run from the repository root (``make train-ner``)::
+
+    .venv/bin/python -m training.train_ner [--data ../shared/data] [--epochs 12]
+
+Steps: read UNER English-EWT train + the wikigold train split (and WNUT17 with ``--wnut``), write spaCy
+DocBins under ``build/ner/``, train ``training/ner.cfg`` (UNER dev picks the best checkpoint), then copy
+the best pipeline to ``src/newstrace/annotate/models/ner/`` without its training-only files. The
+EntityRuler with our gazetteers is not baked in: :func:`newstrace.annotate.entities.load_pipeline` adds it
+from ``annotate/gazetteer.py`` at load time, so the lists can change without retraining.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from training.ner_data import Sentence, read_uner, read_wikigold, read_wnut17
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "src" / "newstrace" / "annotate" / "models" / "ner"
+UNER_TRAIN = "uner_english_ewt/en_ewt-ud-train.pre-release-2022-12-02.iob2"
+UNER_DEV = "uner_english_ewt/en_ewt-ud-dev.iob2"
+
+
+def _docbin(sentences: list[Sentence], path: Path) -> None:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    vocab = spacy.blank("en").vocab
+    db = DocBin(store_user_data=False)
+    for sent in sentences:
+        doc = Doc(vocab, words=list(sent.words), spaces=list(sent.spaces))
+        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(list(sent.tags)))
+        db.add(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--wnut", action="store_true", help="add WNUT17 train (noisy social-media text)")
+    parser.add_argument(
+        "--no-wikigold", action="store_true", help="UNER only (the benchmark's baseline data)"
+    )
+    parser.add_argument("--out", type=Path, default=TARGET, help="where the trained pipeline goes")
+    parser.add_argument("--build", type=Path, default=ROOT / "build" / "ner", help="work folder")
+    parser.add_argument("--dropout", type=float, default=None, help="override ner.cfg's dropout")
+    args = parser.parse_args(argv)
+
+    from spacy.cli.init_config import fill_config
+    from spacy.cli.train import train
+
+    train_sents = read_uner(args.data / UNER_TRAIN)
+    if not args.no_wikigold:
+        train_sents += read_wikigold(args.data / "wikigold" / "wikigold.conll.txt", "train")
+    if args.wnut:
+        train_sents += read_wnut17(args.data / "wnut17" / "wnut17train.conll")
+    build = args.build
+    _docbin(train_sents, build / "train.spacy")
+    _docbin(read_uner(args.data / UNER_DEV), build / "dev.spacy")
+    print(f"training on {len(train_sents)} sentences")
+    # ner.cfg lists only what we chose; spaCy fills in its defaults for everything else.
+    fill_config(build / "ner.full.cfg", ROOT / "training" / "ner.cfg", silent=True)
+    train(
+        build / "ner.full.cfg",
+        build / "output",
+        overrides={
+            "paths.train": str(build / "train.spacy"),
+            "paths.dev": str(build / "dev.spacy"),
+            "training.max_epochs": args.epochs,
+            **({"training.dropout": args.dropout} if args.dropout is not None else {}),
+        },
+    )
+    best = build / "output" / "model-best"
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    shutil.copytree(best, args.out)
+    print(f"installed {best} → {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -39,7 +39,7 @@ CASES = [
         [("reported", "Yonhap", ("KCNA",))],
     ),
     ("Photos released by the North's state media showed the train.", [("via", "North's state media", ())]),
-    ("The pier is closed, the coast guard said.", [("said", "the coast guard", ())]),
+    ("The pier is closed, the coast guard said.", [("said", "coast guard", ())]),
 ]
 
 

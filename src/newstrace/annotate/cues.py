@@ -307,6 +307,9 @@ def parse_mention(phrase: str) -> Mention:
     if not words:
         return Mention(text, "other", None)
     affiliation = _affiliation(text)
+    if words[0] in ANONYMOUS_HEADS and not NAME_RUN.search(text[len(words[0]) :]):
+        # "Passengers interviewed by the broadcaster", "Officials" opening a sentence
+        return Mention(text, "anonymous", None, affiliation=_affiliation(text))
     if words[0] in ANONYMOUS_OPENERS or (words[0] in ANONYMOUS_HEADS and len(words) <= 2):
         head = _head(text)
         unnamed = not NAME_RUN.search(text[len(words[0]) :])

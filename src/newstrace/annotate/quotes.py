@@ -151,6 +151,12 @@ REST_STOP = re.compile(r"\s+(?:when|as|after|while|because|before|adding|saying)
 TAIL_ATTRIBUTION = re.compile(
     r",?\s+(?:according to|reported|reports|citing|as quoted by|via)\s+[^,]*?[.!?]?\s*$"
 )
+# What may follow a trailing cue verb other than "told": a prepositional or adverbial tail ("said in a
+# statement", "said by telephone", "said on Tuesday"); anything else starts reported speech of its own.
+TRAIL_TAIL = re.compile(
+    r"\s+(?:in|at|on|by|from|during|after|before|when|while|as|late|earlier|later|today|yesterday|last|this|"
+    r"via|through|with|to|shortly|afterwards|again|also|separately|privately|publicly)\b"
+)
 # A closing mark, then an appositive before the trailing speaker: '…," the hospital's director, Dr. X'.
 CLOSED_BEFORE = re.compile(r"[\"”]\s+(?P<appos>[^\"“”.!?]{0,80}),?\s*$")
 # A person named at the start of a sentence ("Prime Minister Aurelia Vind arrived …"): pronouns after it
@@ -317,12 +323,13 @@ class SpeakerResolver:
                 return org
         # an organisation named earlier outside a cue ("operated by Halvard Sound Lines")
         for m in reversed(list(NAME_RUN.finditer(self.text, 0, self.pos))):
-            words = m.group().lower().split()
-            if len(words) >= 2 and any(k in words for k in keys):
+            low = m.group().lower()
+            if len(low.split()) >= 2 and any(re.search(rf"\b{re.escape(k)}\b", low) for k in keys):
                 name = m.group()[4:] if m.group().startswith("The ") else m.group()
                 self._add_org(name)
                 return name
-        return None
+        # a known kind of institution named by its kind only ("the coast guard said"): keep that name
+        return role if role in GENERIC_ORGS and role not in ("company", "firm") else None
 
 
 def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
@@ -425,7 +432,11 @@ def find_cue(text: str, masked: str, sent: Span) -> Cue | None:
         rest_words = match.group("rest")
         early = REST_STOP.search(rest_words)
         rest_words = rest_words[: early.start()] if early else rest_words
-        if re.match(r"\s+that\b", rest_words):
+        if re.match(r"\s+that\b", rest_words) or (
+            match.group("verb") not in ("told", "tells")
+            and rest_words.strip()
+            and not TRAIL_TAIL.match(rest_words)
+        ):
             continue  # "…, a spokesperson at X, gave an assessment that …": a leading cue's appositive
         if not _speakerlike(speaker) or len(rest_words.split()) > TRAIL_REST_WORDS:
             continue
@@ -613,7 +624,7 @@ def _appositive_ok(phrase: str) -> bool:
         return False
     for part in parts:
         words = re.findall(r"[\w'’\-]+", part)
-        if len(words) <= 14 and part.startswith(("who ", "speaking ")) and part is not parts[0]:
+        if len(words) <= 14 and part.startswith(("who ", "which ", "speaking ")) and part is not parts[0]:
             continue  # "Erik Dahl, who watched the rescue from the tower, told …"
         if len(words) > 14 or any(w.lower() in CLAUSE_WORDS - {"in", "on", "by"} for w in words):
             return False

@@ -10,6 +10,7 @@ import pytest
 from newstrace.brief import render_html
 from newstrace.brief.entities import entity_citations
 from newstrace.brief.html import WrappedSpan, wrap_spans
+from newstrace.brief.sources import source_citations
 from newstrace.model import Article, Brief
 
 
@@ -73,6 +74,7 @@ def test_every_citation_links_to_a_wrapped_span_of_its_article(
     expected = len(brief.summary) + len(brief.single) + sum(len(s.citations) for s in brief.shared)
     expected += sum(len(e.citations) for e in brief.timeline)
     expected += len(entity_citations(brief.entities))
+    expected += len(source_citations(brief))
     assert len(cites) == expected
     texts = {a.id: a.text for a in articles}
     for cite in cites:

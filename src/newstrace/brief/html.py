@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.brief.entities import entity_citations
+from newstrace.brief.sources import provenance_svg, quotes_by_speaker, source_citations
 from newstrace.brief.timeline import timeline_svg
 from newstrace.model import Article, Brief, BriefArticle, Citation
 
@@ -92,6 +93,8 @@ def render_html(brief: Brief, articles: Sequence[Article]) -> str:
         panels=panels,
         single_by_article=single_by_article,
         timeline_svg=Markup(timeline_svg(brief.timeline)),
+        provenance_svg=Markup(provenance_svg(brief.provenance)),
+        quotes_by_speaker=quotes_by_speaker(brief.quotes),
     )
 
 
@@ -144,6 +147,7 @@ def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> st
 def _all_citations(brief: Brief) -> list[Citation]:
     timeline = [c for e in brief.timeline for c in e.citations]
     entities = entity_citations(brief.entities)
+    entities += source_citations(brief)
     return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
 
 

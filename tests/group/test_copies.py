@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from group_texts import INDEPENDENT, LOCAL, UNRELATED, WIRE, article, edit_words, truncate
 
 from newstrace.group.copies import find_copies
 from newstrace.model import PartialDate
+from tests.group.group_texts import INDEPENDENT, LOCAL, UNRELATED, WIRE, article, edit_words, truncate
 
 DAY = PartialDate(2024, 6, 3)
 NEXT_DAY = PartialDate(2024, 6, 4)

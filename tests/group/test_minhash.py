@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from group_texts import INDEPENDENT, UNRELATED, WIRE, edit_words, truncate
 
 from newstrace.group.lsh import MAX_NEIGHBOURS, candidate_pairs
 from newstrace.group.minhash import NUM_PERM, band_keys, shingle_hashes, signatures
+from tests.group.group_texts import INDEPENDENT, UNRELATED, WIRE, edit_words, truncate
 
 
 def _true_jaccard(a: str, b: str) -> float:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from group_texts import INDEPENDENT, UNRELATED, WIRE, article
 
 from newstrace.group.incremental import assign_stories
 from newstrace.group.stories import MAX_GAP_DAYS, StoryClusterer, features_of
 from newstrace.model import CopyRelation, PartialDate, Story
+from tests.group.group_texts import INDEPENDENT, UNRELATED, WIRE, article
 
 THRESHOLD = 0.2
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newstrace.brief.copies import build_copies
 from newstrace.brief.entities import build_entities
 from newstrace.brief.timeline import build_timeline
 from newstrace.brief.sources import source_sections
@@ -68,6 +69,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         timeline=timeline,
         entities=build_entities(members),
         **source_sections(members, shared, single),
+        copies=build_copies(members),
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.brief.copies import copy_citations
 from newstrace.brief.entities import entity_citations
 from newstrace.brief.sources import provenance_svg, quotes_by_speaker, source_citations
 from newstrace.brief.timeline import timeline_svg
@@ -148,7 +149,8 @@ def _all_citations(brief: Brief) -> list[Citation]:
     timeline = [c for e in brief.timeline for c in e.citations]
     entities = entity_citations(brief.entities)
     entities += source_citations(brief)
-    return [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
+    cited = [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
+    return cited + copy_citations(brief.copies)
 
 
 def _safe_link(url: str | None) -> str | None:

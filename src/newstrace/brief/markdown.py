@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.brief.copies import copies_markdown
 from newstrace.brief.entities import entities_markdown
 from newstrace.brief.sources import markdown_lines as sources_markdown
 from newstrace.brief.timeline import timeline_markdown
@@ -79,6 +80,7 @@ def render_markdown(brief: Brief) -> str:
     out += timeline_markdown(brief.timeline, _escape, cite)
     out += entities_markdown(brief.entities, _escape, cite)
     out += sources_markdown(brief, _escape, cite)
+    out += copies_markdown(brief.copies, {a.article_id: a.label for a in brief.articles}, _escape, cite)
     return "\n".join(out) + "\n"
 
 

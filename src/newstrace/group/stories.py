@@ -162,17 +162,20 @@ class StoryClusterer:
         hits: Counter[int] = Counter()
         for word in keys:
             hits.update(self._postings.get(word, ()))
-        candidates = sorted(hits, key=lambda s: (-hits[s], s))[:MAX_CANDIDATES]
+        # most_common keeps first-seen order among ties, so the same input gives the same candidates.
+        candidates = [story for story, _ in hits.most_common(MAX_CANDIDATES)]
         vector = {w: c * idf[w] for w, c in features.terms.items()}
         norm = math.sqrt(sum(v * v for v in vector.values()))
         best, best_score = None, 0.0
         for story in sorted(candidates):
-            score = self._score(vector, norm, self._stories[story], features.day)
+            score = self._score(vector, idf, norm, self._stories[story], features.day)
             if score > best_score:
                 best, best_score = story, score
         return best if best_score >= self.threshold else None
 
-    def _score(self, vector: dict[str, float], norm: float, story: _StoryState, day: int | None) -> float:
+    def _score(
+        self, vector: dict[str, float], idf: dict[str, float], norm: float, story: _StoryState, day: int | None
+    ) -> float:
         decay = 1.0
         if day is not None and story.first is not None and story.last is not None:
             gap = max(0, story.first - day, day - story.last)
@@ -184,7 +187,7 @@ class StoryClusterer:
         for word, mine in vector.items():
             count = centroid.get(word)
             if count is not None:
-                dot += mine * count * self._idf(word)
+                dot += mine * count * idf[word]
         if dot == 0.0 or norm == 0.0 or story.length == 0.0:
             return 0.0
         return min(1.0, decay * dot / (norm * story.length))
@@ -192,19 +195,26 @@ class StoryClusterer:
     def _join(self, number: int, features: StoryFeatures) -> None:
         story = self._stories[number]
         story.size += 1
+        centroid = story.centroid
+        square = story.length * story.length
         for word, count in features.terms.items():
-            if word not in story.centroid:
+            old = centroid.get(word)
+            if old is None:
+                old = 0.0
                 postings = self._postings[word]
                 postings.append(number)
                 if len(postings) > MAX_POSTINGS:
                     del postings[0]
-            story.centroid[word] = story.centroid.get(word, 0.0) + count
-        if len(story.centroid) > CENTROID_WORDS * 2:
-            heaviest = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_WORDS]
-            story.centroid = dict(heaviest)
-        # The story's norm under the IDF of now; IDF drifts slowly, so it is refreshed only when the story
-        # changes (scoring then reads the article's ~80 words, not the centroid's hundreds).
-        story.length = math.sqrt(sum((c * self._idf(w)) ** 2 for w, c in story.centroid.items()))
+            centroid[word] = old + count
+            square += ((old + count) ** 2 - old * old) * self._idf(word) ** 2
+        if len(centroid) > CENTROID_WORDS * 2:
+            story.centroid = dict(sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_WORDS])
+        # The norm is kept up to date word by word; IDF drifts as the corpus grows, so it is recomputed
+        # in full when the story doubles in size (amortised O(1) per word, and scoring reads only the
+        # article's words, never the centroid's hundreds).
+        if story.size & (story.size - 1) == 0 or len(story.centroid) < len(centroid):
+            square = sum((c * self._idf(w)) ** 2 for w, c in story.centroid.items())
+        story.length = math.sqrt(max(square, 0.0))
         if features.day is not None:
             story.first = features.day if story.first is None else min(story.first, features.day)
             story.last = features.day if story.last is None else max(story.last, features.day)

@@ -1,0 +1,185 @@
+"""Copy detection + story clustering at scale on a generated corpus, against plain datasketch in the same run.
+
+Usage::
+
+    .venv/bin/python benchmarks/group_scale.py 10000 100000 [--baseline 20000] [--seed 1]
+
+For each N: generates the corpus (benchmarks/corpus_gen.py; generation is not timed), then times
+
+1. shingling + vectorised MinHash (newstrace.group.minhash), chunk by chunk (texts are not kept);
+2. LSH candidates by sorting band keys, verification by signature estimate, copy trees
+   (newstrace.group.lsh, newstrace.group.copies);
+3. incremental story clustering, copies joining their original's story (newstrace.group.stories),
+   over the same corpus rebuilt chunk by chunk;
+
+and prints docs/s per step and overall, peak RSS, copy precision/recall on the planted copies (a predicted
+copy edge is right when both ends belong to one planted copy group; a planted copy is found when it
+lands in its original's predicted copy tree) per copy kind, and story B-cubed F1 against the planted
+stories. The baseline, plain datasketch ``MinHash(num_perm=128)`` + ``MinHashLSH(threshold=0.3)`` over
+the same shingles, runs on the first ``--baseline`` articles of the same corpus (it is too slow for
+more); the ratio compares docs/s of the copy step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus_gen  # noqa: E402
+from group_simple import bcubed  # noqa: E402
+
+from newstrace.config import Options  # noqa: E402
+from newstrace.group.copies import COPY_JACCARD, copy_pairs, copy_trees  # noqa: E402
+from newstrace.group.minhash import NUM_PERM, shingle_hashes, signatures  # noqa: E402
+from newstrace.group.stories import StoryClusterer, features_of  # noqa: E402
+from newstrace.model import PartialDate  # noqa: E402
+
+# Day 0 of the generated corpus.
+EPOCH = datetime.date(2024, 1, 1)
+
+# Texts per signature batch: ~1,000 texts × ~500 shingles keep the batch's arrays near 10 MB.
+BATCH = 1000
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(n: int, seed: int, threshold: float) -> dict[str, float]:
+    sigs = np.zeros((n, NUM_PERM), dtype=np.uint32)
+    sizes = np.zeros(n, dtype=np.int64)
+    lengths = np.zeros(n, dtype=np.int64)
+    days = np.zeros(n, dtype=np.int64)
+    copy_of: dict[int, int] = {}
+    copy_kind: dict[int, str] = {}
+    story: dict[int, int] = {}
+    t_sig = 0.0
+    for chunk in corpus_gen.corpus(seed, n):
+        began = time.perf_counter()
+        stop = chunk.start + len(chunk.texts)
+        for at in range(0, len(chunk.texts), BATCH):
+            part = chunk.texts[at : at + BATCH]
+            (
+                sigs[chunk.start + at : chunk.start + at + len(part)],
+                sizes[chunk.start + at : chunk.start + at + len(part)],
+            ) = signatures(part)
+        lengths[chunk.start : stop] = [len(t.split()) for t in chunk.texts]
+        t_sig += time.perf_counter() - began
+        days[chunk.start : stop] = chunk.days
+        copy_of.update(chunk.copy_of)
+        copy_kind.update(chunk.copy_kind)
+        story.update({chunk.start + i: s for i, s in enumerate(chunk.story)})
+        print(f"\r  N={n:,}: signatures {stop:,}/{n:,} ({stop / t_sig:,.0f} docs/s)", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    began = time.perf_counter()
+    pairs = copy_pairs(sigs, sizes)
+    rank_keys = list(zip(days.tolist(), (-lengths).tolist(), range(n), strict=True))
+    edges = copy_trees(n, pairs, rank_keys.__getitem__)
+    t_copy = time.perf_counter() - began
+
+    # Stories: a copy joins the story of its tree's root, placed first (roots precede copies in time).
+    parent = {e.copy: e.original for e in edges}
+    clusterer = StoryClusterer(threshold)
+    number: dict[int, int] = {}
+    t_story = 0.0
+    for chunk in corpus_gen.corpus(seed, n):
+        began = time.perf_counter()
+        order = sorted(range(len(chunk.texts)), key=lambda i: (chunk.days[i], chunk.start + i))
+        for i in order:
+            index = chunk.start + i
+            root = index
+            while root in parent:
+                root = parent[root]
+            joined = number.get(root) if root != index else None
+            when = EPOCH + datetime.timedelta(days=chunk.days[i])
+            feats = features_of(chunk.titles[i], chunk.texts[i], PartialDate(when.year, when.month, when.day))
+            number[index] = clusterer.add(feats, copy_of_story=joined)
+        t_story += time.perf_counter() - began
+    # Copy quality, against planted copy groups (an original and its copies).
+    group = {i: copy_of.get(i, i) for i in range(n)}
+    right = sum(group[e.copy] == group[e.original] for e in edges)
+    precision = right / len(edges) if edges else 1.0
+    root_of = {}
+    for i in range(n):
+        r = i
+        while r in parent:
+            r = parent[r]
+        root_of[i] = r
+    found_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for copy, original in copy_of.items():
+        hit = root_of[copy] == root_of[original]
+        found_by_kind[copy_kind[copy]][0] += hit
+        found_by_kind[copy_kind[copy]][1] += 1
+    found = sum(v[0] for v in found_by_kind.values())
+    recall = found / len(copy_of) if copy_of else 1.0
+    pred = {i: str(number[i]) for i in range(n)}
+    gold = {i: str(story[i]) for i in range(n)}
+    _, _, f1 = bcubed(pred, gold)
+    total = t_sig + t_copy + t_story
+    print(
+        f"N={n:>9,}  minhash {n / t_sig:>8,.0f} docs/s  copies {t_copy:>6.1f} s"
+        f"  stories {n / t_story:>7,.0f} docs/s"
+        f"  total {total:>7.1f} s = {n / total:>7,.0f} docs/s  peak RSS {peak_rss_mb():>6,.0f} MB"
+    )
+    print(
+        f"           planted copies {len(copy_of):,}: precision {precision:.4f}  recall {recall:.4f}  ("
+        + ", ".join(f"{k} {v[0] / v[1]:.3f}" for k, v in sorted(found_by_kind.items()))
+        + f")  story B3 F1 {f1:.3f}"
+    )
+    return {"copy_docs_per_s": n / (t_sig + t_copy), "total_s": total}
+
+
+def baseline(n: int, seed: int) -> float:
+    """Plain datasketch on the first n articles: docs/s of MinHash + MinHashLSH insert + query."""
+    from datasketch import MinHash, MinHashLSH
+
+    texts: list[str] = []
+    for chunk in corpus_gen.corpus(seed, n):
+        texts += chunk.texts
+    began = time.perf_counter()
+    lsh = MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM)
+    hashes = []
+    for i, text in enumerate(texts):
+        m = MinHash(num_perm=NUM_PERM)
+        m.update_batch([s.tobytes() for s in shingle_hashes(text)])
+        lsh.insert(i, m)
+        hashes.append(m)
+    pairs = 0
+    for i, m in enumerate(hashes):
+        pairs += sum(1 for j in lsh.query(m) if j > i and m.jaccard(hashes[j]) >= COPY_JACCARD)
+    secs = time.perf_counter() - began
+    print(f"datasketch baseline N={n:,}: {n / secs:,.0f} docs/s ({secs:.1f} s, {pairs:,} pairs)")
+    return n / secs
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="+", type=int)
+    parser.add_argument("--baseline", type=int, default=20_000, help="articles for the datasketch run")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=Options().story_threshold,
+        help="story threshold (default: the option's)",
+    )
+    args = parser.parse_args(argv[1:])
+    base = baseline(args.baseline, args.seed) if args.baseline else 0.0
+    for n in args.sizes:
+        result = run(n, args.seed, args.threshold)
+        if base:
+            print(f"           copy step vs datasketch: {result['copy_docs_per_s'] / base:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

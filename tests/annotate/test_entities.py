@@ -33,7 +33,7 @@ def _pairs(mentions: list[EntityMention]) -> set[tuple[str, str]]:
 
 def test_pipeline_loads_from_the_package_with_rules_around_the_model() -> None:
     nlp = load_pipeline()
-    assert nlp.pipe_names.index("entity_ruler") < nlp.pipe_names.index("ner")
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("entity_ruler")
     assert nlp.pipe_names[-1] == "newstrace_name_rules"
     assert load_pipeline() is nlp  # loaded once per process
 

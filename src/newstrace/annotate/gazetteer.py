@@ -179,8 +179,8 @@ TITLES = frozenset(
         chancellor king queen prince princess emperor sheikh minister secretary ambassador envoy governor
         mayor senator congressman congresswoman lawmaker legislator judge justice chairman chairwoman chair
         chief commander general gen gen. admiral colonel col col. major captain capt capt. lieutenant
-        sergeant officer inspector spokesperson spokesman spokeswoman leader director ceo founder pope
-        cardinal bishop rev rev. father sen sen. rep rep. gov gov. supt
+        sergeant officer inspector spokesperson spokesman spokeswoman adviser advisor leader director ceo
+        founder pope cardinal bishop rev rev. father sen sen. rep rep. gov gov. supt
         """
     )
 )
@@ -225,7 +225,7 @@ ORG_HEADS = frozenset(
         university company corp corporation inc ltd group times news post press institute association union
         court parliament assembly congress senate government administration service guard police
         lines airlines airways shipping systems securities holdings partners capital motors energy athletic
-        club fc united authority foundation trust network networks media broadcasting
+        club fc united authority foundation trust network networks media broadcasting hospital
         """
     )
 )

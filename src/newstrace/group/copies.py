@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newstrace.group.minhash import band_keys, shingle_hashes, signatures_of_shingles, words
+from newstrace.group.minhash import band_keys, shingle_stream, signatures_of_shingles, words
 from newstrace.model import Article, CopyKind, CopyRelation
 
 if TYPE_CHECKING:
@@ -45,6 +45,10 @@ COPY_CONTAINMENT = 0.6
 # not); any other copy is "contained" (a part of the other).
 NEAR_JACCARD = 0.5
 NEAR_LENGTH = 0.8
+
+
+# Texts shingled per batch (minhash.shingle_stream): ~1,000 texts keep the batch's arrays near 10 MB.
+_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +161,14 @@ def find_copies(articles: Sequence[Article]) -> list[CopyRelation]:
     for article in articles:
         if article.id is None:
             raise ValueError(f"article {article.label} has no id: store articles before finding copies")
-    sets = [shingle_hashes(a.text or a.raw_text) for a in articles]
+    sets: list[np.ndarray] = []
+    for start in range(0, len(articles), _BATCH):
+        hashes, lengths = shingle_stream([a.text or a.raw_text for a in articles[start : start + _BATCH]])
+        sets += np.split(hashes, np.cumsum(lengths)[:-1])
     sizes = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
     pairs = copy_pairs(signatures_of_shingles(sets), sizes, sets)
-    exact = [" ".join(words(a.text or a.raw_text)) for a in articles]
     credited = {c.source.casefold() for a in articles for c in a.credits if c.kind != "metadata"}
-    lengths = [len(text.split()) for text in exact]
+    lengths = [len((a.text or a.raw_text).split()) for a in articles]
     rank = _make_rank(articles, lengths, credited)
     relations = []
     for edge in copy_trees(len(articles), pairs, rank):
@@ -170,7 +176,7 @@ def find_copies(articles: Sequence[Article]) -> list[CopyRelation]:
         small, large = sorted((int(sizes[edge.copy]), int(sizes[edge.original])))
         kind: CopyKind = (
             "exact"
-            if exact[edge.copy] == exact[edge.original]
+            if words(copy.text or copy.raw_text) == words(original.text or original.raw_text)
             else "near"
             if edge.pair.similarity >= NEAR_JACCARD and small >= NEAR_LENGTH * large
             else "contained"

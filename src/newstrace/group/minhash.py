@@ -85,7 +85,7 @@ def words(text: str) -> list[str]:
     return text.lower().translate(_BLANK_PUNCTUATION).split()
 
 
-def _shingle_stream(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def shingle_stream(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Distinct 32-bit shingle hashes of many texts at once: ``(hashes, lengths)``, grouped by text.
 
     Word hashes of the whole batch are mixed into 3-shingles in one numpy pass; shingles that would
@@ -135,7 +135,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     Returns:
         A sorted ``uint32`` array; empty for a text without words.
     """
-    return _shingle_stream([text])[0]
+    return shingle_stream([text])[0]
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +195,7 @@ def signatures(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     Returns:
         ``(signatures, sizes)``: a ``(n, NUM_PERM)`` ``uint32`` array and a ``(n,)`` ``int64`` array.
     """
-    hashes, lengths = _shingle_stream(texts)
+    hashes, lengths = shingle_stream(texts)
     return _minhash(hashes, lengths), lengths
 
 

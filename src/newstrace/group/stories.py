@@ -174,7 +174,12 @@ class StoryClusterer:
         return best if best_score >= self.threshold else None
 
     def _score(
-        self, vector: dict[str, float], idf: dict[str, float], norm: float, story: _StoryState, day: int | None
+        self,
+        vector: dict[str, float],
+        idf: dict[str, float],
+        norm: float,
+        story: _StoryState,
+        day: int | None,
     ) -> float:
         decay = 1.0
         if day is not None and story.first is not None and story.last is not None:

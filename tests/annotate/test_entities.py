@@ -33,7 +33,7 @@ def _pairs(mentions: list[EntityMention]) -> set[tuple[str, str]]:
 
 def test_pipeline_loads_from_the_package_with_rules_around_the_model() -> None:
     nlp = load_pipeline()
-    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("entity_ruler")
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("newstrace_gazetteer")
     assert nlp.pipe_names[-1] == "newstrace_name_rules"
     assert load_pipeline() is nlp  # loaded once per process
 
@@ -75,6 +75,11 @@ def test_adjectives_and_titles_are_not_entities(found: list[EntityMention], not_
 def test_a_name_ending_in_ministry_is_an_organisation(found: list[EntityMention]) -> None:
     ministry = [m for m in found if m.text.endswith("Ministry")]
     assert ministry and all(m.type == "ORG" for m in ministry)
+
+
+def test_a_no_break_space_stays_outside_the_name() -> None:
+    text = "Officials left Pyongyang\xa0on Sunday."
+    assert [(m.text, text[m.start : m.end]) for m in find_entities(text)] == [("Pyongyang", "Pyongyang")]
 
 
 def test_batch_keeps_order_and_ids() -> None:
@@ -160,6 +165,7 @@ SEED_NAMES = {
         ("Dmitry Peskov", "PER"),
         ("Jake Sullivan", "PER"),
         ("CNN", "ORG"),
+        ("Russia Today", "ORG"),
         ("KCNA", "ORG"),
         ("TASS", "ORG"),
         ("Kremlin", "ORG"),

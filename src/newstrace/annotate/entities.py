@@ -4,11 +4,12 @@ The pipeline that ships in ``annotate/models/ner/`` is a spaCy CNN (tok2vec + tr
 trained by ``make train-ner`` on UNER English-EWT and wikigold (see its MODEL_CARD.md). At load time two
 rule components are added around it:
 
-1. an EntityRuler *after* the ner with the gazetteers of :mod:`newstrace.annotate.gazetteer`
-   (countries with their official names, capitals and dateline cities, agencies, outlets, institutions):
-   it adds the listed names the model left untagged, which web text rarely shows it ("KCNA",
-   "Ussuriysk", "Primorsky Krai"), and never overrides a span the model found (only the type of a
-   span that is exactly a listed name);
+1. a gazetteer step *after* the ner with the lists of :mod:`newstrace.annotate.gazetteer` (countries
+   with their official names, capitals and dateline cities, agencies, outlets, institutions): it adds
+   the listed names the model left untagged, which web text rarely shows it ("KCNA", "Ussuriysk",
+   "Primorsky Krai"), lets a listed name replace a shorter model span inside it ("Russia Today" over
+   "Russia"), and never cuts a longer model span; a span that is exactly a listed name takes the
+   list's type;
 2. name rules last: a name runs on through glued hyphen parts ("Kim Jong-un", "Jeon Ha-kyu": the
    tokenizer splits them and the model often stops at the hyphen); a capitalised run right after a title
    or role ("spokesperson Jeon Ha-kyu", "leader Kim", "President Putin") is a person, and a title the
@@ -59,6 +60,7 @@ _MAX_NAME_TOKENS = 6
 _BATCH = 16
 
 _RULES_COMPONENT = "newstrace_name_rules"
+_GAZETTEER_COMPONENT = "newstrace_gazetteer"
 # Words that may open a title run; every other token is skipped at the cost of one set lookup.
 _TITLE_OR_ROLE = TITLES | ROLE_WORDS
 
@@ -87,14 +89,45 @@ def load_pipeline() -> Language:
         raise ModelMissingError(f"the NER pipeline is missing from {resource}; run `make train-ner`")
     if _RULES_COMPONENT not in Language.factories:
         Language.component(_RULES_COMPONENT, func=_apply_rules)
+    if _GAZETTEER_COMPONENT not in Language.factories:
+        Language.factory(_GAZETTEER_COMPONENT, func=lambda nlp, name: _Gazetteer(nlp))
     with as_file(resource) as path:
         nlp = spacy.load(path)
-    # After the model, adding only names it left untagged: placed before it, a listed name preset inside
-    # a longer one ("New York" in "New York Times") cost 1.7 F1 points on wikigold (benchmarks/ner.py).
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(list(ruler_patterns()))  # type: ignore[attr-defined]
-    nlp.add_pipe(_RULES_COMPONENT, after="entity_ruler")
+    # After the model: placed before it, a listed name preset inside a longer one ("New York" in "New
+    # York Times") cost 1.7 F1 points on wikigold (benchmarks/ner.py).
+    nlp.add_pipe(_GAZETTEER_COMPONENT, after="ner")
+    nlp.add_pipe(_RULES_COMPONENT, after=_GAZETTEER_COMPONENT)
     return nlp
+
+
+class _Gazetteer:
+    """The gazetteer step: listed names (longest first) are added where the model found nothing, and
+    replace model spans they strictly contain ("Russia Today" over "Russia"); a listed name inside or
+    across a longer model span ("New York" in "New York Times") is left out."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label in ("LOC", "ORG"):
+            spellings = [str(p["pattern"]) for p in ruler_patterns() if p["label"] == label]
+            self.matcher.add(label, list(nlp.tokenizer.pipe(spellings)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+
+        ents = list(doc.ents)
+        found = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for match_id, start, end in found:
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if inside and not all(
+                start <= e.start and e.end <= end and e.end - e.start < end - start for e in inside
+            ):
+                continue
+            ents = [e for e in ents if e not in inside]
+            ents.append(Span(doc, start, end, label=match_id))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
 
 
 def find_entities(text: str, article_id: int = 0) -> list[EntityMention]:
@@ -140,9 +173,11 @@ def _mentions(doc: Doc, article_id: int) -> list[EntityMention]:
     out: list[EntityMention] = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in ("PER", "ORG", "LOC") else None
-        if label is None or not ent.text.strip():
+        text = ent.text.strip()  # a token may carry a no-break space ("Pyongyang\xa0")
+        if label is None or not text:
             continue
-        out.append(EntityMention(article_id, ent.start_char, ent.end_char, ent.text, cast(EntityType, label)))
+        start = ent.start_char + ent.text.index(text)
+        out.append(EntityMention(article_id, start, start + len(text), text, cast(EntityType, label)))
     return out
 
 
@@ -212,13 +247,18 @@ def _apply_rules(doc: Doc) -> Doc:
     full = doc.text  # built from the tokens on every access: read it once
     for ent in doc.ents:
         start, end, label = ent.start, _glued_end(doc, ent.end), ent.label_
-        while start < end - 1 and doc[start].lower_ in _TITLE_OR_ROLE:
-            start, label = start + 1, "PER"
+        lead = start
+        while lead < end - 1 and doc[lead].lower_ in _TITLE_OR_ROLE:
+            lead += 1
+        # Only a run holding a real title is cut ("Foreign Minister Choe"); role words alone are part of
+        # names ("First Union Securities", "Supreme Court").
+        if any(doc[k].lower_ in TITLES for k in range(start, lead)):
+            start, label = lead, "PER"
         # "US National Security Adviser Jake Sullivan" tagged whole: the person is what follows the title.
         titled = [k for k in range(start + 1, end - 1) if doc[k].lower_ in TITLES]
         if titled and _is_person_name(doc, titled[-1] + 1, end):
             start, label = titled[-1] + 1, "PER"
-        if label == "PER":
+        if label == "PER" and end - start > 1:
             # "Redmoor goalkeeper Filip Sand", "ferry Skarholm": a person's name never holds a lower-case
             # word other than a particle, so the name is what follows the last one.
             inner = [

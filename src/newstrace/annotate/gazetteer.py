@@ -320,14 +320,14 @@ _AMBIGUOUS = frozenset(
 def ruler_patterns() -> tuple[dict[str, object], ...]:
     """EntityRuler phrase patterns: every listed place (LOC) and organisation (ORG) spelling.
 
-    Bare "the X" spellings are left to the NER (the article is not part of the name in our data), and
-    spellings in the ambiguous list are never tagged on sight.
+    A lower-case "the" is not part of a name in our data ("the Pentagon" → "Pentagon"; "The New York
+    Times" keeps its capital "The"), and spellings in the ambiguous list are never tagged on sight.
     """
     patterns: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
 
     def add(label: str, spelling: str) -> None:
-        if spelling.lower().startswith("the ") and label == "LOC":
+        if spelling.startswith("the "):
             spelling = spelling[4:]
         if spelling in _AMBIGUOUS or (label, spelling) in seen:
             return

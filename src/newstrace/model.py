@@ -274,63 +274,6 @@ class SharedSentence:
     similarity: float
 
 
-# TimeML (TIMEX3) types of a time expression.
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A time expression of an article's cleaned text, normalised to a TimeML (TIMEX3) value.
-
-    ``value`` is e.g. ``2023-09-10TAF``, ``2023-W36``, ``P4Y``, ``PRESENT_REF``, ``XXXX-09-12``; ``mod`` a
-    TimeML modifier (``START``, ``MORE_THAN``, ...); ``anchor`` the reference date it was resolved
-    against (ISO), or None when it needed none or had none.
-    """
-
-    article_id: int
-    start: int
-    end: int
-    text: str
-    type: TimexType
-    value: str
-    mod: str | None = None
-    anchor: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PublicationDate:
-    """An article's publication date, how it was known, and the text that completed it when inferred.
-
-    ``inferred_by`` is None for a date read as is (``source`` says from where), ``"weekday"`` when a
-    weekday and a month-day in the text fixed the year, ``"story"`` when the story's other articles did.
-    """
-
-    article_id: int
-    value: PartialDate | None
-    source: str | None
-    confidence: float
-    inferred_by: str | None = None
-    evidence: tuple[Citation, ...] = ()
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEvent:
-    """One point or period of a story's timeline and the sentences (clauses) that place something there.
-
-    ``value`` is the TimeML value; ``first``/``last`` the ISO days it covers (for ordering and drawing);
-    ``times`` cites each time expression, ``citations`` the sentence around it, one or more per article.
-    """
-
-    value: str
-    first: str
-    last: str
-    times: tuple[Citation, ...]
-    citations: tuple[Citation, ...]
-
-
-# How a copy relates to its original: the same words, a light edit, or a part of it (truncated or
-# embedded among other paragraphs).
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
@@ -433,6 +376,61 @@ class ProvenanceGraph:
     shared_origins: tuple[str, ...] = ()  # origin node ids two or more independent articles rely on
 
 
+# TimeML (TIMEX3) types of a time expression.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression of an article's cleaned text, normalised to a TimeML (TIMEX3) value.
+
+    ``value`` is e.g. ``2023-09-10TAF``, ``2023-W36``, ``P4Y``, ``PRESENT_REF``, ``XXXX-09-12``; ``mod`` a
+    TimeML modifier (``START``, ``MORE_THAN``, ...); ``anchor`` the reference date it was resolved
+    against (ISO), or None when it needed none or had none.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """An article's publication date, how it was known, and the text that completed it when inferred.
+
+    ``inferred_by`` is None for a date read as is (``source`` says from where), ``"weekday"`` when a
+    weekday and a month-day in the text fixed the year, ``"story"`` when the story's other articles did.
+    """
+
+    article_id: int
+    value: PartialDate | None
+    source: str | None
+    confidence: float
+    inferred_by: str | None = None
+    evidence: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One point or period of a story's timeline and the sentences (clauses) that place something there.
+
+    ``value`` is the TimeML value; ``first``/``last`` the ISO days it covers (for ordering and drawing);
+    ``times`` cites each time expression, ``citations`` the sentence around it, one or more per article.
+    """
+
+    value: str
+    first: str
+    last: str
+    times: tuple[Citation, ...]
+    citations: tuple[Citation, ...]
+
+
 # How a copy relates to its original: the same words, a light edit, or a part of it (truncated or
 # embedded among other paragraphs).
 CopyKind = Literal["exact", "near", "contained"]
@@ -520,6 +518,33 @@ class Entity:
     variants: tuple[SpellingVariant, ...] = ()
 
 
+ClaimLabel = Literal["agreed", "single", "conflicting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Two values of one claim that differ: a conflict, or compatible with the reason why not."""
+
+    kind: str  # number | date | time | name | role | quote
+    sides: tuple[Citation, Citation]  # the two values, each cited
+    conflict: bool
+    reason: str  # "12 vs 14 missing", "rounding: about 1,200 and 1,187", "spelling: Ha-kyou / Ha-kyu"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements of several (or one) articles that say the same thing, and what that adds up to.
+
+    ``origins`` counts independent origins: copies of one dispatch are one origin.
+    """
+
+    label: ClaimLabel
+    statements: tuple[Citation, ...]  # one per article, earliest article first
+    origins: tuple[str, ...]  # a label per independent origin (the origin's outlet or article label)
+    differences: tuple[Difference, ...] = ()
+    similarity: float = 1.0  # lowest alignment score between two statements of the claim
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A cross-source brief of one story: extractive, every line cites article id and span."""
@@ -530,10 +555,11 @@ class Brief:
     shared: tuple[SharedSentence, ...]
     single: tuple[Citation, ...]  # sentences found in only one article
     summary: tuple[Citation, ...] = ()
-    copies: tuple[BriefCopy, ...] = ()  # copy-tree edges, originals first
-    entities: tuple[Entity, ...] = ()  # most-mentioned first
     quotes: tuple[Quote, ...] = ()  # by article, in text order
     quote_matches: tuple[QuoteMatch, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     provenance: ProvenanceGraph | None = None
     timeline: tuple[TimelineEvent, ...] = ()  # ordered by time, merged across articles
+    copies: tuple[BriefCopy, ...] = ()  # copy-tree edges, originals first
+    entities: tuple[Entity, ...] = ()  # most-mentioned first
+    claims: tuple[Claim, ...] = ()  # agreed, then conflicting, then single-source

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newstrace.brief.claims import build_claims
 from newstrace.brief.copies import build_copies
 from newstrace.brief.entities import build_entities
-from newstrace.brief.timeline import build_timeline
 from newstrace.brief.sources import source_sections
+from newstrace.brief.timeline import build_timeline
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
 from newstrace.group.simple import chronological_key
 from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
@@ -59,6 +60,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
     members = sorted((by_id[i] for i in story.article_ids), key=chronological_key)
     shared, single = compare_sentences(members, min_similarity)
     timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members])
+    copies = build_copies(members)
     return Brief(
         story_id=story.id if story.id is not None else 0,
         title=story.title,
@@ -69,7 +71,8 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         timeline=timeline,
         entities=build_entities(members),
         **source_sections(members, shared, single),
-        copies=build_copies(members),
+        copies=copies,
+        claims=build_claims(members, copies),
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.brief.claims import claim_citations
 from newstrace.brief.copies import copy_citations
 from newstrace.brief.entities import entity_citations
 from newstrace.brief.sources import provenance_svg, quotes_by_speaker, source_citations
@@ -150,7 +151,7 @@ def _all_citations(brief: Brief) -> list[Citation]:
     entities = entity_citations(brief.entities)
     entities += source_citations(brief)
     cited = [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
-    return cited + copy_citations(brief.copies)
+    return cited + copy_citations(brief.copies) + claim_citations(brief.claims)
 
 
 def _safe_link(url: str | None) -> str | None:

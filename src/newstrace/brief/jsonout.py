@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newstrace.brief.claims import claims_json
 from newstrace.brief.copies import copies_json
 from newstrace.brief.entities import entities_json
 from newstrace.brief.sources import sources_to_dict
@@ -45,6 +46,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "entities": entities_json(brief.entities),
         **sources_to_dict(brief),
         "copies": copies_json(brief.copies),
+        "claims": claims_json(brief.claims),
     }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.brief.claims import claims_markdown
 from newstrace.brief.copies import copies_markdown
 from newstrace.brief.entities import entities_markdown
 from newstrace.brief.sources import markdown_lines as sources_markdown
@@ -54,6 +55,9 @@ def render_markdown(brief: Brief) -> str:
         out += ["", "## Summary", ""]
         out += [f"- {_escape(c.text)} {cite(c)}" for c in brief.summary]
 
+    labels = {a.article_id: a.label for a in brief.articles}
+    out += claims_markdown(brief.claims, labels, _escape, cite)
+
     out += ["", "## Reported by several articles"]
     if not brief.shared:
         out += ["", "No sentence appears in more than one article."]
@@ -67,12 +71,15 @@ def render_markdown(brief: Brief) -> str:
             + " ".join(cite(c) for c in shared.citations),
         ]
 
-    out += ["", "## Found in only one article"]
-    if not brief.single:
+    # With claims, "What only one source says" lists these sentences by origin; without them (a story with
+    # no statement long enough to align) the plain list by article stands in.
+    singles = () if brief.claims else brief.single
+    if not brief.claims:
+        out += ["", "## Found in only one article"]
+    if not brief.claims and not brief.single:
         out += ["", "Every sentence appears in more than one article."]
-    labels = {a.article_id: a.label for a in brief.articles}
     current: int | None = None
-    for citation in brief.single:
+    for citation in singles:
         if citation.article_id != current:
             current = citation.article_id
             out += ["", f"### #{current} {_escape(labels.get(current, '(unknown article)'))}", ""]

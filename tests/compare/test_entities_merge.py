@@ -208,3 +208,35 @@ def test_mention_of_an_unknown_article_is_refused() -> None:
 
 def test_no_mentions_no_entities() -> None:
     assert merge_entities([], {1: "Nothing named here."}) == []
+
+
+def test_example_corpus_spelling_variant_and_aliases() -> None:
+    """examples/expected.json plants "Salvesen" / "Salveson" across the ferry story: one person, flagged."""
+    import dataclasses
+    import json
+    from pathlib import Path
+
+    from newstrace.annotate.entities import find_entities_batch
+    from newstrace.config import Options
+    from newstrace.ingest import read_inputs
+    from newstrace.ingest.clean import clean_article
+    from newstrace.model import Article
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    expected = json.loads((examples / "expected.json").read_text(encoding="utf-8"))
+    read = [a for a in read_inputs([str(examples / "corpus")], Options()) if isinstance(a, Article)]
+    articles = [dataclasses.replace(clean_article(a), id=n) for n, a in enumerate(read, 1)]
+    ferry = [a for a in articles if "Salves" in a.text or "Salveson" in a.text]
+    found = find_entities_batch([a.text for a in ferry], [a.id or 0 for a in ferry])
+    entities = merge_entities([m for per in found for m in per], {a.id or 0: a.text for a in ferry})
+
+    planted = expected["spelling_variants"][0]
+    person = _entity_of(entities, "Ingrid Salvesen")
+    assert person.canonical == planted["entity"] and person.type == planted["type"]
+    pairs = {(v.form, v.variant) for v in person.variants}
+    assert ("Ingrid Salvesen", "Ingrid Salveson") in pairs or ("Salvesen", "Salveson") in pairs
+    by_name = {e["name"]: e for e in expected["entities"] if e["type"] == "PER"}
+    for name in ("Ingrid Salvesen", "Jonas Eklund", "Erik Dahl"):
+        assert set(by_name[name]["aliases"]) - {"Ingrid Salveson", "Salveson"} <= _names(
+            _entity_of(entities, name)
+        )

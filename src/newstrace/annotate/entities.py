@@ -111,7 +111,7 @@ class _Gazetteer:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label in ("LOC", "ORG"):
             spellings = [str(p["pattern"]) for p in ruler_patterns() if p["label"] == label]
-            self.matcher.add(label, list(nlp.tokenizer.pipe(spellings)))
+            self.matcher.add(label, [nlp.make_doc(spelling) for spelling in spellings])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span

@@ -183,10 +183,10 @@ def _repair_truncations(mentions: list[EntityMention], texts: Mapping[int, str])
             before[word.casefold()].add(prev.casefold())
     out: list[EntityMention] = []
     for mention in mentions:
-        prev = PREVIOUS_WORD.search(texts[mention.article_id], 0, mention.start)
+        previous = PREVIOUS_WORD.search(texts[mention.article_id], 0, mention.start)
         words = _words(mention.text)
-        if mention.type == "PER" and len(words) == 1 and prev and words[0].casefold() in before:
-            candidate = prev.group(1)
+        if mention.type == "PER" and len(words) == 1 and previous and words[0].casefold() in before:
+            candidate = previous.group(1)
             misses = [
                 w
                 for w in before[words[0].casefold()]
@@ -195,7 +195,7 @@ def _repair_truncations(mentions: list[EntityMention], texts: Mapping[int, str])
                 and _edit_distance(w, candidate.casefold(), 2) <= 2
             ]
             if misses:
-                start = prev.start(1)
+                start = previous.start(1)
                 text = texts[mention.article_id][start : mention.end]
                 mention = EntityMention(mention.article_id, start, mention.end, text, "PER")
         out.append(mention)

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from newstrace.brief import render_html
+from newstrace.brief.copies import copy_citations
 from newstrace.brief.entities import entity_citations
 from newstrace.brief.html import WrappedSpan, wrap_spans
 from newstrace.brief.sources import source_citations
@@ -75,6 +76,12 @@ def test_every_citation_links_to_a_wrapped_span_of_its_article(
     expected += sum(len(e.citations) for e in brief.timeline)
     expected += len(entity_citations(brief.entities))
     expected += len(source_citations(brief))
+    expected += len(copy_citations(brief.copies))
+    for claim in brief.claims:
+        # A single-source claim cites its statement once; an aligned one cites its first statement, every
+        # statement in its meta line, each further statement, and both sides of each difference.
+        n = len(claim.statements)
+        expected += 1 if claim.label == "single" else 1 + n + (n - 1) + 2 * len(claim.differences)
     assert len(cites) == expected
     texts = {a.id: a.text for a in articles}
     for cite in cites:

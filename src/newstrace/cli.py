@@ -83,7 +83,13 @@ def _reading_progress(quiet: bool) -> Iterator[Callable[[Article | Rejection], N
         def on_item(item: Article | Rejection) -> None:
             counts["articles" if isinstance(item, Article) else "rejected"] += 1
             where = item.source.path if isinstance(item, Article) else item.path
-            progress.update(task, advance=1, current=Path(where).name, **counts)
+            progress.update(
+                task,
+                advance=1,
+                current=Path(where).name,
+                articles=counts["articles"],
+                rejected=counts["rejected"],
+            )
 
         yield on_item
 

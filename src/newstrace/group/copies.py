@@ -168,8 +168,8 @@ def find_copies(articles: Sequence[Article]) -> list[CopyRelation]:
     sizes = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
     pairs = copy_pairs(signatures_of_shingles(sets), sizes, sets)
     credited = {c.source.casefold() for a in articles for c in a.credits if c.kind != "metadata"}
-    lengths = [len((a.text or a.raw_text).split()) for a in articles]
-    rank = _make_rank(articles, lengths, credited)
+    word_counts = [len((a.text or a.raw_text).split()) for a in articles]
+    rank = _make_rank(articles, word_counts, credited)
     relations = []
     for edge in copy_trees(len(articles), pairs, rank):
         copy, original = articles[edge.copy], articles[edge.original]

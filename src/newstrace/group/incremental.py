@@ -59,13 +59,13 @@ def assign_stories(
     tree_of = _copy_trees(copies)
     fresh = sorted((a for a in articles if a.id not in number), key=chronological_key)
     for article in fresh:
-        story = None
+        joined: int | None = None
         for other in tree_of.get(article.id, ()):  # type: ignore[arg-type]
             if other in number:
-                story = number[other]
+                joined = number[other]
                 break
         features = features_of(article.title, article.text or article.raw_text, article.published)
-        placed = clusterer.add(features, copy_of_story=story)
+        placed = clusterer.add(features, copy_of_story=joined)
         while len(members) <= placed:
             members.append([])
         members[placed].append(article.id)  # type: ignore[arg-type]
@@ -74,8 +74,8 @@ def assign_stories(
     for index, ids in enumerate(members):
         if not ids:
             continue
-        story = make_story([by_id[i] for i in ids])
-        result.append(Story(story.article_ids, story.title, old[index].id if index < len(old) else None))
+        made = make_story([by_id[i] for i in ids])
+        result.append(Story(made.article_ids, made.title, old[index].id if index < len(old) else None))
     return result
 
 

@@ -290,7 +290,7 @@ class Store:
                 rows = list(conn.execute(query))
             else:
                 wanted = list(dict.fromkeys(article_ids))
-                found = {}
+                found: dict[int, Row[Any]] = {}
                 for chunk in in_chunks(wanted):
                     touching = sa.or_(copies.c.copy_id.in_(chunk), copies.c.original_id.in_(chunk))
                     found.update((row.copy_id, row) for row in conn.execute(query.where(touching)))

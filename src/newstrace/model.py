@@ -261,7 +261,8 @@ class BriefArticle:
     # How the publication date was completed when it was inferred ("weekday" or "story"), how sure, and
     # the text that completed it; None / () for a date read as is.
     published_inferred_by: str | None = None
-    published_inferred: str | None = None  # the completed date (PartialDate.iso()); ``published`` stays as read
+    # The completed date (PartialDate.iso()); ``published`` stays as read.
+    published_inferred: str | None = None
     published_confidence: float | None = None
     published_evidence: tuple[Citation, ...] = ()
 

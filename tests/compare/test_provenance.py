@@ -9,8 +9,9 @@ import pytest
 from newstrace.annotate.attribution import extract_attributions
 from newstrace.annotate.quotes import extract_quotes
 from newstrace.compare.overlap import compare_sentences
-from newstrace.compare.provenance import build_provenance, copy_links
+from newstrace.compare.provenance import build_provenance
 from newstrace.compare.quote_matching import match_quotes
+from newstrace.group import find_copies
 from newstrace.model import Article, SourceRef
 
 WIRE = (
@@ -43,7 +44,7 @@ def _graph(articles: list[Article]):  # type: ignore[no-untyped-def]
 def test_a_copy_is_linked_and_adds_no_independent_origin() -> None:
     articles = _articles(WIRE, COPY, OTHER)
     graph, shared = _graph(articles)
-    assert [(link.copy_id, link.original_id) for link in copy_links(articles, shared)] == [(2, 1)]
+    assert [(link.copy_id, link.original_id) for link in find_copies(articles)] == [(2, 1)]
     assert ("article:2", "article:1", "copy_of") in {(e.source, e.target, e.kind) for e in graph.edges}
     # The fire service is relied on by the wire (and its copy) and by the other report: 2 roots, not 3.
     assert "source:orvin fire service" in graph.shared_origins

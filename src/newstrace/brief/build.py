@@ -19,6 +19,7 @@ from newstrace.brief.entities import build_entities
 from newstrace.brief.sources import source_sections
 from newstrace.brief.timeline import build_timeline
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
+from newstrace.group import find_copies
 from newstrace.group.simple import chronological_key
 from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
 
@@ -60,7 +61,8 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
     members = sorted((by_id[i] for i in story.article_ids), key=chronological_key)
     shared, single = compare_sentences(members, min_similarity)
     timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members])
-    copies = build_copies(members)
+    relations = find_copies(members)
+    copies = build_copies(members, relations)
     return Brief(
         story_id=story.id if story.id is not None else 0,
         title=story.title,
@@ -70,7 +72,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         summary=tuple(_summary(members, shared, single)),
         timeline=timeline,
         entities=build_entities(members),
-        **source_sections(members, shared, single),
+        **source_sections(members, shared, single, relations),
         copies=copies,
         claims=build_claims(members, copies),
     )

@@ -17,19 +17,24 @@ from newstrace.model import Article, BriefCopy, Citation, CopyRelation
 SENTENCE_FOUND = 0.5
 
 
-def build_copies(members: Sequence[Article]) -> tuple[BriefCopy, ...]:
+def build_copies(
+    members: Sequence[Article], relations: Sequence[CopyRelation] | None = None
+) -> tuple[BriefCopy, ...]:
     """The copy-tree edges among a story's articles, each with a sentence cited on both sides.
 
     Args:
         members: the story's articles (stored: ``id`` set).
+        relations: their copy relations; found with :func:`newstrace.group.find_copies` when None.
 
     Returns:
         One :class:`BriefCopy` per copy, trees in order of their smallest member, originals first.
     """
-    from newstrace.group import find_copies
+    if relations is None:
+        from newstrace.group import find_copies
 
+        relations = find_copies(members)
     by_id = {a.id: a for a in members}
-    return tuple(_brief_copy(r, by_id[r.copy_id], by_id[r.original_id]) for r in find_copies(members))
+    return tuple(_brief_copy(r, by_id[r.copy_id], by_id[r.original_id]) for r in relations)
 
 
 def copy_citations(copies: Sequence[BriefCopy]) -> list[Citation]:

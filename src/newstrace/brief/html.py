@@ -147,11 +147,18 @@ def wrap_spans(text: str, spans: set[WrappedSpan] | Sequence[WrappedSpan]) -> st
 
 
 def _all_citations(brief: Brief) -> list[Citation]:
+    shared = [c for s in brief.shared for c in s.citations]
     timeline = [c for e in brief.timeline for c in e.citations]
-    entities = entity_citations(brief.entities)
-    entities += source_citations(brief)
-    cited = [*brief.summary, *(c for s in brief.shared for c in s.citations), *brief.single, *timeline, *entities]
-    return cited + copy_citations(brief.copies) + claim_citations(brief.claims)
+    return [
+        *brief.summary,
+        *shared,
+        *brief.single,
+        *timeline,
+        *entity_citations(brief.entities),
+        *source_citations(brief),
+        *copy_citations(brief.copies),
+        *claim_citations(brief.claims),
+    ]
 
 
 def _safe_link(url: str | None) -> str | None:

@@ -21,6 +21,7 @@ from newstrace.model import (
     Attribution,
     Brief,
     Citation,
+    CopyRelation,
     ProvenanceGraph,
     ProvenanceNode,
     Quote,
@@ -40,7 +41,10 @@ EDGE_COLOURS = {"published_by": "#999999", "copy_of": "#D55E00", "cites": "#0072
 
 
 def source_sections(
-    members: Sequence[Article], shared: Sequence[SharedSentence], single: Sequence[Citation]
+    members: Sequence[Article],
+    shared: Sequence[SharedSentence],
+    single: Sequence[Citation],
+    copies: Sequence[CopyRelation] | None = None,
 ) -> dict[str, Any]:
     """Quotes, quote matches, attributions and the provenance graph of a story's articles.
 
@@ -48,6 +52,7 @@ def source_sections(
         members: the story's articles in publication order (``id`` set).
         shared: the story's shared sentences.
         single: the story's single-article sentences.
+        copies: the story's copy relations (found when None): a copy adds no independent origin.
 
     Returns:
         Keyword arguments for :class:`~newstrace.model.Brief`: ``quotes``, ``quote_matches``,
@@ -65,7 +70,7 @@ def source_sections(
         found = extract_quotes(article.text, aid).quotes
         quotes.extend(found)
         attributions[aid] = extract_attributions(article, found)
-    graph = build_provenance(members, attributions, shared, single)
+    graph = build_provenance(members, attributions, shared, single, copies)
     return {
         "quotes": tuple(quotes),
         "quote_matches": tuple(match_quotes(quotes)),

@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from newstrace.annotate.cues import origin_key
 from newstrace.ingest.agencies import canonical_agency
@@ -27,6 +26,7 @@ from newstrace.model import (
     Article,
     Attribution,
     Citation,
+    CopyRelation,
     ProvenanceEdge,
     ProvenanceGraph,
     ProvenanceNode,
@@ -34,65 +34,13 @@ from newstrace.model import (
     StatementOrigins,
 )
 
-# Share of an article's sentences found (near-)verbatim in another article for it to count as a copy of
-# it, until the grouping issue's copy relations are wired in: light edits of a wire story keep 80-100% of
-# its sentences, independent reports of one event share under 20% (examples/corpus).
-COPY_SHARE = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class CopyLink:
-    """``copy_id`` is a copy of ``original_id``."""
-
-    copy_id: int
-    original_id: int
-
-
-def copy_links(articles: Sequence[Article], shared: Sequence[SharedSentence]) -> list[CopyLink]:
-    """Which articles of a story are copies of which, from the sentences they share.
-
-    The grouping issue's copy relations replace this function when they land; until then an article whose
-    sentences are at least :data:`COPY_SHARE` found in one earlier (or, same day, longer) article is a copy
-    of it.
-
-    Args:
-        articles: the story's articles, in publication order.
-        shared: the story's shared sentences (:func:`newstrace.compare.compare_sentences`).
-
-    Returns:
-        One link per copy, to the article it copies most.
-    """
-    from newstrace.annotate.sentences import split_sentences
-
-    order = {a.id: n for n, a in enumerate(articles)}
-    counts = {a.id: max(len(split_sentences(a.text)), 1) for a in articles}
-    together: dict[tuple[int, int], set[int]] = {}
-    for group in shared:
-        ids = {c.article_id for c in group.citations}
-        for c in group.citations:
-            for other in ids - {c.article_id}:
-                together.setdefault((c.article_id, other), set()).add(c.start)
-    links: list[CopyLink] = []
-    for a in articles:
-        best: tuple[float, int] | None = None
-        for (copy_id, other), starts in together.items():
-            if copy_id != a.id:
-                continue
-            share = len(starts) / counts[a.id]
-            earlier = order[other] < order[a.id]
-            if share >= COPY_SHARE and earlier and (best is None or share > best[0]):
-                best = (share, other)
-        if best is not None and a.id is not None:
-            links.append(CopyLink(a.id, best[1]))
-    return links
-
 
 def build_provenance(
     articles: Sequence[Article],
     attributions: Mapping[int, Sequence[Attribution]],
     shared: Sequence[SharedSentence] = (),
     single: Sequence[Citation] = (),
-    copies: Sequence[CopyLink] | None = None,
+    copies: Sequence[CopyRelation] | None = None,
 ) -> ProvenanceGraph:
     """Build the story's provenance graph and each statement's independent origins.
 
@@ -102,7 +50,7 @@ def build_provenance(
             (:func:`newstrace.annotate.attribution.extract_attributions`).
         shared: statements found in several articles.
         single: statements found in one article.
-        copies: copy links; computed with :func:`copy_links` when None.
+        copies: the story's copy relations; found with :func:`newstrace.group.find_copies` when None.
 
     Returns:
         The graph; ``statements`` lists only statements with at least one origin other than the article's
@@ -110,7 +58,9 @@ def build_provenance(
         rely on.
     """
     if copies is None:
-        copies = copy_links(articles, shared)
+        from newstrace.group import find_copies
+
+        copies = find_copies(articles)
     nodes: dict[str, ProvenanceNode] = {}
     edges: dict[tuple[str, str, str], list[Citation]] = {}
     by_key: dict[str, str] = {}

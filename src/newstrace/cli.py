@@ -335,17 +335,23 @@ def _print_analysis(result: Any, out_dir: str) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(result.briefs)} stories briefed into {out_dir}")
-    for column in ("story", "title", "articles", "outlets", "shared sentences", "single-source"):
-        table.add_column(column, overflow="fold")
+    table.add_column("story", justify="right")
+    table.add_column("title", overflow="fold", ratio=1)
+    for column in ("articles", "outlets", "copies", "agreed", "conflicts", "single-source"):
+        table.add_column(column, justify="right")
     for brief in result.briefs:
         outlets = {a.outlet for a in brief.articles if a.outlet}
+        labels = [c.label for c in brief.claims]
+        conflicts = sum(d.conflict for c in brief.claims for d in c.differences)
         table.add_row(
             str(brief.story_id),
             brief.title,
             str(len(brief.articles)),
             str(len(outlets)),
-            str(len(brief.shared)),
-            str(len(brief.single)),
+            str(len(brief.copies)),
+            str(labels.count("agreed")),
+            str(conflicts),
+            str(labels.count("single")),
         )
     Console().print(table)
 

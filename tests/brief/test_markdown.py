@@ -32,7 +32,7 @@ def test_sections_and_article_table(brief: Brief) -> None:
     assert "| id | label | outlet | date | dateline | credits |" in md
     assert "| #2 | fixtures/report-2.txt | Brask Post | 2024-05-03 | Brask |  |" in md
     # Single-source statements are listed under their origin (outlet and article), not repeated by article.
-    assert "### Tunnel & Road \\<Weekly\\> (\\#3)" in md
+    assert "### Tunnel & Road \\<Weekly\\> (article 3)" in md
     assert "## Found in only one article" not in md
 
 

@@ -96,3 +96,9 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:
     assert not [d for d in _compare(a, b) if d.conflict]
+
+
+def test_a_capitalised_first_word_is_not_a_name() -> None:
+    a = "Rescuers pulled 205 survivors from the water, commander Ingrid Salvesen said."
+    b = "Rescue crews pulled 205 survivors from the water, commander Ingrid Salvesen said."
+    assert not [d for d in _compare(a, b) if d.conflict]

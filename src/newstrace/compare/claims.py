@@ -122,7 +122,7 @@ def copy_origins(articles: Sequence[Article], copy_of: Mapping[int, int] | None 
         copy_of: copy id → original id; by default found by :func:`newstrace.group.find_copies`.
 
     Returns:
-        ``"<outlet or file name> (#<root id>)"`` for every article, so copies of one dispatch share one.
+        ``"<outlet or file name> (article <root id>)"`` for every article: copies of one dispatch share one.
     """
     if copy_of is None:
         from newstrace.group import find_copies
@@ -136,7 +136,7 @@ def copy_origins(articles: Sequence[Article], copy_of: Mapping[int, int] | None 
             root = copy_of[root]
             seen.add(root)
         article = by_id[root]
-        origins[article_id] = f"{article.outlet or Path(article.label).name} (#{root})"
+        origins[article_id] = f"{article.outlet or Path(article.label).name} (article {root})"
     return origins
 
 

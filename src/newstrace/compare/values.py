@@ -213,6 +213,8 @@ def names(text: str, offset: int = 0) -> list[Mention]:
             lead += 1
         if lead == len(words):
             continue
+        if m.start() == 0 and len(words) - lead == 1 and lead == 0:
+            continue  # one capitalised word opening the sentence ("Rescuers", "Officials"): not a name
         start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
         found.append(Mention(" ".join(words[lead:]), offset + start, offset + m.end()))
     return found

@@ -25,6 +25,7 @@ from newstrace.annotate.sentences import split_sentences
 from newstrace.errors import ConfigError
 from newstrace.group.simple import chronological_key
 from newstrace.model import Article, Citation, SharedSentence
+from newstrace.unionfind import DisjointSets
 
 # Words for shingling: runs of letters and digits; apostrophes and hyphens split ("Jong-un" = "Jong Un").
 SHINGLE_WORD = re.compile(r"[^\W_]+")
@@ -94,17 +95,17 @@ def compare_sentences(
     if not 0.0 < min_similarity <= 1.0:
         raise ConfigError(f"sentence_similarity must be in (0, 1], got {min_similarity}")
     nodes = _nodes(_sentences(articles))
-    parent = list(range(len(nodes)))
+    sets = DisjointSets(len(nodes))
     lowest: dict[int, float] = {}
     edges = _edges(nodes, min_similarity)
     for edge in edges:
-        _union(parent, edge.left, edge.right)
+        sets.union(edge.left, edge.right)
     for edge in edges:
-        root = _find(parent, edge.left)
+        root = sets.find(edge.left)
         lowest[root] = min(lowest.get(root, 1.0), edge.score)
     components: dict[int, list[_Sentence]] = defaultdict(list)
     for index, node in enumerate(nodes):
-        components[_find(parent, index)].extend(node.members)
+        components[sets.find(index)].extend(node.members)
     shared: list[tuple[tuple[int, int], SharedSentence]] = []
     single: list[_Sentence] = []
     for root, members in components.items():
@@ -215,16 +216,3 @@ def _edges(nodes: list[_Node], min_similarity: float) -> list[_Edge]:
 
 def _cite(sentence: _Sentence) -> Citation:
     return Citation(sentence.article_id, sentence.start, sentence.end, sentence.text)
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _union(parent: list[int], a: int, b: int) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)

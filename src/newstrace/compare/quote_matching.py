@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from newstrace.model import Quote, QuoteMatch, QuoteMatchKind
+from newstrace.unionfind import DisjointSets
 
 # Word tokens compared (punctuation and case aside).
 WORD = re.compile(r"[\w'’\-]+")
@@ -42,18 +43,15 @@ def match_quotes(quotes: Sequence[Quote]) -> list[QuoteMatch]:
         first appearance; each group's ``differences`` compares every quote with the group's first.
     """
     tokens = [[w.lower() for w in WORD.findall(q.content.text)] for q in quotes]
-    parent = list(range(len(quotes)))
+    sets = DisjointSets(len(quotes))
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             if quotes[i].content.article_id == quotes[j].content.article_id:
                 continue
             if _match(quotes[i], quotes[j], tokens[i], tokens[j]):
-                parent[_find(parent, j)] = _find(parent, i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        groups.setdefault(_find(parent, i), []).append(i)
+                sets.union(i, j)
     out: list[QuoteMatch] = []
-    for members in groups.values():
+    for members in sets.components():
         if len({quotes[i].content.article_id for i in members}) < 2:
             continue
         first = members[0]
@@ -116,10 +114,3 @@ def _diff(a: list[str], b: list[str]) -> str:
         elif op == "insert":
             parts.append(f'adds "{" ".join(b[j1:j2])}"')
     return "; ".join(parts) or "same words"
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i

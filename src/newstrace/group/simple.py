@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newstrace.errors import ConfigError
 from newstrace.model import Article, Story
+from newstrace.unionfind import DisjointSets
 
 # A word: letters with an optional apostrophe part ("Kim's", "o'clock"), or a number ("3.5", "1,200").
 # Hyphens split words so "Jong-un" and "Jong Un" give the same words.
@@ -103,14 +104,11 @@ def group_stories(articles: Sequence[Article], threshold: float) -> list[Story]:
     bags = [_weighted_words(a) for a in items]
     idf = _idf(bags)
     weights = [{w: boost * idf[w] for w, boost in bag.items()} for bag in bags]
-    parent = list(range(len(items)))
+    sets = DisjointSets(len(items))
     for pair in scored_pairs(weights, candidate_pairs(bags)):
         if pair.score >= threshold:
-            _union(parent, pair.left, pair.right)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        members[_find(parent, i)].append(i)
-    stories = [make_story([items[i] for i in group]) for group in members.values()]
+            sets.union(pair.left, pair.right)
+    stories = [make_story([items[i] for i in group]) for group in sets.components()]
     stories.sort(key=lambda s: (-len(s.article_ids), s.article_ids[0]))
     return stories
 
@@ -273,17 +271,3 @@ def _first_sentence_title(article: Article) -> str:
         return sentence or article.label
     cut = sentence.rfind(" ", 0, _TITLE_CHARS)
     return sentence[: cut if cut > _TITLE_CHARS // 2 else _TITLE_CHARS].rstrip(",;:- ") + "…"
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _union(parent: list[int], a: int, b: int) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        # The smaller index becomes the root, so components do not depend on pair order.
-        parent[max(ra, rb)] = min(ra, rb)

@@ -1,6 +1,11 @@
 """Claim labels and conflict detection on the written gold (benchmarks/gold/claims), and brief time.
 
-    .venv/bin/python benchmarks/claims.py
+    .venv/bin/python benchmarks/claims.py [--misses]
+
+Scores two sets, each with its own table: the development gold (benchmarks/gold/claims, the stories the
+rules were written against: in-sample) and the held-out gold (benchmarks/gold/claims_heldout, written
+before any tuning and never tuned on). ``--misses`` prints each gold conflict not found and each false
+conflict, with the statements involved.
 
 Each gold story's articles are read and cleaned as newstrace reads them, then
 :func:`newstrace.compare.claims.find_claims` aligns and labels their statements.
@@ -41,13 +46,14 @@ def _gold_module():  # type: ignore[no-untyped-def]
     return module
 
 
-def _articles(story) -> tuple[list[Article], dict[str, int]]:  # type: ignore[no-untyped-def]
-    """The story's articles as newstrace reads them (title split off, cleaned), with ids 1..n by date."""
+def _articles(story, root: Path) -> tuple[list[Article], dict[str, int]]:  # type: ignore[no-untyped-def]
+    """The story's articles (under ``root``) as newstrace reads them (title split off, cleaned), with ids
+    1..n by date."""
     keys = sorted(story.articles, key=lambda k: (story.articles[k].published, k))
     out, ids = [], {}
     for number, key in enumerate(keys, start=1):
         gold = story.articles[key]
-        path = HERE / "gold" / "claims" / story.slug / gold.file
+        path = root / story.slug / gold.file
         article = text_article(path.read_bytes(), str(path))
         article = clean_article(article)
         article.id, article.outlet = number, gold.outlet
@@ -67,7 +73,7 @@ def _overlaps(citation: Citation, where: tuple[int, int, int]) -> bool:
     return citation.article_id == article_id and citation.start < end and start < citation.end
 
 
-def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[str, int]):  # type: ignore[no-untyped-def]
+def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[str, int], misses=None):  # type: ignore[no-untyped-def]
     by_id = {a.id: a for a in articles}
     pairs = []  # (gold label, predicted label)
     for gold in story.claims:
@@ -106,6 +112,29 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
         if hit is not None:
             right += 1
             matched_gold.add(hit)
+        elif misses is not None:
+            misses.append(f"  FALSE {d.kind}: {d.reason} | " + " / ".join(repr(x.text) for x in d.sides))
+    if misses is not None:
+        for g in gold_conflicts:
+            if g.id not in matched_gold:
+                misses.append(
+                    f"  MISSED {g.id} {g.conflict.kind}: " + " / ".join(repr(m.text) for m in g.mentions)
+                )
+                for claim in claims:
+                    hit = [
+                        s
+                        for s in claim.statements
+                        if any(_overlaps(s, _locate(m, by_id, ids)) for m in g.mentions)
+                    ]
+                    if hit:
+                        misses.append(
+                            f"      in predicted {claim.label} claim of {len(claim.statements)} statements "
+                            f"({len(hit)} of them the gold mentions), sim {claim.similarity}: "
+                            + "; ".join(
+                                f"{d.kind} {'X' if d.conflict else 'ok'} {d.reason}"
+                                for d in claim.differences
+                            )
+                        )
     return pairs, len(predicted), right, len(gold_conflicts), len(matched_gold)
 
 
@@ -128,21 +157,22 @@ def _f1_table(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float, flo
     return table
 
 
-def main() -> int:
+def score_set(name: str, root: Path, show_misses: bool) -> float:
+    """Score one gold set; print its table and return its macro F1."""
     from newstrace.compare.claims import find_claims
-    from newstrace.compare.embeddings import embed
 
-    stories = _gold_module().load_gold(HERE / "gold" / "claims")
-    embed(["warm the model up"])
+    stories = _gold_module().load_gold(root)
     all_pairs, base_pairs = [], []
     predicted = right = gold_total = gold_found = 0
     slowest = (0.0, "")
+    print(f"== {name} ({root.relative_to(HERE.parent)})")
     for story in stories:
-        articles, ids = _articles(story)
+        articles, ids = _articles(story, root)
         started = time.perf_counter()
         claims = find_claims(articles)
         slowest = max(slowest, (time.perf_counter() - started, story.slug))
-        pairs, p, r, g, f = score_story(story, claims, articles, ids)
+        misses: list[str] | None = [] if show_misses else None
+        pairs, p, r, g, f = score_story(story, claims, articles, ids, misses)
         all_pairs += pairs
         base_pairs += _baseline_labels(story)
         predicted, right, gold_total, gold_found = predicted + p, right + r, gold_total + g, gold_found + f
@@ -150,6 +180,8 @@ def main() -> int:
             f"{story.slug:28} articles {len(articles)}  claims {len(claims):3}  "
             f"conflicts found {f}/{g}, {p - r} false"
         )
+        for line in misses or ():
+            print(line)
     print()
     print(f"{len(stories)} stories, {len(all_pairs)} gold claims: {dict(Counter(g for g, _ in all_pairs))}")
     print(f"{'label':12} {'P':>6} {'R':>6} {'F1':>6}   baseline (outlet count) {'P':>6} {'R':>6} {'F1':>6}")
@@ -172,6 +204,25 @@ def main() -> int:
         f"recall {recall:.3f} ({gold_found}/{gold_total})"
     )
     print(f"slowest story: {slowest[1]} in {slowest[0]:.2f} s (model loaded)")
+    print()
+    return macro
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newstrace.compare.embeddings import embed
+
+    args = sys.argv[1:] if argv is None else argv
+    embed(["warm the model up"])
+    score_set(
+        "development gold (in-sample: the rules were written against it)",
+        HERE / "gold" / "claims",
+        "--misses" in args,
+    )
+    score_set(
+        "held-out gold (written before tuning, never tuned on)",
+        HERE / "gold" / "claims_heldout",
+        "--misses" in args,
+    )
     return 0
 
 

@@ -82,20 +82,87 @@ def ingest(
 
 
 def regroup(store: Store, options: Options) -> list[Story]:
-    """Find copies across the store, then place the articles no story holds yet; store both.
+    """Find copies of the articles no story holds yet and place them into stories; return every story.
 
     Incremental: stories already stored keep their articles and their ids (``newstrace brief 3`` still
     means the same story after more articles arrive); each new article joins the story of its copy tree
-    or the story it fits best, or starts a new one (:func:`newstrace.group.assign_stories`). Nothing is
-    re-clustered.
+    or the story it fits best, or starts a new one. Nothing is re-clustered (see :func:`place_new`).
     """
-    from newstrace.group import assign_stories, find_copies
+    place_new(store, options)
+    return store.stories()
+
+
+def place_new(store: Store, options: Options) -> list[Story]:
+    """Copies and stories for the articles no story holds yet; returns the stories that took them in.
+
+    A store grouped before holds the placement state (band keys, story centroids, word frequencies;
+    :mod:`newstrace.store.grouping`), so this reads only the new articles, the stored articles that
+    share an LSH band key with them, their copy trees and the stories their words block into, and writes
+    back only what changed, all in one transaction: the cost follows the new articles, not the corpus.
+    The first grouping of a store (or of one upgraded from schema version 2) groups every article the
+    way :func:`newstrace.group.assign_stories` does and keeps the state.
+    """
+    from newstrace.group.copies import copy_forest, new_copy_pairs
+    from newstrace.group.incremental import place_fresh
+    from newstrace.group.lsh import MAX_NEIGHBOURS
+    from newstrace.group.simple import make_story
+    from newstrace.group.stories import StoryClusterer
+    from newstrace.store.grouping import text_band_keys
+
+    with store.grouping() as session:
+        if not session.has_state():
+            full = True
+        else:
+            full = False
+            fresh_ids = session.ungrouped_ids()
+            if not fresh_ids:
+                return []
+            fresh = session.articles(fresh_ids)
+            keys = [int(k) for ks in text_band_keys([a.text or a.raw_text for a in fresh]) for k in ks]
+            near = session.articles(session.band_neighbours(keys, set(fresh_ids), MAX_NEIGHBOURS))
+            pairs = new_copy_pairs(fresh, near)
+            touched = {i for p in pairs for i in (p.left, p.right)}
+            old = session.copy_trees(touched) if touched else []
+            member_ids = sorted(touched | {i for r in old for i in (r.copy_id, r.original_id)})
+            known = {a.id: a for a in fresh + near}
+            members = session.articles([i for i in member_ids if i not in known])
+            known.update((a.id, a) for a in members)
+            relations = copy_forest([known[i] for i in member_ids], old, pairs, session.credited_sources())
+            session.replace_copy_trees(member_ids, relations)
+            story_of = session.story_ids_of(member_ids)
+            clusterer = StoryClusterer(options.story_threshold, source=session)
+            joined: dict[int, list[int]] = {}
+            for article_id, key in place_fresh(fresh, story_of, relations, clusterer):
+                joined.setdefault(key, []).append(article_id)
+            changes = clusterer.changes()
+            story_ids: dict[int, int] = {}
+            for key in changes.new_keys:  # in creation order, so story ids keep the clusterer's order
+                story_ids[key] = session.create_story(make_story([known[i] for i in joined[key]]))
+            for key, ids in joined.items():
+                if key not in story_ids:
+                    session.add_to_story(key, sorted(ids))
+            session.save_state(changes, story_ids)
+            grown = sorted(story_ids.get(k, k) for k in joined)
+    if full:
+        return _group_all(store, options)
+    return [store.story(i) for i in grown]
+
+
+def _group_all(store: Store, options: Options) -> list[Story]:
+    from newstrace.group import find_copies
+    from newstrace.group.incremental import group_with_state
 
     articles = store.articles()
     copies = find_copies(articles)
     store.replace_copies(copies)
-    stories = assign_stories(articles, store.stories(), copies, options.story_threshold)
-    return store.replace_stories(stories)
+    grouping = group_with_state(articles, store.stories(), copies, options.story_threshold)
+    stories = store.replace_stories(grouping.stories)
+    with store.grouping() as session:
+        session.fill_band_keys()
+        session.save_state(
+            grouping.state, {k: s.id for k, s in zip(grouping.keys, stories, strict=True)}, True
+        )  # type: ignore[misc]
+    return stories
 
 
 def keep_story_ids(old: Sequence[Story], new: Sequence[Story]) -> list[Story]:
@@ -186,4 +253,3 @@ def analyze(
     finally:
         if own_store:
             store.close()
-

@@ -170,8 +170,64 @@ def find_copies(articles: Sequence[Article]) -> list[CopyRelation]:
     credited = {c.source.casefold() for a in articles for c in a.credits if c.kind != "metadata"}
     word_counts = [len((a.text or a.raw_text).split()) for a in articles]
     rank = _make_rank(articles, word_counts, credited)
+    return _relations(articles, sizes, copy_trees(len(articles), pairs, rank))
+
+
+def new_copy_pairs(new: Sequence[Article], neighbours: Sequence[Article]) -> list[CopyPair]:
+    """Verified copy pairs that involve at least one of ``new``, among ``new`` and their ``neighbours``.
+
+    The incremental half of :func:`find_copies`: ``neighbours`` are the stored articles that share an
+    LSH band key with a new article (:meth:`newstrace.store.grouping.GroupingSession.band_neighbours`);
+    pairs between two neighbours are known already and left out.
+
+    Returns:
+        Pairs named by article id (``left < right``), in id order.
+    """
+    import numpy as np
+
+    everyone = list(new) + list(neighbours)
+    hashes, lengths = shingle_stream([a.text or a.raw_text for a in everyone])
+    sets = np.split(hashes, np.cumsum(lengths)[:-1]) if everyone else []
+    fresh = len(new)
+    found = []
+    for pair in copy_pairs(signatures_of_shingles(sets), lengths, sets):
+        if pair.left >= fresh and pair.right >= fresh:
+            continue
+        a, b = sorted((int(everyone[pair.left].id), int(everyone[pair.right].id)))  # type: ignore[arg-type]
+        found.append(CopyPair(a, b, pair.similarity, pair.containment))
+    return sorted(found, key=lambda p: (p.left, p.right))
+
+
+def copy_forest(
+    members: Sequence[Article], old: Sequence[CopyRelation], pairs: Sequence[CopyPair], credited: set[str]
+) -> list[CopyRelation]:
+    """The copy trees over ``members`` regrown from their stored edges ``old`` and new ``pairs``.
+
+    Every stored edge is a verified pair, so the regrown trees are spanning trees of the old trees joined
+    by the new pairs, rooted again at the likely original (a newer article that the others credit, or an
+    earlier dated one, becomes the root); :func:`find_copies` on the whole corpus would also see the
+    verified pairs that the old trees did not keep, so the two can differ in which edges they keep.
+
+    Args:
+        members: every article of the old trees and of ``pairs``.
+        old: the stored edges of those trees.
+        pairs: new verified pairs by article id (:func:`new_copy_pairs`).
+        credited: casefolded outlets credited anywhere in the store.
+    """
+    index = {a.id: i for i, a in enumerate(members)}
+    by_index = [CopyPair(index[r.original_id], index[r.copy_id], r.similarity, r.containment) for r in old]
+    by_index += [CopyPair(index[p.left], index[p.right], p.similarity, p.containment) for p in pairs]
+    _, sizes = shingle_stream([a.text or a.raw_text for a in members])
+    word_counts = [len((a.text or a.raw_text).split()) for a in members]
+    rank = _make_rank(members, word_counts, credited)
+    return _relations(members, sizes, copy_trees(len(members), by_index, rank))
+
+
+def _relations(
+    articles: Sequence[Article], sizes: np.ndarray, edges: Sequence[CopyEdge]
+) -> list[CopyRelation]:
     relations = []
-    for edge in copy_trees(len(articles), pairs, rank):
+    for edge in edges:
         copy, original = articles[edge.copy], articles[edge.original]
         small, large = sorted((int(sizes[edge.copy]), int(sizes[edge.original])))
         kind: CopyKind = (

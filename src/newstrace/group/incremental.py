@@ -9,6 +9,9 @@ the clusterer's state) and places every article not in one of them, in publicati
 
 Existing stories keep their ``id``; new ones have ``id=None`` until the store keeps them.
 
+:func:`place_fresh` is the loop both share with :func:`newstrace.pipeline.regroup`'s incremental path,
+where the clusterer reads its state from the store instead of replaying every stored story.
+
 Example:
     >>> stories = assign_stories(articles, store.stories(), find_copies(articles), 0.25)  # doctest: +SKIP
 """
@@ -16,10 +19,52 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newstrace.group.simple import chronological_key, make_story
-from newstrace.group.stories import StoryClusterer, features_of
+from newstrace.group.stories import StateChanges, StoryClusterer, features_of
 from newstrace.model import Article, CopyRelation, Story
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """:func:`group_with_state`'s result: the stories, the clusterer key of each, the clusterer's state."""
+
+    stories: list[Story]
+    keys: list[int]
+    state: StateChanges
+
+
+def place_fresh(
+    fresh: Sequence[Article],
+    story_of: dict[int, int],
+    copies: Sequence[CopyRelation],
+    clusterer: StoryClusterer,
+) -> list[tuple[int, int]]:
+    """Place articles in publication order: a copy joins its tree's story, the rest go to ``clusterer``.
+
+    Args:
+        fresh: articles in no story yet (``id`` set).
+        story_of: article id → story key, for articles already placed; updated as articles are placed.
+        copies: copy relations covering the trees of ``fresh``.
+        clusterer: the clusterer holding (or reading) every earlier placement.
+
+    Returns:
+        ``(article id, story key)`` in the order the articles were placed.
+    """
+    tree_of = _copy_trees(copies)
+    placed = []
+    for article in sorted(fresh, key=chronological_key):
+        joined: int | None = None
+        for other in tree_of.get(article.id, ()):  # type: ignore[arg-type]
+            if other in story_of:
+                joined = story_of[other]
+                break
+        features = features_of(article.title, article.text or article.raw_text, article.published)
+        key = clusterer.add(features, copy_of_story=joined)
+        story_of[article.id] = key  # type: ignore[index]
+        placed.append((article.id, key))
+    return placed  # type: ignore[return-value]
 
 
 def assign_stories(
@@ -41,6 +86,13 @@ def assign_stories(
     Raises:
         ValueError: ``threshold`` is not in (0, 1], or an article has no id.
     """
+    return group_with_state(articles, old, copies, threshold).stories
+
+
+def group_with_state(
+    articles: Sequence[Article], old: Sequence[Story], copies: Sequence[CopyRelation], threshold: float
+) -> Grouping:
+    """:func:`assign_stories`, also returning the clusterer's state for the store to keep."""
     by_id: dict[int, Article] = {}
     for article in articles:
         if article.id is None:
@@ -56,27 +108,19 @@ def assign_stories(
             number[article_id] = len(members) - 1
             a = by_id[article_id]
             clusterer.place(features_of(a.title, a.text or a.raw_text, a.published), len(members) - 1)
-    tree_of = _copy_trees(copies)
-    fresh = sorted((a for a in articles if a.id not in number), key=chronological_key)
-    for article in fresh:
-        joined: int | None = None
-        for other in tree_of.get(article.id, ()):  # type: ignore[arg-type]
-            if other in number:
-                joined = number[other]
-                break
-        features = features_of(article.title, article.text or article.raw_text, article.published)
-        placed = clusterer.add(features, copy_of_story=joined)
+    fresh = [a for a in articles if a.id not in number]
+    for article_id, placed in place_fresh(fresh, number, copies, clusterer):
         while len(members) <= placed:
             members.append([])
-        members[placed].append(article.id)  # type: ignore[arg-type]
-        number[article.id] = placed  # type: ignore[index]
-    result = []
+        members[placed].append(article_id)
+    result, keys = [], []
     for index, ids in enumerate(members):
         if not ids:
             continue
         made = make_story([by_id[i] for i in ids])
         result.append(Story(made.article_ids, made.title, old[index].id if index < len(old) else None))
-    return result
+        keys.append(index)
+    return Grouping(result, keys, clusterer.changes())
 
 
 def _copy_trees(copies: Sequence[CopyRelation]) -> dict[int, list[int]]:

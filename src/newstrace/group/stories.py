@@ -17,7 +17,12 @@ members' term counts (its centroid) and the span of its members' publication day
 4. the best candidate at or above ``threshold`` takes the article (ties: the older story), else it
    starts a new story.
 
-The same articles added in the same order give the same stories.
+The same articles added in the same order give the same stories. The clusterer's state (document
+frequencies, posting lists, story centroids) can live outside it: given a :class:`StateSource` (the
+store, :mod:`newstrace.store.grouping`), it fetches only the words and stories an article touches, and
+:meth:`StoryClusterer.changes` says what to write back, so placing one article into a stored corpus of any
+size reads and writes a few hundred rows and places it exactly as an in-memory clusterer fed the same
+articles in the same order would.
 
 Example:
     >>> clusterer = StoryClusterer(threshold=0.3)
@@ -33,6 +38,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from newstrace.group.simple import SENTENCE_START, STOPWORDS, WORD, stem
 from newstrace.model import PartialDate
@@ -72,12 +78,54 @@ class StoryFeatures:
 
 
 @dataclass(slots=True)
-class _StoryState:
+class StoryState:
+    """What placement keeps of one story: summed term weights (the centroid, at most
+    :data:`CENTROID_WORDS` × 2 words), the first and last publication day, size and centroid norm."""
+
     centroid: dict[str, float] = field(default_factory=dict)
     first: int | None = None
     last: int | None = None
     size: int = 0
     length: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TermState:
+    """What placement keeps of one word: in how many articles it occurs, and the stories (at most
+    :data:`MAX_POSTINGS`, oldest first) whose centroid took it in."""
+
+    df: int
+    postings: list[int]
+
+
+class StateSource(Protocol):
+    """Where a clusterer's earlier state lives (a store); it is read a word and a story at a time."""
+
+    def article_count(self) -> int:
+        """How many articles the stored stories were built from."""
+        ...
+
+    def next_story_key(self) -> int:
+        """A key above every stored story's key (new stories are numbered from here)."""
+        ...
+
+    def terms(self, words: list[str]) -> dict[str, TermState]:
+        """The stored state of those ``words`` that have one."""
+        ...
+
+    def stories(self, keys: list[int]) -> dict[int, StoryState]:
+        """The stored state of those stories ``keys`` that have one."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanges:
+    """What :meth:`StoryClusterer.changes` says to write back: changed words and stories, the count."""
+
+    terms: dict[str, TermState]
+    stories: dict[int, StoryState]
+    article_count: int
+    new_keys: list[int]  # keys of the stories created since the clusterer was made, in creation order
 
 
 def features_of(title: str | None, text: str, published: PartialDate | None) -> StoryFeatures:
@@ -113,17 +161,23 @@ class StoryClusterer:
         ValueError: ``threshold`` is not in (0, 1].
     """
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, source: StateSource | None = None) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"story threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        self._stories: list[_StoryState] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._df: Counter[str] = Counter()
-        self._n = 0
+        self._source = source
+        self._stories: dict[int, StoryState] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._df: dict[str, int] = {}
+        self._n = source.article_count() if source is not None else 0
+        self._first_new = source.next_story_key() if source is not None else 0
+        self._next = self._first_new
+        self._dirty_terms: set[str] = set()
+        self._dirty_stories: set[int] = set()
 
     def __len__(self) -> int:
-        return len(self._stories)
+        """Stories created by this clusterer (with a source: since it was made)."""
+        return self._next - self._first_new
 
     def add(self, features: StoryFeatures, copy_of_story: int | None = None) -> int:
         """Place one article and return its story number.
@@ -132,25 +186,62 @@ class StoryClusterer:
             features: the article's :func:`features_of`.
             copy_of_story: the story of the article's original, when it is a copy: it joins that story.
         """
+        self._fetch_terms(features.terms)
         self._n += 1
-        self._df.update(features.terms.keys())
+        for word in features.terms:
+            self._df[word] += 1
         story = copy_of_story if copy_of_story is not None else self._best_story(features)
         if story is None:
-            story = len(self._stories)
-            self._stories.append(_StoryState())
+            story = self._next
+            self._next += 1
+            self._stories[story] = StoryState()
         self._join(story, features)
         return story
 
     def place(self, features: StoryFeatures, story: int) -> None:
         """Record an article already in ``story`` (replaying a stored grouping); creates missing numbers."""
+        self._fetch_terms(features.terms)
         self._n += 1
-        self._df.update(features.terms.keys())
-        while len(self._stories) <= story:
-            self._stories.append(_StoryState())
+        for word in features.terms:
+            self._df[word] += 1
+        while self._next <= story:
+            self._stories[self._next] = StoryState()
+            self._next += 1
+        self._fetch_stories([story])
         self._join(story, features)
 
+    def changes(self) -> StateChanges:
+        """The words and stories changed since the clusterer was made (all of them without a source)."""
+        return StateChanges(
+            {w: TermState(self._df[w], list(self._postings[w])) for w in sorted(self._dirty_terms)},
+            {k: self._stories[k] for k in sorted(self._dirty_stories)},
+            self._n,
+            list(range(self._first_new, self._next)),
+        )
+
+    def _fetch_terms(self, words: Iterable[str]) -> None:
+        missing = [w for w in words if w not in self._df]
+        if not missing:
+            return
+        stored = self._source.terms(missing) if self._source is not None else {}
+        for word in missing:
+            state = stored.get(word)
+            self._df[word] = state.df if state else 0
+            self._postings[word] = list(state.postings) if state else []
+
+    def _fetch_stories(self, keys: Iterable[int]) -> None:
+        missing = [k for k in keys if k not in self._stories]
+        if not missing:
+            return
+        stored = self._source.stories(missing) if self._source is not None else {}
+        for key in missing:
+            story = stored.get(key, StoryState())
+            self._stories[key] = story
+            # The norm's recomputation reads the IDF of every centroid word.
+            self._fetch_terms(story.centroid)
+
     def _idf(self, word: str) -> float:
-        return math.log((self._n + 1) / (self._df[word] + 1)) + 1.0
+        return math.log((self._n + 1) / (self._df.get(word, 0) + 1)) + 1.0
 
     def _best_story(self, features: StoryFeatures) -> int | None:
         if not features.terms:
@@ -161,9 +252,10 @@ class StoryClusterer:
         keys = sorted(seen, key=lambda w: (-idf[w], w))[:BLOCK_WORDS]
         hits: Counter[int] = Counter()
         for word in keys:
-            hits.update(self._postings.get(word, ()))
+            hits.update(self._postings[word])
         # most_common keeps first-seen order among ties, so the same input gives the same candidates.
         candidates = [story for story, _ in hits.most_common(MAX_CANDIDATES)]
+        self._fetch_stories(candidates)
         vector = {w: c * idf[w] for w, c in features.terms.items()}
         norm = math.sqrt(sum(v * v for v in vector.values()))
         best, best_score = None, 0.0
@@ -178,7 +270,7 @@ class StoryClusterer:
         vector: dict[str, float],
         idf: dict[str, float],
         norm: float,
-        story: _StoryState,
+        story: StoryState,
         day: int | None,
     ) -> float:
         decay = 1.0
@@ -198,7 +290,10 @@ class StoryClusterer:
         return min(1.0, decay * dot / (norm * story.length))
 
     def _join(self, number: int, features: StoryFeatures) -> None:
+        self._fetch_stories([number])
         story = self._stories[number]
+        self._dirty_stories.add(number)
+        self._dirty_terms.update(features.terms)
         story.size += 1
         centroid = story.centroid
         square = story.length * story.length
@@ -208,6 +303,7 @@ class StoryClusterer:
                 old = 0.0
                 postings = self._postings[word]
                 postings.append(number)
+                self._dirty_terms.add(word)
                 if len(postings) > MAX_POSTINGS:
                     del postings[0]
             centroid[word] = old + count

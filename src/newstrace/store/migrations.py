@@ -52,9 +52,16 @@ def _create_v2(conn: Connection) -> None:
     schema.METADATA.create_all(conn, tables=[schema.copies])
 
 
+def _create_v3(conn: Connection) -> None:
+    # Empty: the first regroup after the upgrade finds no placement state, groups the way version 2 did
+    # and fills these tables (newstrace.pipeline.regroup).
+    schema.METADATA.create_all(conn, tables=list(schema.V3_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles with revisions, credits and removed parts; stories; runs", _create_v1),
     Migration(2, "copies: which article copies which (copy trees)", _create_v2),
+    Migration(3, "placement state: band keys, story centroids, word frequencies", _create_v3),
 )
 
 

@@ -17,6 +17,14 @@ it and upgrades older stores to it. Layout::
     copies           (version 2) which article copies which: one row per copy-tree edge, the copy's
                      original, the kind (exact / near / contained) and the shingle similarity and
                      containment; indexed by original so "copies of X" is one lookup
+    band_keys        (version 3) the MinHash LSH band keys of each article's current text, written in the
+                     same transaction as the text; indexed by key, so a new article's copy candidates are
+                     a few indexed lookups, not a pass over the corpus
+    story_state      (version 3) what story placement keeps of each story: centroid (JSON word → weight),
+                     first and last publication day, size and centroid norm
+    term_state       (version 3) per word: document frequency and the stories whose centroid took it in
+                     (JSON list, the blocking index)
+    group_state      (version 3) named counters of the placement state ("articles": articles placed)
 
 Column types are chosen to mean the same thing on both backends: ``Text`` for anything a user wrote
 (no length limits to trip over), ``String(64)`` for hex digests, ``Integer`` for offsets and date parts.
@@ -27,7 +35,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # The version this code writes. Raise it together with a new entry in migrations.MIGRATIONS.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 METADATA = sa.MetaData()
 
@@ -188,6 +196,49 @@ copies = sa.Table(
     sa.Column("similarity", sa.Float, nullable=False),
     sa.Column("containment", sa.Float, nullable=False),
 )
+
+# Version 3: what placing one new article needs, so that regrouping reads only what the article touches
+# (newstrace.store.grouping). Band keys are unsigned 64-bit values stored as their signed reinterpretation.
+band_keys = sa.Table(
+    "band_keys",
+    METADATA,
+    sa.Column(
+        "article_id",
+        sa.Integer,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("key", sa.BigInteger, nullable=False, index=True),
+)
+
+story_state = sa.Table(
+    "story_state",
+    METADATA,
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("centroid", sa.JSON, nullable=False),
+    sa.Column("first_day", sa.Integer),
+    sa.Column("last_day", sa.Integer),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("length", sa.Float, nullable=False),
+)
+
+term_state = sa.Table(
+    "term_state",
+    METADATA,
+    sa.Column("term", sa.Text, primary_key=True),
+    sa.Column("df", sa.Integer, nullable=False),
+    sa.Column("postings", sa.JSON, nullable=False),
+)
+
+group_state = sa.Table(
+    "group_state",
+    METADATA,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("value", sa.Integer, nullable=False),
+)
+
+V3_TABLES = (band_keys, story_state, term_state, group_state)
 
 # The tables version 1 built; migrations._create_v1 builds exactly these, so old stores upgrade step by step.
 V1_TABLES = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
 
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from sqlalchemy.engine import Connection, Engine, Row
+
+    from newstrace.store.grouping import GroupingSession
 
 
 class Store:
@@ -245,6 +248,16 @@ class Store:
             for link in conn.execute(links):
                 members[link.story_id].append(link.article_id)
             return [Story(tuple(members[row.id]), row.title, row.id) for row in conn.execute(heads)]
+
+    # ----------------------------------------------------------------------------------------- grouping
+
+    @contextmanager
+    def grouping(self) -> Iterator[GroupingSession]:
+        """One regrouping's reads and writes (:mod:`.grouping`), in one write transaction."""
+        from newstrace.store.grouping import GroupingSession
+
+        with translate_errors("regroup", self.where), write_transaction(self._engine) as conn:
+            yield GroupingSession(conn)
 
     # ------------------------------------------------------------------------------------------- copies
 

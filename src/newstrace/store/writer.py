@@ -79,6 +79,7 @@ class BatchWriter:
         self._by_external: dict[tuple[str, str], int] = {}
         self._credit_rows: list[dict[str, Any]] = []
         self._removed_rows: list[dict[str, Any]] = []
+        self._texts: dict[int, str] = {}  # article id → its new current text, for its band keys
         self._prefetch()
 
     def _prefetch(self) -> None:
@@ -129,6 +130,11 @@ class BatchWriter:
             self._conn.execute(sa.insert(credits), self._credit_rows)
         if self._removed_rows:
             self._conn.execute(sa.insert(removed_parts), self._removed_rows)
+        if self._texts:
+            # Band keys go in with the text, so placing a new article later never rehashes the corpus.
+            from newstrace.store.grouping import write_band_keys
+
+            write_band_keys(self._conn, list(self._texts), list(self._texts.values()))
         return results
 
     def _store(self, article: Article, keys: IdentityKeys) -> Stored:
@@ -200,6 +206,7 @@ class BatchWriter:
             )
         )
         revision_id = new_id(result)
+        self._texts[article_id] = article.text or article.raw_text
         self._by_hash[keys.content_hash].append(_HashHit(article_id, revision, keys.url_hash))
         self._credit_rows += [
             {

@@ -123,3 +123,66 @@ def test_seed_reports_resolve_as_the_issue_asks(seeds_dir) -> None:
         found = {t.text: t.value for t in extract_times(path.read_text(encoding="utf-8"), REF)}
         for text, value in wanted.items():
             assert found.get(text) == value, (path.name, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # Planned events reported in the past tense still lie ahead (issue 6: examples/corpus).
+        ("Prime Minister Vind was expected to visit the port on Saturday.", "Saturday", "2023-09-16"),
+        (
+            "The government declared a day of mourning on Monday, when flags will fly at half mast.",
+            "Monday",
+            "2023-09-18",
+        ),
+        ("Protesters planned a march on Saturday and were planning a vigil.", "Saturday", "2023-09-16"),
+        ("The group could come to the capital as soon as Thursday.", "Thursday", "2023-09-14"),
+        ("A shuttle commander will be named for a mission in December.", "December", "2023-12"),
+        # A plan that was overtaken, and "since", point back.
+        ("The offer had been due to expire Friday evening.", "Friday evening", "2023-09-08TEV"),
+        ("The carrier has been on patrol since March.", "March", "2023-03"),
+    ],
+)
+def test_tense_of_plans_and_clauses(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in extract_times(text, REF)}
+    assert found.get(expression) == value, found
+
+
+def test_year_back_comparisons_take_the_quarter_under_discussion() -> None:
+    text = (
+        "Third-quarter profit rose 19% to $5 million from $4.2 million a year earlier. "
+        "Sales in the latest quarter rose 9% from a year ago, and the year-ago period had a charge."
+    )
+    found = [(t.text, t.value) for t in extract_times(text, date(1989, 10, 26))]
+    assert found == [
+        ("Third-quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the latest quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),
+        ("the year-ago period", "1988-Q3"),
+    ]
+
+
+def test_year_back_without_a_quarter_is_the_calendar_year() -> None:
+    found = [(t.text, t.value) for t in extract_times("A year ago the plant closed.", REF)]
+    assert found == [("A year ago", "2022")]
+
+
+def test_an_outlook_quarter_is_not_the_one_compared() -> None:
+    text = "The company expects growth in the fourth quarter. Sales rose 5% from a year earlier."
+    found = {t.text: t.value for t in extract_times(text, date(1989, 8, 1))}
+    assert found["the fourth quarter"] == "1989-Q4"
+    assert found["a year earlier"] == "1988"
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        (date(2023, 9, 11), "Talks went on over the weekend.", "2023-W36-WE"),  # Monday: the one just gone
+        (date(2023, 9, 14), "Rallies are planned for the weekend.", "2023-W37-WE"),  # Thursday, future
+        (date(2023, 9, 16), "Crowds gathered this weekend.", "2023-W37-WE"),  # on the weekend itself
+    ],
+)
+def test_the_weekend_follows_tense_and_weekday(published: date, text: str, value: str) -> None:
+    (timex,) = extract_times(text, published)
+    assert timex.value == value

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from newstrace.annotate import timex_patterns as P
+from newstrace.annotate.timex_focus import anchor_to_focus
 from newstrace.model import TimeExpression, TimexType
 
 # Where a clause ends, for the tense window: sentence punctuation, semicolons, line breaks.
@@ -26,6 +27,8 @@ CLAUSE_END = re.compile(r"[.;!?\n]\s")
 # How far (characters) on each side of an expression the governing verb is looked for: a clause of news
 # prose rarely puts its verb further than ~10 words from the time expression that modifies it.
 TENSE_WINDOW = 70
+# A relative "when" clause right after a time expression ("on Monday, when flags will fly").
+WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
 # A normaliser's result: (type, value, mod), or None to drop the match.
 _Norm = tuple[TimexType, str, str | None] | None
@@ -74,7 +77,7 @@ def extract_times(text: str, reference: date | None, article_id: int = 0) -> lis
             )
         )
     found.sort(key=lambda t: t.start)
-    return found
+    return anchor_to_focus(found, reference)
 
 
 def tense_direction(text: str, start: int, end: int) -> int:
@@ -91,9 +94,14 @@ def tense_direction(text: str, start: int, end: int) -> int:
     stop = CLAUSE_END.search(right)
     if stop:
         right = right[: stop.start()]
+    if WHEN_CLAUSE.match(right):
+        # "mourning on Monday, when flags will fly": the clause describes the time itself, so its tense
+        # decides, whatever the main verb ("declared") says.
+        left = ""
     # The marker nearest the expression governs it: in "said on Friday he will go", "said" is nearer.
     best: tuple[int, int] | None = None
-    for markers, sign in ((P.FUTURE_MARKERS, 1), (P.PAST_MARKERS, -1)):
+    # On a tie the earlier list wins: a reported-over plan, then the future, then the past.
+    for markers, sign in ((P.PAST_PLAN_MARKERS, -1), (P.FUTURE_MARKERS, 1), (P.PAST_MARKERS, -1)):
         for found in markers.finditer(left):
             distance = len(left) - found.end()
             if best is None or distance < best[0]:
@@ -355,12 +363,22 @@ def _quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def _weekend(ref: date, direction: int) -> str:
+    """The weekend "the weekend" or "this weekend" means: the one just past in a past-tense clause or
+    early in the week, the coming one in a future clause or late in the week."""
+    if ref.weekday() >= 5:
+        return iso_week(ref) + "-WE"
+    # Monday to Wednesday a weekend with no tense is the one just gone ("talks over the weekend").
+    past = direction < 0 or direction == 0 and ref.weekday() <= 2
+    return iso_week(ref - timedelta(weeks=1) if past else ref) + "-WE"
+
+
 def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     if m["the"]:
         if ref is None:
             return "DATE", "XXXX", None
         if _g(m, "tunit") == "weekend":
-            return "DATE", iso_week(ref) + "-WE", None
+            return "DATE", _weekend(ref, direction), None
         # "the quarter" in a results report is the latest quarter closed at the reference date.
         index = ref.year * 4 + _quarter_of(ref) - 2
         return "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None
@@ -372,12 +390,15 @@ def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     if has_the and rel in ("past", "last", "next", "coming") and unit in ("week", "month", "year", "decade"):
         # "the past week" is a stretch of time ending now, not the calendar week before.
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit], None
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    # "the latest quarter" in a results report is the last one closed, as "last quarter" is.
+    step = {"last": -1, "past": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}.get(rel, 0)
     if ref is None:
         return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX"), mod
     if unit == "week":
         return "DATE", iso_week(ref + timedelta(weeks=step)), mod
     if unit == "weekend":
+        if step == 0:
+            return "DATE", _weekend(ref, direction), mod
         return "DATE", iso_week(ref + timedelta(weeks=step)) + "-WE", mod
     if unit == "month":
         year, month = _shift_month(ref, step)
@@ -492,6 +513,13 @@ def _quarter(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", f"{prefix}-{'H' if half else 'Q'}{index}", None
 
 
+def _year_period(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+    # The year alone; :mod:`newstrace.annotate.timex_focus` narrows it to the quarter under discussion.
+    if m["year"]:
+        return "DATE", m["year"], None
+    return "DATE", f"{ref.year - 1:04d}" if ref is not None else "XXXX", None
+
+
 def _decade(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", m["decade"][:3], None
 
@@ -549,6 +577,7 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], _Norm]] = {
     "duration": _duration,
     "vague_duration": _vague_duration,
     "quarter": _quarter,
+    "year_period": _year_period,
     "decade": _decade,
     "season": _season,
     "set": _set,

@@ -83,7 +83,8 @@ class Rule:
 
 
 def _rule(name: str, pattern: str) -> Rule:
-    return Rule(name, re.compile(r"(?<![\w-])" + pattern + _B, re.IGNORECASE))
+    # Grouped, so that both boundaries hold for every alternative of the pattern.
+    return Rule(name, re.compile(r"(?<![\w-])(?:" + pattern + ")" + _B, re.IGNORECASE))
 
 
 # Rules, most specific first: when two matches overlap, the longer wins, then the earlier rule.
@@ -158,6 +159,11 @@ RULES: tuple[Rule, ...] = (
         + _UNIT
         + r"s?\s+(?P<dir>ago|earlier|later|from now|hence)",
     ),
+    # "the 1988 quarter", "the year-ago period": a period of a named or the previous year.
+    _rule(
+        "year_period",
+        r"(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|year-(?:ago|earlier|before))\s+(?:quarter|period)",
+    ),
     # "more than four years", "nearly forty years", "two-week", "24 hours", "a minute and a half".
     _rule("duration", _DUR_MOD + _AMOUNT + r"[- ]" + _UNIT + r"s?(?P<long>[- ]long|[- ]old)?"),
     # "several years", "a few days", "many months", "years", "hours", "decades", "recent years".
@@ -190,16 +196,31 @@ RULES: tuple[Rule, ...] = (
     _rule("year", r"(?:(?P<fiscal>fiscal)\s+|the year\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent))"),
 )
 
-# Words of the governing verb group that make a reference point to the future ("will meet on Friday").
-FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|going to|plans? to|planned|planning|expected to|expects to|scheduled|due to|"
-    r"is to|are to|set to|intends? to|aims? to|next)\b",
+# Plans reported as over or overtaken: "had been due to expire Friday", "as previously planned
+# Saturday" are past, though "due to" and "planned" alone point ahead. Checked before the future markers.
+PAST_PLAN_MARKERS = re.compile(
+    r"\b(?:had(?: been)? (?:due|scheduled|set|expected|planned|supposed)(?: to| for)?|"
+    r"previously (?:planned|scheduled|set))\b",
     re.IGNORECASE,
 )
-# Words that mark the past: auxiliaries, common irregular past forms, and regular "-ed" forms — except
-# "expected to", "scheduled for", which point ahead.
+# Words of the governing verb group that make a reference point to the future ("will meet on Friday",
+# "would be ready as soon as Tuesday", "protesters were planning a march on Saturday"): modals of
+# future-in-the-past ("said he would go Friday") count, since news reports the plan before the event.
+FUTURE_MARKERS = re.compile(
+    r"\b(?:(?:was|were|is|are) (?:planning|expected|scheduled|due|set|going)|will|'ll|shall|would|"
+    r"going to|plans? to|planned|planning|expected|expects?|scheduled|due to|is to|are to|set to|"
+    r"intends? to|aims? to|next|as soon as|as early as)\b",
+    re.IGNORECASE,
+)
+# Words that mark the past: auxiliaries, "since", common irregular past forms, and regular "-ed" forms —
+# except "scheduled for" and a participle after a present or future "be" ("is expected", "will be
+# named"), where the auxiliary carries the tense.
 PAST_MARKERS = re.compile(
-    r"\b(?:was|were|had|did|said|told|left|met|came|went|took|made|began|saw|gave|held|fell|rose|"
-    r"won|lost|sent|spoke|wrote|found|struck|hit|killed|died|ago|last|earlier|\w{3,}ed(?!\s+(?:to|for)\b))\b",
+    r"\b(?:was|were|had|did|ago|last|earlier|since|"
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bam )(?<!being )(?:said|told|left|met|came|went|took|made|"
+    r"began|saw|gave|held|fell|rose|won|lost|sent|spoke|wrote|found|struck|hit|killed|died|brought|"
+    r"bought|caught|thought|sought|fought|paid|sold|spent|kept|became|got|ran|shot|led|fled|grew|knew|"
+    r"threw|drove|flew|stood|chose|broke|stole|tore|shook|sat|felt|meant|heard|dealt|"
+    r"\w{3,}ed(?!\s+(?:to|for)\b)))\b",
     re.IGNORECASE,
 )

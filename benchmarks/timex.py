@@ -8,7 +8,9 @@ gold), the document creation time (the TIMEX3 with ``functionInDocument="CREATIO
 reference date. Each system tags the same text against the same reference date.
 
 Scores (TempEval-3 style): extraction precision / recall / F1, strict (same extent) and relaxed (extents
-overlap); value accuracy = correct values among relaxed matches; type accuracy likewise.
+overlap); value accuracy = correct values among relaxed matches (exact strings); "value ≡" counts values
+that differ only in notation as correct too (TimeBank writes one value several ways: ``1949-XX`` and
+``1949``, ``2000-W2`` and ``2000-W02``, ``199X`` and ``199``); type accuracy likewise.
 
 dateparser (``search_dates``) and ctparse (one parse per sentence) are baselines only: install them into
 the virtualenv for this script (``pip install dateparser ctparse``); they are not runtime dependencies.
@@ -33,6 +35,10 @@ TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 TEXT_BLOCK = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+# Unspecified trailing parts of a calendar value: "1949-XX", "1998-XX-XX", and the decade "199X".
+UNSPECIFIED_TAIL = re.compile(r"^(\d{3,4})(?:X|(?:-XX)+)$")
+# A one-digit ISO week: "2000-W2".
+SHORT_WEEK = re.compile(r"-W(\d)(?=$|-)")
 # Sentence ends for ctparse, which resolves one expression per input string.
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
@@ -62,6 +68,7 @@ class Score:
     strict: int = 0
     relaxed: int = 0
     value: int = 0
+    value_eq: int = 0
     type: int = 0
     seconds: float = 0.0
 
@@ -74,10 +81,11 @@ class Score:
         sp, sr, sf = f1(self.strict)
         rp, rr, rf = f1(self.relaxed)
         va = self.value / self.relaxed if self.relaxed else 0.0
+        ve = self.value_eq / self.relaxed if self.relaxed else 0.0
         ta = self.type / self.relaxed if self.relaxed else 0.0
         return (
             f"| {name} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {rp:.3f} | {rr:.3f} | {rf:.3f} | {va:.3f} | "
-            f"{ta:.3f} | {self.seconds:.1f} |"
+            f"{ve:.3f} | {ta:.3f} | {self.seconds:.1f} |"
         )
 
 
@@ -111,6 +119,16 @@ def read_docs(root: Path) -> list[Doc]:
         text.append(_unescape(TAG.sub("", body[pos:])))
         docs.append(Doc(path.stem, "".join(text), date.fromisoformat(dct_value[:10]), tuple(gold)))
     return docs
+
+
+def same_notation(value: str) -> str:
+    """One spelling per TimeML value.
+
+    ``1949-XX`` → ``1949``, ``199X`` → ``199``, ``2000-W2`` → ``2000-W02``; anything else unchanged.
+    """
+    value = SHORT_WEEK.sub(lambda m: f"-W0{m[1]}", value)
+    tail = UNSPECIFIED_TAIL.match(value)
+    return tail[1] if tail else value
 
 
 def _unescape(text: str) -> str:
@@ -202,6 +220,7 @@ def score(docs: list[Doc], tagger: Callable[[Doc], list[Timex]], errors: list[st
             total.relaxed += 1
             total.strict += (t.start, t.end) == (g.start, g.end)
             total.value += t.value == g.value
+            total.value_eq += same_notation(t.value) == same_notation(g.value)
             total.type += t.type == g.type
             if errors is not None and t.value != g.value:
                 errors.append(
@@ -229,9 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions (DCT excluded)\n")
     print(
         "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc "
-        "| type acc | s |"
+        "| value ≡ | type acc | s |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     errors: list[str] = []
     ours = score(docs, newstrace_tagger, errors)
     print(ours.row("newstrace"))

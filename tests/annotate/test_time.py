@@ -186,3 +186,29 @@ def test_an_outlook_quarter_is_not_the_one_compared() -> None:
 def test_the_weekend_follows_tense_and_weekday(published: date, text: str, value: str) -> None:
     (timex,) = extract_times(text, published)
     assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("The regime fell nearly four years ago.", "nearly four years ago", "2019", "LESS_THAN"),
+        ("A decade ago the port was empty.", "A decade ago", "2013", None),
+        ("The festival returns this September.", "this September", "2023-09", None),
+        ("The cut dividend is payable Jan. 2 to holders.", "Jan. 2", "2024-01-02", None),
+        ("The family has until 9 a.m. Thursday to sign.", "9 a.m. Thursday", "2023-09-14T09:00", None),
+        # The verb after a closing quotation mark frames the quote; it does not govern a time inside it.
+        (
+            "'He will leave at dawn (4 a.m. Thursday),'' Castro said.",
+            "4 a.m. Thursday",
+            "2023-09-14T04:00",
+            None,
+        ),
+        ("Just over an hour later the ship sank.", "Just over an hour", "PT1H", "MORE_THAN"),
+    ],
+)
+def test_relative_dates_with_modifiers_and_deadlines(
+    text: str, expression: str, value: str, mod: str | None
+) -> None:
+    found = {t.text: t for t in extract_times(text, REF)}
+    assert expression in found, sorted(found)
+    assert (found[expression].value, found[expression].mod) == (value, mod)

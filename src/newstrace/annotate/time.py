@@ -27,6 +27,9 @@ CLAUSE_END = re.compile(r"[.;!?\n]\s")
 # How far (characters) on each side of an expression the governing verb is looked for: a clause of news
 # prose rarely puts its verb further than ~10 words from the time expression that modifies it.
 TENSE_WINDOW = 70
+# A closing quotation mark on the right: the verb after it ("...Thursday,'' Castro said") frames the
+# quote and does not govern a time inside it.
+QUOTE_END = re.compile(r"''|\"|\u201d")
 # A relative "when" clause right after a time expression ("on Monday, when flags will fly").
 WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
@@ -94,6 +97,9 @@ def tense_direction(text: str, start: int, end: int) -> int:
     stop = CLAUSE_END.search(right)
     if stop:
         right = right[: stop.start()]
+    quote = QUOTE_END.search(right)
+    if quote:
+        right = right[: quote.start()]
     if WHEN_CLAUSE.match(right):
         # "mourning on Monday, when flags will fly": the clause describes the time itself, so its tense
         # decides, whatever the main verb ("declared") says.
@@ -267,6 +273,8 @@ def _month(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
         year = ref.year if month < ref.month else ref.year - 1
     elif rel in ("next", "coming"):
         year = ref.year if month > ref.month else ref.year + 1
+    elif rel == "this":
+        year = ref.year  # "this September": the one of the current year, before or after the report
     else:
         year = _pick_year(month, None, ref, direction)
     prefix = f"{year:04d}" if year is not None else "XXXX"
@@ -448,22 +456,25 @@ def _ago(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     amount = _number(amount_word) if amount_word not in (None, "several", "a few", "many", "some") else None
     unit = m["unit"].lower()
     sign = -1 if _g(m, "dir") in ("ago", "earlier", "before") else 1
+    if _g(m, "dir") in ("earlier", "later") and (amount is None or unit in P.TIME_UNITS):
+        # "hours later", "just over an hour later": a duration and a signal; the duration rule takes it
+        return None
     if amount is None or ref is None:
-        if amount_word is None and _g(m, "dir") in ("earlier", "later"):
-            return None  # "hours later": a bare duration and a signal; the duration rule takes it
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     n = int(amount) * sign
+    mod = P.MODS.get(_g(m, "mod") or "")
     if unit in ("day",):
-        return "DATE", (ref + timedelta(days=n)).isoformat(), None
+        return "DATE", (ref + timedelta(days=n)).isoformat(), mod
     if unit == "week":
-        return "DATE", iso_week(ref + timedelta(weeks=n)), None
+        return "DATE", iso_week(ref + timedelta(weeks=n)), mod
     if unit == "month":
         year, month = _shift_month(ref, n)
-        return "DATE", f"{year:04d}-{month:02d}", None
+        return "DATE", f"{year:04d}-{month:02d}", mod
     if unit == "year":
-        return "DATE", f"{ref.year + n:04d}", None
+        return "DATE", f"{ref.year + n:04d}", mod
     if unit == "decade":
-        return "DATE", f"{(ref.year + 10 * n) // 10:03d}", None
+        # "a decade ago" in 1999 is about 1989, a year, not the decade of the 1980s.
+        return "DATE", f"{ref.year + 10 * n:04d}", mod
     if unit in ("hour", "minute", "second"):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     return None

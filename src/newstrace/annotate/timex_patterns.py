@@ -150,10 +150,11 @@ RULES: tuple[Rule, ...] = (
         r"(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+"
         rf"(?P<num>{_NUM_WORD}|several|a few|few|many)\s+" + _UNIT + r"s?",
     ),
-    # "two years ago", "a year earlier", "three days later", "weeks ago", "decades ago".
+    # "two years ago", "a year earlier", "three days later", "weeks ago", "nearly four years ago".
     _rule(
         "ago",
-        r"(?:(?P<amount>"
+        _DUR_MOD
+        + r"(?:(?P<amount>"
         + _NUM_WORD
         + r"|several|a few|many|some)\s+)?"
         + _UNIT
@@ -205,22 +206,24 @@ PAST_PLAN_MARKERS = re.compile(
 )
 # Words of the governing verb group that make a reference point to the future ("will meet on Friday",
 # "would be ready as soon as Tuesday", "protesters were planning a march on Saturday"): modals of
-# future-in-the-past ("said he would go Friday") count, since news reports the plan before the event.
+# future-in-the-past ("said he would go Friday") count, since news reports the plan before the event;
+# so do "effective" and "payable", which date a decision's or a dividend's coming start, and "until",
+# which in news mostly sets a deadline ("has until 9 a.m. Tuesday to sign").
 FUTURE_MARKERS = re.compile(
     r"\b(?:(?:was|were|is|are) (?:planning|expected|scheduled|due|set|going)|will|'ll|shall|would|"
     r"going to|plans? to|planned|planning|expected|expects?|scheduled|due to|is to|are to|set to|"
-    r"intends? to|aims? to|next|as soon as|as early as)\b",
+    r"intends? to|aims? to|next|as soon as|as early as|effective|payable|until)\b",
     re.IGNORECASE,
 )
 # Words that mark the past: auxiliaries, "since", common irregular past forms, and regular "-ed" forms —
-# except "scheduled for" and a participle after a present or future "be" ("is expected", "will be
-# named"), where the auxiliary carries the tense.
+# except "scheduled for", capitalised names ("United"), and a participle after a present or future "be"
+# ("is expected", "will be named"), where the auxiliary carries the tense.
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|since|"
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bam )(?<!being )(?:said|told|left|met|came|went|took|made|"
     r"began|saw|gave|held|fell|rose|won|lost|sent|spoke|wrote|found|struck|hit|killed|died|brought|"
     r"bought|caught|thought|sought|fought|paid|sold|spent|kept|became|got|ran|shot|led|fled|grew|knew|"
     r"threw|drove|flew|stood|chose|broke|stole|tore|shook|sat|felt|meant|heard|dealt|"
-    r"\w{3,}ed(?!\s+(?:to|for)\b)))\b",
+    r"(?-i:[a-z]\w{2,}ed)(?!\s+(?:to|for)\b)))\b",
     re.IGNORECASE,
 )

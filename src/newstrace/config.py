@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,13 @@ class Options:
     # Articles committed per store transaction: a killed run loses at most this many, and re-running
     # completes them (ingest is idempotent).
     batch_size: int = 200
+    # The ingest date (ISO, "2023-09-12"): a publication year inferred from a weekday is never after it.
+    # Empty: the day of the run. Set it to re-run an archive as of the day it was collected.
+    ingest_date: str = ""
+
+    def ingest_day(self) -> date:
+        """The ingest date as a date: ``ingest_date`` when set, else today."""
+        return date.fromisoformat(self.ingest_date) if self.ingest_date else date.today()
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Options)}
@@ -69,6 +77,8 @@ def make_options(config_file: str | Path | None = None, **overrides: Any) -> Opt
             known = ", ".join(sorted(_FIELDS))
             raise ConfigError(f"unknown option {key!r}; known options: {known}")
         expected = type(getattr(Options(), key))
+        if key == "ingest_date" and isinstance(value, date):
+            value = values[key] = value.isoformat()  # an unquoted TOML date
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
             values[key] = value
@@ -77,6 +87,13 @@ def make_options(config_file: str | Path | None = None, **overrides: Any) -> Opt
     opts = Options(**values)
     if opts.max_bytes <= 0 or opts.batch_size <= 0:
         raise ConfigError("max_bytes and batch_size must be positive")
+    if opts.ingest_date:
+        try:
+            date.fromisoformat(opts.ingest_date)
+        except ValueError as exc:
+            raise ConfigError(
+                f"option 'ingest_date' must be an ISO date like 2023-09-12, got {opts.ingest_date!r}"
+            ) from exc
     return opts
 
 

@@ -193,7 +193,7 @@ def brief_story(store: Store, story: Story, options: Options) -> tuple[Brief, li
     from newstrace.brief import build_brief
 
     articles = store.articles(story.article_ids)
-    return build_brief(story, articles, options.sentence_similarity), articles
+    return build_brief(story, articles, options.sentence_similarity, options.ingest_day()), articles
 
 
 BRIEF_FORMATS = ("md", "html", "json")

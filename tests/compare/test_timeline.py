@@ -147,3 +147,24 @@ def test_seed_dates_are_completed_from_weekday_and_story(seeds_dir) -> None:
     assert ani.value == PartialDate(2023, 9, 12) and ani.inferred_by == "weekday"
     assert [c.text for c in ani.evidence] == ["Tuesday"] and "09-12" in ani.note
     assert ians.value == PartialDate(2023, 9, 12) and ians.inferred_by == "story"
+
+
+def test_the_ingest_date_of_the_options_bounds_an_inferred_year(tmp_path) -> None:
+    from newstrace.brief.timeline import build_timeline
+    from newstrace.config import make_options
+    from newstrace.errors import ConfigError
+
+    wire = _article(1, WIRE, PartialDate(None, 3, 14), "dateline")
+    config = tmp_path / "newstrace.toml"
+    config.write_text("ingest_date = 2020-01-01\n", encoding="utf-8")  # an unquoted TOML date
+    archive = make_options(config)
+    assert archive.ingest_day() == date(2020, 1, 1)
+    # Collected in 2020: the latest Friday, March 14 not after it is in 2014, not 2025.
+    events, _ = story_timeline([wire], archive.ingest_day())
+    assert "2014-03-14" in {e.value for e in events}
+    assert "2025-03-14" in {
+        e.value for e in story_timeline([wire], make_options(ingest_date="2025-06-01").ingest_day())[0]
+    }
+    with pytest.raises(ConfigError, match="ISO date"):
+        make_options(ingest_date="14/03/2025")
+    assert build_timeline([wire], [], date(2020, 1, 1))[0] == tuple(events)

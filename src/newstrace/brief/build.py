@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from newstrace.brief.claims import build_claims
 from newstrace.brief.copies import build_copies
@@ -36,13 +37,17 @@ SUMMARY_MIN_WORDS = 6
 SUMMARY_DUPLICATE = 0.35
 
 
-def build_brief(story: Story, articles: Sequence[Article], min_similarity: float) -> Brief:
+def build_brief(
+    story: Story, articles: Sequence[Article], min_similarity: float, ingest_date: date | None = None
+) -> Brief:
     """Build the brief of ``story`` from its articles.
 
     Args:
         story: the story; its ``article_ids`` choose which of ``articles`` are briefed.
         articles: the story's articles (others are ignored), stored and cleaned.
         min_similarity: sentence matching threshold (``Options.sentence_similarity``).
+        ingest_date: the run's ingest date (``Options.ingest_day()``); an inferred publication year is
+            never after it. None: today.
 
     Returns:
         The brief: one :class:`BriefArticle` per article in publication order (then id), the shared and
@@ -60,7 +65,7 @@ def build_brief(story: Story, articles: Sequence[Article], min_similarity: float
         raise ValueError(f"story {story.id}: articles {missing} were not given to build_brief")
     members = sorted((by_id[i] for i in story.article_ids), key=chronological_key)
     shared, single = compare_sentences(members, min_similarity)
-    timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members])
+    timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members], ingest_date)
     relations = find_copies(members)
     copies = build_copies(members, relations)
     return Brief(

@@ -24,12 +24,15 @@ LABEL_WIDTH = 150
 
 
 def build_timeline(
-    members: Sequence[Article], articles: Sequence[BriefArticle]
+    members: Sequence[Article], articles: Sequence[BriefArticle], ingest_date: date | None = None
 ) -> tuple[tuple[TimelineEvent, ...], tuple[BriefArticle, ...]]:
-    """The story's timeline, and its brief articles with inferred publication dates filled in."""
+    """The story's timeline, and its brief articles with inferred publication dates filled in.
+
+    ``ingest_date`` (``Options.ingest_day()``) bounds an inferred publication year; None: today.
+    """
     from newstrace.compare.timeline import story_timeline
 
-    events, dates = story_timeline(members)
+    events, dates = story_timeline(members, ingest_date)
     return tuple(events), tuple(_with_date(a, dates.get(a.article_id)) for a in articles)
 
 

@@ -10,9 +10,12 @@ Scores are exact-span matches (start, end, label) over each sentence's text, mic
 shipped pipeline's cost per 600-word article on one thread (batched with ``nlp.pipe``), measured on the
 first seed report when ``../shared`` has it, else on a corpus article padded to 600 words.
 
+``--also DIR`` scores one more trained pipeline (plain) in the same run, e.g. the CNN trained without
+static vectors, kept by hand under ``build/``.
+
 Run from the repository root::
 
-    .venv/bin/python benchmarks/ner.py [--data ../shared/data]
+    .venv/bin/python benchmarks/ner.py [--data ../shared/data] [--also build/ner/no-vectors]
 """
 
 from __future__ import annotations
@@ -91,6 +94,12 @@ def _speed(nlp: object) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        default=None,
+        help="another trained pipeline folder (e.g. one trained without static vectors) scored plain",
+    )
     args = parser.parse_args(argv)
 
     import spacy
@@ -101,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     from importlib.resources import files
 
     plain = spacy.load(str(files(MODEL_PACKAGE).joinpath(MODEL_DIR)))
+    other = spacy.load(args.also) if args.also is not None else None
     sets = {
         "UNER EWT test": read_uner(args.data / "uner_english_ewt" / "en_ewt-ud-test.iob2"),
         "wikigold test (docs 117-145)": read_wikigold(args.data / "wikigold" / "wikigold.conll.txt", "test"),
@@ -115,11 +125,17 @@ def main(argv: list[str] | None = None) -> None:
             sp, sr, sf = ours[label]
             print(f"{name:30} {label:4} | {bp:7.3f} {br:6.3f} {bf:6.3f} | {sp:9.3f} {sr:6.3f} {sf:6.3f}")
         print(f"{'':30} F1 ratio shipped/plain: {ours['ALL'][2] / max(base['ALL'][2], 1e-9):.3f}")
+        if other is not None:
+            alt = _score(other, sentences)
+            cells = "  ".join(f"{label} {alt[label][2]:.3f}" for label in (*LABELS, "ALL"))
+            print(f"{'':30} {args.also.name} (plain) F1: {cells}")
     plain_ms, shipped_ms = _speed(plain), _speed(shipped)
     print(
         f"\nspeed, one 600-word article, one thread: plain {plain_ms:.1f} ms, shipped {shipped_ms:.1f} ms "
         f"(ratio {shipped_ms / plain_ms:.2f})"
     )
+    if other is not None:
+        print(f"speed of {args.also.name} (plain): {_speed(other):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ Run from the repository root (``make train-ner``)::
     .venv/bin/python -m training.train_ner [--data ../shared/data] [--epochs 12]
 
 Steps: read UNER English-EWT train + the wikigold train split (and WNUT17 with ``--wnut``), write spaCy
-DocBins under ``build/ner/``, train ``training/ner.cfg`` (UNER dev picks the best checkpoint), then copy
+DocBins under ``build/ner/``, build static word vectors from the installed MiniLM weights
+(:mod:`training.ner_vectors`), train ``training/ner.cfg`` (UNER dev picks the best checkpoint), then copy
 the best pipeline to ``src/newstrace/annotate/models/ner/`` without its training-only files. The
 EntityRuler with our gazetteers is not baked in: :func:`newstrace.annotate.entities.load_pipeline` adds it
 from ``annotate/gazetteer.py`` at load time, so the lists can change without retraining.
@@ -18,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from training.ner_data import Sentence, read_uner, read_wikigold, read_wnut17
+from training.ner_vectors import build as build_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "newstrace" / "annotate" / "models" / "ner"
@@ -40,6 +42,18 @@ def _docbin(sentences: list[Sentence], path: Path) -> None:
     db.to_disk(path)
 
 
+def training_words(data: Path) -> list[str]:
+    """Words that get a static vector: training text (never a test split) and the gazetteers' names."""
+    from newstrace.annotate.gazetteer import ruler_patterns
+
+    sentences = read_uner(data / UNER_TRAIN) + read_uner(data / UNER_DEV)
+    sentences += read_wikigold(data / "wikigold" / "wikigold.conll.txt", "train")
+    sentences += read_wnut17(data / "wnut17" / "wnut17train.conll")
+    words = [w for s in sentences for w in s.words]
+    words += [w for p in ruler_patterns() for w in str(p["pattern"]).replace("-", " - ").split()]
+    return words
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -51,6 +65,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=TARGET, help="where the trained pipeline goes")
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "ner", help="work folder")
     parser.add_argument("--dropout", type=float, default=None, help="override ner.cfg's dropout")
+    parser.add_argument(
+        "--reuse-vectors", action="store_true", help="keep build/ner/vectors from an earlier run"
+    )
     args = parser.parse_args(argv)
 
     from spacy.cli.init_config import fill_config
@@ -65,6 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     _docbin(train_sents, build / "train.spacy")
     _docbin(read_uner(args.data / UNER_DEV), build / "dev.spacy")
     print(f"training on {len(train_sents)} sentences")
+    if not (args.reuse_vectors and (build / "vectors" / "vocab").is_dir()):
+        build_vectors(training_words(args.data), build / "vectors")
     # ner.cfg lists only what we chose; spaCy fills in its defaults for everything else.
     fill_config(build / "ner.full.cfg", ROOT / "training" / "ner.cfg", silent=True)
     train(
@@ -73,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         overrides={
             "paths.train": str(build / "train.spacy"),
             "paths.dev": str(build / "dev.spacy"),
+            "initialize.vectors": str(build / "vectors"),
             "training.max_epochs": args.epochs,
             **({"training.dropout": args.dropout} if args.dropout is not None else {}),
         },

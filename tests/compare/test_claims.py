@@ -101,3 +101,22 @@ def test_clauses_joined_by_adding_that_are_two_statements() -> None:
         "The spokesperson said the train had crossed into Russia early Tuesday",
         "adding that Seoul was closely monitoring talks between the two countries.",
     ]
+
+
+# Two reports of one flood: the second folds the death toll into the sentence about the river, so neither
+# of the wire's two sentences aligns with it, yet it contradicts the wire's toll.
+FLOOD_WIRE = (
+    "The Tarn river burst its banks in the town of Oskel late on Friday, the regional authority said.\n\n"
+    "Two people were killed and dozens of cellars were flooded, according to the fire brigade."
+)
+FLOOD_LOCAL = (
+    "Four people died when the Tarn flooded the old quarter of Oskel overnight, the fire brigade said.\n\n"
+    "The town's mayor asked residents to boil their tap water until further notice."
+)
+
+
+def test_a_contradiction_folded_into_another_sentence_is_still_found() -> None:
+    articles = [_article(1, FLOOD_WIRE, "Tidewire"), _article(2, FLOOD_LOCAL, "Oskel Post")]
+    found = find_claims(articles)
+    conflicts = [(c.label, d.kind, sorted(s.text for s in d.sides)) for c in found for d in c.differences]
+    assert ("conflicting", "number", ["Four people died", "Two people were killed"]) in conflicts

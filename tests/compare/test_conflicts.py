@@ -58,6 +58,18 @@ def _compare(a: str, b: str):
             ("1 September", "1 October"),
         ),
         (
+            "The regulator gave the airline until 3 March to file a plan.",
+            "The airline must submit a plan by 10 March, the regulator said.",
+            "date",
+            ("3 March", "10 March"),
+        ),
+        (
+            "The union asked for new talks on Monday.",
+            "The union, which struck on Friday, asked for new talks on Wednesday.",
+            "date",
+            ("Monday", "Wednesday"),
+        ),
+        (
             "It will close its plant in Sallow.",
             "It will close its factory in Harnby.",
             "place",
@@ -102,3 +114,15 @@ def test_a_capitalised_first_word_is_not_a_name() -> None:
     a = "Rescuers pulled 205 survivors from the water, commander Ingrid Salvesen said."
     b = "Rescue crews pulled 205 survivors from the water, commander Ingrid Salvesen said."
     assert not [d for d in _compare(a, b) if d.conflict]
+
+
+def test_the_day_a_fact_was_reported_is_not_a_date_of_the_fact() -> None:
+    a = "Health officials closed the school on Tuesday after pupils fell ill."
+    b = "Tests confirmed norovirus at the school, the health office said on Wednesday."
+    assert [d for d in _compare(a, b) if d.conflict] == []
+
+
+def test_two_different_places_that_share_a_word_are_not_a_spelling() -> None:
+    a = "The talks with North Korea will resume in spring."
+    b = "The talks with South Korea will resume in spring."
+    assert [d for d in _compare(a, b) if d.kind == "name"] == []

@@ -33,6 +33,12 @@ ALIGN = 0.6
 # and numbers that embeddings blur, never a penalty for a paraphrase that shares few words (a blend
 # would push "remains unknown when and where" / "neither has mentioned when or where" below the bar).
 OVERLAP_BONUS = 0.2
+# Two statements of different claims this related (same score) are still checked for a conflict: a report
+# that folds two facts into one sentence ("Five people died when a mudslide swept through Marren at about
+# 6 a.m.") aligns with neither of the other report's two sentences, yet contradicts both. On the
+# development gold the contradicting pairs left unaligned score 0.42-0.56 and unrelated pairs with a
+# clashing value 0.34-0.40 (benchmarks/claims.py --misses).
+RELATED = 0.42
 # Statements shorter than this many words carry no checkable fact ("They have not even stated the agenda."
 # has seven); shorter fragments are left out of alignment.
 MIN_WORDS = 5
@@ -103,12 +109,16 @@ def find_claims(
     score = vectors @ vectors.T
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
-            if statements[i].article_id != statements[j].article_id and score[i, j] > ALIGN - OVERLAP_BONUS:
+            if statements[i].article_id != statements[j].article_id and score[i, j] > RELATED - OVERLAP_BONUS:
                 bonus = OVERLAP_BONUS * _jaccard(words[i], words[j])
                 score[i, j] += bonus
                 score[j, i] += bonus
     groups = _align(statements, score, align)
-    claims = [_claim([statements[k] for k in g], g, score, origins, texts) for g in groups]
+    across = _conflicts_across(statements, groups, score, origins, texts)
+    claims = [
+        _claim([statements[k] for k in g], g, score, origins, texts, across.get(n, []))
+        for n, g in enumerate(groups)
+    ]
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
     return claims
@@ -186,18 +196,68 @@ def _align(statements: Sequence[Citation], score, align: float) -> list[list[int
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def _conflicts_across(
+    statements: Sequence[Citation],
+    groups: list[list[int]],
+    score,  # type: ignore[no-untyped-def]
+    origins: Mapping[int, str],
+    texts: Mapping[int | None, str],
+) -> dict[int, list[Difference]]:
+    """Conflicts between statements of two different claims: group number → conflicts it gets.
+
+    Pairs of different origins scoring :data:`RELATED` or more are compared, strongest first, and each
+    clash of two values is reported once in the story (on the claim of the earlier statement), not once
+    per pair of sentences that repeat it.
+    """
+    group_of = {k: n for n, g in enumerate(groups) for k in g}
+    inside = set()
+    for g in groups:
+        members = [statements[k] for k in g]
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                for d in compare_statements(a, texts[a.article_id], b, texts[b.article_id]):
+                    inside.add(_clash(d))
+    pairs = sorted(
+        (-float(score[i, j]), i, j)
+        for i in range(len(statements))
+        for j in range(i + 1, len(statements))
+        if group_of[i] != group_of[j]
+        and origins.get(statements[i].article_id) != origins.get(statements[j].article_id)
+    )
+    seen = set(inside)
+    out: dict[int, list[Difference]] = {}
+    for negative, i, j in pairs:
+        a, b = statements[i], statements[j]
+        if -negative < RELATED:
+            break
+        for d in compare_statements(a, texts[a.article_id], b, texts[b.article_id], anchored=True):
+            # A name spelt two ways in two different statements is a fact about the name, not a dispute
+            # of either statement's claim ("Jeon Ha-kyu said the ministry is monitoring…" stays agreed
+            # though another sentence spells him "Ha-kyou"): the entities section shows such variants.
+            if d.kind != "name" and d.conflict and _clash(d) not in seen:
+                seen.add(_clash(d))
+                out.setdefault(group_of[i], []).append(d)
+    return out
+
+
+def _clash(d: Difference) -> tuple[str, frozenset[str]]:
+    """What two values clash, whatever sentences show them: the kind and the two values' words."""
+    return d.kind, frozenset(" ".join(side.text.lower().split()) for side in d.sides)
+
+
 def _claim(
     statements: list[Citation],
     indexes: list[int],
     score,  # type: ignore[no-untyped-def]
     origins: Mapping[int, str],
     texts: Mapping[int | None, str],
+    across: list[Difference],
 ) -> Claim:
     differences: list[Difference] = []
     for x, a in enumerate(statements):
         for b in statements[x + 1 :]:
             differences += compare_statements(a, texts[a.article_id], b, texts[b.article_id])
-    differences = _dedupe(differences)
+    differences = _dedupe(differences + across)
     claim_origins = tuple(dict.fromkeys(origins.get(s.article_id, str(s.article_id)) for s in statements))
     if any(d.conflict for d in differences):
         label = "conflicting"

@@ -30,12 +30,17 @@ UPDATE = re.compile(
 )
 
 
-def compare_statements(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+def compare_statements(
+    a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False
+) -> list[Difference]:
     """Differences between statement ``a`` (of article text ``text_a``) and ``b``.
 
     Args:
         a, b: the two statements (spans of their articles' texts).
         text_a, text_b: the full texts of their articles, so value spans can be cited.
+        anchored: report two places only when the words before them share a word; otherwise a place
+            that each statement alone names is a conflict too, which only holds when the two statements
+            are known to say the same thing (aligned in one claim).
 
     Returns:
         Conflicts and compatible differences, each citing the two values.
@@ -44,7 +49,7 @@ def compare_statements(a: Citation, text_a: str, b: Citation, text_b: str) -> li
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
-    findings += _exclusive("place", v.places, a, text_a, b, text_b)
+    findings += _exclusive("place", v.places, a, text_a, b, text_b, anchored)
     findings += _names(a, text_a, b, text_b)
     findings += _roles(a, text_a, b, text_b)
     findings += _quotes(a, text_a, b, text_b)
@@ -93,35 +98,60 @@ def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
     return None
 
 
-def _exclusive(kind: str, extract, a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
-    """Days, clock times, places: a conflict when each side names only values the other lacks, and the
-    words just before the two values share a content word ("a recount on Monday" / "a request for a
-    recount on Tuesday"): two sentences of one story often give two moments of two different things, and
-    only a shared anchor says the values answer the same question."""
+def _exclusive(  # type: ignore[no-untyped-def]
+    kind: str, extract, a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False
+) -> list[Difference]:
+    """Days, clock times, places: a conflict when each side names values the other lacks, and the words
+    just before two such values share a content word ("a recount on Monday" / "a request for a recount on
+    Tuesday"): two sentences of one story often give two moments of two different things, and only a
+    shared anchor says the values answer the same question. Every pair of such values is tried, so a
+    second day in one sentence ("who lost Sunday's election, filed … on Tuesday") does not hide the one
+    that answers the question; the day something was *said* ("the office said on Wednesday") is when it
+    was reported, not a value of the claim, and is left out."""
     va, vb = extract(a.text, a.start), extract(b.text, b.start)
+    if kind == "date":
+        va = [m for m in va if not _reported_on(text_a, m.start)]
+        vb = [m for m in vb if not _reported_on(text_b, m.start)]
     if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
         return []
     if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
         return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
-    x, y = va[0], vb[0]
     if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
+        x, y = va[0], vb[0]
         return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), False, "a later update")]
-    if not _anchor(text_a, x.start) & _anchor(text_b, y.start):
-        return (
-            [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
-            if (
-                kind == "place"
-                and _mentions_place(y.value, text_b)
-                and not _mentions_place(y.value, a.text)
-                and not _mentions_place(x.value, b.text)
-            )
-            else []
-        )
-    return [
-        Difference(
-            kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{_show(x.value)} vs {_show(y.value)}"
-        )
+    shared = [
+        (len(_anchor(text_a, x.start) & _anchor(text_b, y.start)), n, x, y)
+        for n, (x, y) in enumerate((x, y) for x in va for y in vb)
     ]
+    best = max(shared, key=lambda t: (t[0], -t[1]))
+    if best[0]:
+        # The pair whose anchors share most words answers one question: "asked for new talks on Monday" /
+        # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
+        x, y = best[2], best[3]
+        sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+        return [Difference(kind, sides, True, f"{_show(x.value)} vs {_show(y.value)}")]
+    x, y = va[0], vb[0]
+    if (
+        kind == "place"
+        and not anchored
+        and _mentions_place(y.value, text_b)
+        and not _mentions_place(y.value, a.text)
+        and not _mentions_place(x.value, b.text)
+    ):
+        return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
+    return []
+
+
+# A reporting verb right before a day: "the regional health office said on Wednesday".
+REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+(?:\w+\s+){0,2}?"
+    r"(?:on|late on|early on)\s+$",
+    re.I,
+)
+
+
+def _reported_on(text: str, start: int) -> bool:
+    return REPORTED_ON.search(text[max(0, start - 50) : start]) is not None
 
 
 # How many words before a value are read as its anchor.
@@ -129,16 +159,29 @@ ANCHOR_WORDS = 6
 
 
 def _anchor(text: str, start: int) -> set[str]:
-    """Content words just before a value, lower-cased and crudely stemmed."""
+    """Content words just before a value, lower-cased and crudely stemmed; a deadline preposition right
+    before it ("until 1 September" / "by 1 October") counts as the shared word "deadline"."""
     # Lower-case words only: names shared by the two sentences ("Lindgate Primary School in Vessby") say
     # they are about one thing, not that the two days answer one question.
-    words = re.findall(r"[a-z]{3,}", text[max(0, start - 60) : start])[-ANCHOR_WORDS:]
-    return {w.rstrip("s") for w in words if w not in _FUNCTION}
+    # Parts of a hyphenated modifier ("the 27-year-old", "a five-year contract") say nothing about what the
+    # value answers: "year" would tie "a medical at Kestrel" to "four years at Riverside".
+    before = text[max(0, start - 60) : start]
+    words = [w for w in ANCHOR_TOKEN.findall(before) if re.fullmatch(r"[a-z]{3,}", w)][-ANCHOR_WORDS:]
+    anchor = {w.rstrip("s") for w in words if w not in _FUNCTION}
+    if DEADLINE.search(before):
+        anchor.add("deadline")
+    return anchor
+
+
+# A word with its hyphenated parts and apostrophes, so a capitalised or compound word is judged whole.
+ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
+# A preposition that makes the value after it a deadline: "until 1 September", "by 1 October".
+DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.I)
 
 
 _FUNCTION = frozenset(
     "the and for from with that this was were are has have had been said says about after before "
-    "shortly early late around into over under its their his her".split()
+    "shortly early late around into over under its their his her through across already".split()
 )
 
 
@@ -207,6 +250,8 @@ def _names(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differenc
 
 
 def _one_word_misspelt(x: str, y: str) -> bool:
+    from rapidfuzz import fuzz
+
     """Same number of words, exactly one differing, and not as a word and its derivation ("Korea" /
     "Korean", "Nordwire" / "Nordwire's"): the shape of a misspelt name, not of two different names."""
     wx, wy = x.split(), y.split()
@@ -218,11 +263,13 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     p, q = differing[0]
     longer, shorter = (p, q) if len(p) >= len(q) else (q, p)
     derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
-    return min(len(p), len(q)) >= 3 and not derived
+    # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
+    # "South Korea" score 82 as wholes, but "North" / "South" only 60.
+    return min(len(p), len(q)) >= 3 and not derived and fuzz.ratio(p, q) >= NAME_VARIANT
 
 
 # Endings that make a word of a name ("Korea" → "Korean", "Nordwire" → "Nordwire's"), not a misspelling.
-_DERIVATIONS = frozenset({"n", "an", "ian", "ese", "i", "ish", "'s", "\u2019s"})
+_DERIVATIONS = frozenset({"n", "an", "ian", "ese", "i", "ish", "ern", "'s", "\u2019s"})
 
 
 def _same_ignoring_case_and_hyphens(x: str, y: str) -> bool:

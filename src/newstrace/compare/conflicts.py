@@ -30,6 +30,10 @@ UPDATE = re.compile(
 )
 
 
+# A count of additional things: "two more bodies", "three additional cases".
+MORE = re.compile(r"\b(?:more|additional|further|other)\b", re.I)
+
+
 def compare_statements(
     a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False
 ) -> list[Difference]:
@@ -75,6 +79,10 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         reason = _compatible_amounts(x, y)
         if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
             reason = "a later update of the figure"
+        if reason is None and any(
+            MORE.search(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
+        ):
+            reason = "an increment: a count of more, not of all"
         if reason is None:
             findings.append(Difference("number", sides, True, f"{_fmt(x.value)} vs {_fmt(y.value)} {x.noun}"))
         else:
@@ -156,6 +164,11 @@ def _reported_on(text: str, start: int) -> bool:
 
 # How many words before a value are read as its anchor.
 ANCHOR_WORDS = 6
+
+
+def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[str]:
+    """The anchor words (see :func:`_anchor`) two values, at ``start_a`` and ``start_b``, have in common."""
+    return _anchor(text_a, start_a) & _anchor(text_b, start_b)
 
 
 def _anchor(text: str, start: int) -> set[str]:

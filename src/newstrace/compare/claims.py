@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare.conflicts import compare_statements, shared_anchor
@@ -98,7 +99,9 @@ def find_claims(
     import numpy as np
 
     if embed is None:
-        from newstrace.compare.embeddings import embed
+        from newstrace.compare.embeddings import embed as default_embed
+
+        embed = default_embed
     origins = dict(origins) if origins is not None else copy_origins(articles)
     texts = {a.id: a.text for a in articles}
     statements = [s for a in articles for s in split_statements(a) if len(WORD.findall(s.text)) >= MIN_WORDS]
@@ -290,6 +293,7 @@ def _claim(
             differences += compare_statements(a, texts[a.article_id], b, texts[b.article_id])
     differences = _dedupe(differences + across)
     claim_origins = tuple(dict.fromkeys(origins.get(s.article_id, str(s.article_id)) for s in statements))
+    label: Literal["agreed", "single", "conflicting"]
     if any(d.conflict for d in differences):
         label = "conflicting"
     elif len(claim_origins) >= 2:

@@ -6,7 +6,7 @@ import pytest
 
 from newstrace.compare.claims import copy_origins, find_claims, split_statements
 from newstrace.ingest.clean import clean_article
-from newstrace.model import Article, SourceRef
+from newstrace.model import Article, PartialDate, SourceRef
 
 WIRE = (
     "PORT ELLERY, June 3 (Tidewire) - A fire destroyed the fictional Ellery fish market early on "
@@ -120,3 +120,28 @@ def test_a_contradiction_folded_into_another_sentence_is_still_found() -> None:
     found = find_claims(articles)
     conflicts = [(c.label, d.kind, sorted(s.text for s in d.sides)) for c in found for d in c.differences]
     assert ("conflicting", "number", ["Four people died", "Two people were killed"]) in conflicts
+
+
+def test_a_later_days_different_toll_is_an_update_not_a_conflict() -> None:
+    friday = _article(
+        1,
+        "The fictional ferry Marit capsized off Ostby on Friday, and 12 people were missing, the coast guard "
+        "said.\n\nDivers searched the hull through the night.",
+        "Ostby Post",
+    )
+    saturday = _article(
+        2,
+        "Ten people were still missing on Saturday after the ferry Marit capsized off Ostby, the coast guard "
+        "said.\n\nThe prime minister visited the harbour.",
+        "Coast Daily",
+    )
+    friday.published, saturday.published = PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)
+    found = find_claims([friday, saturday])
+    numbers = [d for c in found for d in c.differences if d.kind == "number"]
+    assert [(d.conflict, d.reason) for d in numbers] == [
+        (False, "a later report (2025-03-15) updates the figure of 2025-03-14")
+    ]
+    # The same two figures on the same day are a conflict.
+    saturday.published = PartialDate(2025, 3, 14)
+    same_day = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
+    assert [d.conflict for d in same_day] == [True]

@@ -21,7 +21,7 @@ from typing import Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare.conflicts import compare_statements, shared_anchor
-from newstrace.model import Article, Citation, Claim, Difference
+from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
 # Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
 # third outlet's looser paraphrase join two close ones.
@@ -121,8 +121,9 @@ def find_claims(
                 score[j, i] += bonus
     groups = _align(statements, score, align)
     across = _conflicts_across(statements, groups, score, origins, texts)
+    published = {a.id: a.published for a in articles if a.published is not None and a.published.is_complete}
     claims = [
-        _claim([statements[k] for k in g], g, score, origins, texts, across.get(n, []))
+        _claim([statements[k] for k in g], g, score, origins, texts, across.get(n, []), published)
         for n, g in enumerate(groups)
     ]
     order = {"agreed": 0, "conflicting": 1, "single": 2}
@@ -286,12 +287,13 @@ def _claim(
     origins: Mapping[int, str],
     texts: Mapping[int | None, str],
     across: list[Difference],
+    published: Mapping[int | None, PartialDate],
 ) -> Claim:
     differences: list[Difference] = []
     for x, a in enumerate(statements):
         for b in statements[x + 1 :]:
             differences += compare_statements(a, texts[a.article_id], b, texts[b.article_id])
-    differences = _dedupe(differences + across)
+    differences = [_later_update(d, published) for d in _dedupe(differences + across)]
     claim_origins = tuple(dict.fromkeys(origins.get(s.article_id, str(s.article_id)) for s in statements))
     label: Literal["agreed", "single", "conflicting"]
     if any(d.conflict for d in differences):
@@ -303,6 +305,23 @@ def _claim(
     pairs = [score[i, j] for x, i in enumerate(indexes) for j in indexes[x + 1 :]]
     similarity = float(min(pairs)) if pairs else 1.0
     return Claim(label, tuple(statements), claim_origins, tuple(differences), round(similarity, 3))
+
+
+# Counts that grow or shrink as a story unfolds: a different figure in a report published on a later day
+# is an update, not a contradiction ("12 missing" on Friday, "Ten people are still missing" on Saturday).
+EVOLVING_COUNTS = frozenset({"dead", "injured", "missing", "survivor", "rescued", "case", "ill", "arrested"})
+
+
+def _later_update(d: Difference, published: Mapping[int | None, PartialDate]) -> Difference:
+    """A number conflict between reports published on different days, about an evolving count, becomes a
+    compatible difference that says which report is later."""
+    if not d.conflict or d.kind != "number" or d.reason.rsplit(" ", 1)[-1] not in EVOLVING_COUNTS:
+        return d
+    days = [published.get(side.article_id) for side in d.sides]
+    if None in days or days[0] == days[1]:
+        return d
+    earlier, later = sorted(day.iso() for day in days if day is not None)
+    return Difference(d.kind, d.sides, False, f"a later report ({later}) updates the figure of {earlier}")
 
 
 def _dedupe(differences: list[Difference]) -> list[Difference]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newstrace.brief.citations import citation_json
 from newstrace.model import Article, BriefCopy, Citation, Claim, Difference
 
 
@@ -99,20 +100,16 @@ def claims_json(claims: Sequence[Claim]) -> list[dict[str, Any]]:
             "origins": list(c.origins),
             "origin_count": len(c.origins),
             "similarity": c.similarity,
-            "statements": [_citation(s) for s in c.statements],
+            "statements": [citation_json(s) for s in c.statements],
             "differences": [
                 {
                     "kind": d.kind,
                     "conflict": d.conflict,
                     "reason": d.reason,
-                    "sides": [_citation(s) for s in d.sides],
+                    "sides": [citation_json(s) for s in d.sides],
                 }
                 for d in c.differences
             ],
         }
         for c in claims
     ]
-
-
-def _citation(c: Citation) -> dict[str, Any]:
-    return {"article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newstrace.brief.citations import citation_json
 from newstrace.model import Article, BriefCopy, Citation, CopyRelation
 
 # A sentence of the copy counts as found in the original when this share of its word 3-shingles is there:
@@ -80,18 +81,14 @@ def copies_json(copies: Sequence[BriefCopy]) -> list[dict[str, Any]]:
             "kind": c.kind,
             "similarity": c.similarity,
             "containment": c.containment,
-            "copy": _citation(c.copy),
-            "original": _citation(c.original),
+            "copy": citation_json(c.copy),
+            "original": citation_json(c.original),
         }
         for c in copies
     ]
 
 
 _KIND_WORDS = {"exact": "verbatim copy", "near": "lightly edited copy", "contained": "partial copy"}
-
-
-def _citation(c: Citation) -> dict[str, Any]:
-    return {"article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text}
 
 
 def _brief_copy(relation: CopyRelation, copy: Article, original: Article) -> BriefCopy:

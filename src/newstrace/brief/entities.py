@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newstrace.brief.citations import citation_json
 from newstrace.model import Article, Citation, Entity, EntityAlias, SpellingVariant
 
 # A Markdown alias line cites at most this many places per alias: the first in each article, up to
@@ -96,17 +97,17 @@ def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:
             "canonical": e.canonical,
             "type": e.type,
             "aliases": [
-                {"name": a.name, "kind": a.kind, "citations": [_citation(c) for c in a.citations]}
+                {"name": a.name, "kind": a.kind, "citations": [citation_json(c) for c in a.citations]}
                 for a in e.aliases
             ],
-            "mentions": [_citation(c) for c in e.mentions],
+            "mentions": [citation_json(c) for c in e.mentions],
             "variants": [
                 {
                     "form": v.form,
                     "variant": v.variant,
                     "typo": v.typo,
-                    "form_citations": [_citation(c) for c in v.form_citations],
-                    "variant_citations": [_citation(c) for c in v.variant_citations],
+                    "form_citations": [citation_json(c) for c in v.form_citations],
+                    "variant_citations": [citation_json(c) for c in v.variant_citations],
                 }
                 for v in e.variants
             ],
@@ -137,12 +138,3 @@ def _variant_markdown(
     form = " ".join(cite(c) for c in _first_per_article(variant.form_citations))
     odd = " ".join(cite(c) for c in _first_per_article(variant.variant_citations))
     return f"⚠ {what}: “{escape(variant.form)}” {form} vs “{escape(variant.variant)}” {odd}"
-
-
-def _citation(citation: Citation) -> dict[str, Any]:
-    return {
-        "article_id": citation.article_id,
-        "start": citation.start,
-        "end": citation.end,
-        "text": citation.text,
-    }

@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newstrace.brief.citations import citation_json
 from newstrace.brief.claims import claims_json
 from newstrace.brief.copies import copies_json
 from newstrace.brief.entities import entities_json
 from newstrace.brief.sources import sources_to_dict
 from newstrace.brief.timeline import publication_json, timeline_json
-from newstrace.model import Brief, BriefArticle, Citation, SharedSentence
+from newstrace.model import Brief, BriefArticle, SharedSentence
 
 # Bumped only for a change that breaks readers (a renamed or removed field); new sections keep "1".
 SCHEMA_VERSION = "1"
@@ -39,9 +40,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "story": {"id": brief.story_id, "title": brief.title},
         "articles": [_article(a) for a in brief.articles],
-        "summary": [_citation(c) for c in brief.summary],
+        "summary": [citation_json(c) for c in brief.summary],
         "shared": [_shared(s) for s in brief.shared],
-        "single": [_citation(c) for c in brief.single],
+        "single": [citation_json(c) for c in brief.single],
         "timeline": timeline_json(brief.timeline),
         "entities": entities_json(brief.entities),
         **sources_to_dict(brief),
@@ -76,14 +77,5 @@ def _shared(shared: SharedSentence) -> dict[str, Any]:
     return {
         "similarity": shared.similarity,
         "article_count": len({c.article_id for c in shared.citations}),
-        "citations": [_citation(c) for c in shared.citations],
-    }
-
-
-def _citation(citation: Citation) -> dict[str, Any]:
-    return {
-        "article_id": citation.article_id,
-        "start": citation.start,
-        "end": citation.end,
-        "text": citation.text,
+        "citations": [citation_json(c) for c in shared.citations],
     }

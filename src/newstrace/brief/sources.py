@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newstrace.brief.citations import citation_json
 from newstrace.model import (
     Article,
     Attribution,
@@ -138,8 +139,8 @@ def sources_to_dict(brief: Brief) -> dict[str, Any]:
                 "chain": list(a.chain),
                 "anonymous": a.anonymous,
                 "credit": a.credit,
-                "content": _citation(a.content),
-                "cue": _citation(a.cue) if a.cue is not None else None,
+                "content": citation_json(a.content),
+                "cue": citation_json(a.cue) if a.cue is not None else None,
             }
             for a in brief.attributions
         ],
@@ -152,12 +153,12 @@ def sources_to_dict(brief: Brief) -> dict[str, Any]:
                     "source": e.source,
                     "target": e.target,
                     "kind": e.kind,
-                    "evidence": [_citation(c) for c in e.evidence],
+                    "evidence": [citation_json(c) for c in e.evidence],
                 }
                 for e in graph.edges
             ],
             "statements": [
-                {"citations": [_citation(c) for c in s.citations], "origins": list(s.origins)}
+                {"citations": [citation_json(c) for c in s.citations], "origins": list(s.origins)}
                 for s in graph.statements
             ],
             "shared_origins": list(graph.shared_origins),
@@ -279,14 +280,10 @@ def _quote(q: Quote) -> dict[str, Any]:
     return {
         "kind": q.kind,
         "speaker": q.speaker_name,
-        "speaker_mention": _citation(q.speaker) if q.speaker is not None else None,
+        "speaker_mention": citation_json(q.speaker) if q.speaker is not None else None,
         "anonymous": q.anonymous,
         "channel": q.channel,
         "affiliation": q.affiliation,
-        "cue": _citation(q.cue),
-        "content": _citation(q.content),
+        "cue": citation_json(q.cue),
+        "content": citation_json(q.content),
     }
-
-
-def _citation(c: Citation) -> dict[str, Any]:
-    return {"article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text}

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from newstrace.model import Article, BriefArticle, Citation, PublicationDate, TimelineEvent
+from newstrace.brief.citations import citation_json
+from newstrace.model import Article, BriefArticle, PublicationDate, TimelineEvent
 
 # SVG geometry, in px: wide enough for a dozen labelled events on a brief's column (46rem ~ 740 px).
 SVG_WIDTH = 720
@@ -69,8 +70,8 @@ def timeline_json(events: Sequence[TimelineEvent]) -> list[dict[str, Any]]:
             "value": e.value,
             "first": e.first,
             "last": e.last,
-            "times": [_citation(c) for c in e.times],
-            "citations": [_citation(c) for c in e.citations],
+            "times": [citation_json(c) for c in e.times],
+            "citations": [citation_json(c) for c in e.citations],
         }
         for e in events
     ]
@@ -82,7 +83,7 @@ def publication_json(article: BriefArticle) -> dict[str, Any]:
         "published_inferred": article.published_inferred,
         "published_inferred_by": article.published_inferred_by,
         "published_confidence": article.published_confidence,
-        "published_evidence": [_citation(c) for c in article.published_evidence],
+        "published_evidence": [citation_json(c) for c in article.published_evidence],
     }
 
 
@@ -132,12 +133,3 @@ def timeline_svg(events: Sequence[TimelineEvent]) -> str:
         parts.append("</g></a>")
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _citation(citation: Citation) -> dict[str, Any]:
-    return {
-        "article_id": citation.article_id,
-        "start": citation.start,
-        "end": citation.end,
-        "text": citation.text,
-    }

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newstrace.errors import ConfigError
@@ -203,28 +203,37 @@ def _weighted_words(article: Article) -> dict[str, float]:
     return bag
 
 
-def _add_words(text: str, bag: dict[str, float], limit: int | None) -> None:
+def weighted_words(text: str, limit: int | None = None) -> Iterator[tuple[str, float]]:
+    """The content words of ``text`` as (stem, weight): numbers and names weigh more than other words.
+
+    Stopwords and one-letter words are skipped; ``limit`` stops after that many words (the lead).
+    """
     taken = 0
     for match in WORD.finditer(text):
         token = match.group(0)
         low = token.lower()
         if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
             continue
-        if token[0].isdigit():
-            boost = NUMBER_BOOST
-        elif token[0].isupper() and (
-            token.isupper() or not SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
-        ):
-            boost = NAME_BOOST
-        else:
-            boost = 1.0
         key = stem(low)
         if key in STOPWORDS:
             continue
-        bag[key] = max(bag.get(key, 0.0), boost)
+        if token[0].isdigit():
+            weight = NUMBER_BOOST
+        elif token[0].isupper() and (
+            token.isupper() or not SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
+        ):
+            weight = NAME_BOOST
+        else:
+            weight = 1.0
+        yield key, weight
         taken += 1
         if limit is not None and taken >= limit:
             return
+
+
+def _add_words(text: str, bag: dict[str, float], limit: int | None) -> None:
+    for key, weight in weighted_words(text, limit):
+        bag[key] = max(bag.get(key, 0.0), weight)
 
 
 def _idf(bags: Sequence[dict[str, float]]) -> dict[str, float]:

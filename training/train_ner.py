@@ -42,16 +42,19 @@ def _docbin(sentences: list[Sentence], path: Path) -> None:
     db.to_disk(path)
 
 
-def training_words(data: Path) -> list[str]:
-    """Words that get a static vector: training text (never a test split) and the gazetteers' names."""
+def gazetteer_words() -> list[str]:
+    """The words of the gazetteers' names: they get a static vector however rare."""
     from newstrace.annotate.gazetteer import ruler_patterns
 
+    return [w for p in ruler_patterns() for w in str(p["pattern"]).replace("-", " - ").split()]
+
+
+def training_words(data: Path) -> list[str]:
+    """Words of the training text (never a test split), counted for the static vectors' vocabulary."""
     sentences = read_uner(data / UNER_TRAIN) + read_uner(data / UNER_DEV)
     sentences += read_wikigold(data / "wikigold" / "wikigold.conll.txt", "train")
     sentences += read_wnut17(data / "wnut17" / "wnut17train.conll")
-    words = [w for s in sentences for w in s.words]
-    words += [w for p in ruler_patterns() for w in str(p["pattern"]).replace("-", " - ").split()]
-    return words
+    return [w for s in sentences for w in s.words]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     _docbin(read_uner(args.data / UNER_DEV), build / "dev.spacy")
     print(f"training on {len(train_sents)} sentences")
     if not (args.reuse_vectors and (build / "vectors" / "vocab").is_dir()):
-        build_vectors(training_words(args.data), build / "vectors")
+        build_vectors(training_words(args.data), build / "vectors", always=gazetteer_words())
     # ner.cfg lists only what we chose; spaCy fills in its defaults for everything else.
     fill_config(build / "ner.full.cfg", ROOT / "training" / "ner.cfg", silent=True)
     train(

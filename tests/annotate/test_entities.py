@@ -38,6 +38,22 @@ def test_pipeline_loads_from_the_package_with_rules_around_the_model() -> None:
     assert load_pipeline() is nlp  # loaded once per process
 
 
+def test_shipped_model_carries_caseless_static_vectors_and_fits_the_size_cap() -> None:
+    """The tok2vec reads MiniLM-derived word vectors; every casing of a word finds the same row, and the
+    whole shipped folder stays under the 30 MB package budget of issue 4."""
+    from importlib.resources import files
+
+    from newstrace.annotate.entities import MODEL_DIR, MODEL_PACKAGE
+
+    vectors = load_pipeline().vocab.vectors
+    assert vectors.shape[0] > 10_000 and vectors.shape[1] >= 64
+    rows = {vectors.find(key=form) for form in ("seoul", "Seoul", "SEOUL")}
+    assert len(rows) == 1 and rows != {-1}
+    folder = Path(str(files(MODEL_PACKAGE).joinpath(MODEL_DIR)))
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    assert size < 30 * 1024 * 1024
+
+
 def test_offsets_index_the_text_and_carry_the_article_id(found: list[EntityMention]) -> None:
     assert found
     for mention in found:
@@ -75,6 +91,23 @@ def test_adjectives_and_titles_are_not_entities(found: list[EntityMention], not_
 def test_a_name_ending_in_ministry_is_an_organisation(found: list[EntityMention]) -> None:
     ministry = [m for m in found if m.text.endswith("Ministry")]
     assert ministry and all(m.type == "ORG" for m in ministry)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lone surname between a closing quote and a speech verb is the speaker.
+        (
+            '"We are searching the hull," Maren Tvedt said. "The sea is calm," Tvedt told reporters.',
+            ("Tvedt", "PER"),
+        ),
+        # A listed name keeps its type there, and the sentence-initial article stays outside it.
+        ('"No comment," Reuters said.', ("Reuters", "ORG")),
+        ("The Korean Central News Agency reported the launch.", ("Korean Central News Agency", "ORG")),
+    ],
+)
+def test_speakers_after_quotes_and_listed_names_after_the(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _pairs(find_entities(text))
 
 
 def test_a_no_break_space_stays_outside_the_name() -> None:

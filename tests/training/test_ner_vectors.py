@@ -8,11 +8,14 @@ import numpy as np
 from training.ner_vectors import reduce, vocabulary
 
 
-def test_vocabulary_lowercases_merges_minilm_words_and_drops_punctuation(tmp_path: Path) -> None:
+def test_vocabulary_keeps_frequent_listed_and_minilm_words_and_drops_rare_ones(tmp_path: Path) -> None:
     minilm = tmp_path / "vocab.txt"
     minilm.write_text("[PAD]\n[unused0]\nthe\n##ing\nseoul\n,\nnon-stop\n", encoding="utf-8")
-    words = vocabulary(["Jeon", "Ha-kyu", "SEOUL", ",", "...", "O'Neill", "_x"], minilm)
-    assert words == sorted({"jeon", "ha-kyu", "seoul", "o'neill", "the", "non-stop"})
+    text = ["Jeon", "JEON", "jeon", "Ha-kyu", "Ha-kyu", "SEOUL", ",", ",", ",", "...", "O'Neill", "_x"]
+    words = vocabulary(text, minilm, min_count=3, always=["Ussuriysk", "-"])
+    # "jeon" counts three times in any casing; "ha-kyu" (twice) and "o'neill" (once) are left to the
+    # zero vector that unseen names get at run time.
+    assert words == sorted({"jeon", "ussuriysk", "seoul", "the", "non-stop"})
 
 
 def test_reduce_keeps_the_requested_columns_and_the_variance_it_can() -> None:

@@ -217,18 +217,8 @@ class GroupingSession:
         """Replace the copy edges whose copy is one of ``members`` with ``relations``."""
         for chunk in in_chunks(sorted(set(members))):
             self._conn.execute(sa.delete(copies).where(copies.c.copy_id.in_(chunk)))
-        rows = [
-            {
-                "copy_id": r.copy_id,
-                "original_id": r.original_id,
-                "kind": r.kind,
-                "similarity": r.similarity,
-                "containment": r.containment,
-            }
-            for r in relations
-        ]
-        if rows:
-            self._conn.execute(sa.insert(copies), rows)
+        if relations:
+            self._conn.execute(sa.insert(copies), copy_rows(relations))
 
     def add_to_story(self, story_id: int, article_ids: Sequence[int]) -> None:
         """Append articles to a stored story, after its current members."""
@@ -305,3 +295,17 @@ class GroupingSession:
             self._conn.execute(sa.insert(story_state), story_rows)
         self._conn.execute(sa.delete(group_state).where(group_state.c.name == _ARTICLES))
         self._conn.execute(sa.insert(group_state).values(name=_ARTICLES, value=changes.article_count))
+
+
+def copy_rows(relations: Sequence[CopyRelation]) -> list[dict[str, Any]]:
+    """Rows of the ``copies`` table for ``relations``."""
+    return [
+        {
+            "copy_id": r.copy_id,
+            "original_id": r.original_id,
+            "kind": r.kind,
+            "similarity": r.similarity,
+            "containment": r.containment,
+        }
+        for r in relations
+    ]

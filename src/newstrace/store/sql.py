@@ -37,6 +37,7 @@ from newstrace.store.engine import (
     utc_now,
     write_transaction,
 )
+from newstrace.store.grouping import copy_rows
 from newstrace.store.schema import (
     articles,
     copies,
@@ -282,18 +283,8 @@ class Store:
                     raise StoreError(f"cannot replace copies: article {relation.copy_id} has two originals")
                 seen.add(relation.copy_id)
             conn.execute(sa.delete(copies))
-            rows = [
-                {
-                    "copy_id": r.copy_id,
-                    "original_id": r.original_id,
-                    "kind": r.kind,
-                    "similarity": r.similarity,
-                    "containment": r.containment,
-                }
-                for r in relations
-            ]
-            if rows:
-                conn.execute(sa.insert(copies), rows)
+            if relations:
+                conn.execute(sa.insert(copies), copy_rows(relations))
 
     def copies(self, article_ids: Iterable[int] | None = None) -> list[CopyRelation]:
         """Copy relations touching ``article_ids`` (as copy or original), or all of them; by copy id."""

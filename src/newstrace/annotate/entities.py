@@ -1,7 +1,8 @@
 """Named entities (PER, ORG, LOC) in an article's cleaned text, with exact character offsets.
 
 The pipeline that ships in ``annotate/models/ner/`` is a spaCy CNN (tok2vec + transition-based ner)
-trained by ``make train-ner`` on UNER English-EWT and wikigold (see its MODEL_CARD.md). At load time two
+over static word vectors derived from MiniLM, trained by ``make train-ner`` on UNER English-EWT and
+wikigold (see its MODEL_CARD.md). At load time two
 rule components are added around it:
 
 1. a gazetteer step *after* the ner with the lists of :mod:`newstrace.annotate.gazetteer` (countries
@@ -14,7 +15,9 @@ rule components are added around it:
    tokenizer splits them and the model often stops at the hyphen); a capitalised run right after a title
    or role ("spokesperson Jeon Ha-kyu", "leader Kim", "President Putin") is a person, and a title the
    model swept into a name is cut off; nationality adjectives ("North Korean") are not entities (UNER's
-   convention); a name ending in "Ministry", "Agency", "Council"… is an organisation.
+   convention); a name ending in "Ministry", "Agency", "Council"… is an organisation; an unlisted
+   capitalised run between a closing quote and a speech verb is a person (',\" Eklund said'); a
+   sentence-initial "The" before a listed name is dropped.
 
 GPE is folded into LOC. Nothing is downloaded: the pipeline loads from the package with
 :mod:`importlib.resources`.

@@ -9,7 +9,8 @@
   bad input: each one becomes a line of the :class:`~newstrace.model.RunReport`.
 - :func:`regroup` finds copies and places new articles into stories, keeping the stored ones
   (incremental story clustering, :mod:`newstrace.group`).
-- :func:`brief_story` builds one story's :class:`~newstrace.model.Brief`.
+- :func:`brief_story` builds one story's :class:`~newstrace.model.Brief` and keeps it in the store, or
+  reuses the stored one while the story's articles and the options are unchanged.
 - :func:`analyze` runs all three and writes each touched story's brief as Markdown, HTML and JSON.
 
 Example:
@@ -159,9 +160,8 @@ def _group_all(store: Store, options: Options) -> list[Story]:
     stories = store.replace_stories(grouping.stories)
     with store.grouping() as session:
         session.fill_band_keys()
-        session.save_state(
-            grouping.state, {k: s.id for k, s in zip(grouping.keys, stories, strict=True)}, True
-        )  # type: ignore[misc]
+        ids = {k: s.id for k, s in zip(grouping.keys, stories, strict=True) if s.id is not None}
+        session.save_state(grouping.state, ids, True)
     return stories
 
 
@@ -188,12 +188,49 @@ def keep_story_ids(old: Sequence[Story], new: Sequence[Story]) -> list[Story]:
     return [dataclasses.replace(s, id=given.get(i)) for i, s in enumerate(new)]
 
 
-def brief_story(store: Store, story: Story, options: Options) -> tuple[Brief, list[Article]]:
-    """Build one story's brief; returns it with the story's articles (the HTML renderer shows them)."""
+def brief_story(
+    store: Store, story: Story, options: Options, rebuild: bool = False
+) -> tuple[Brief, list[Article]]:
+    """One story's brief, reused from the store while still valid; returns it with the story's articles
+    (the HTML renderer shows them).
+
+    The store keeps the brief's JSON under a key covering the story's title, its (article id, revision)
+    pairs, ``sentence_similarity``, the ingest day and the brief schema (:func:`newstrace.store.briefs.
+    brief_key`). When the stored key matches, the :class:`Brief` record is read back from that JSON
+    (:func:`newstrace.brief.jsonin.brief_from_dict`, an exact inverse of ``brief_to_dict``) rather than
+    kept only for JSON output: every renderer then works the same from a stored brief as from a built one,
+    and Markdown and HTML are reused too. The articles are always read from the store (cheap next to
+    building: no model is loaded). Otherwise the brief is built and saved with its provenance graph and
+    entities.
+
+    Args:
+        store: the store holding the story.
+        story: a stored story (its ``id`` is set).
+        options: ``sentence_similarity`` and ``ingest_date`` are used.
+        rebuild: build the brief even when the stored one is valid (and store the new one).
+    """
     from newstrace.brief import build_brief
+    from newstrace.brief.jsonin import brief_from_dict
+    from newstrace.brief.jsonout import SCHEMA_VERSION
+    from newstrace.store.briefs import brief_key
 
     articles = store.articles(story.article_ids)
-    return build_brief(story, articles, options.sentence_similarity, options.ingest_day()), articles
+    day = options.ingest_day()
+    key = brief_key(
+        story.title,
+        [(a.id or 0, a.revision or 0) for a in articles],
+        options.sentence_similarity,
+        day,
+        SCHEMA_VERSION,
+    )
+    if story.id is not None and not rebuild:
+        stored = store.stored_brief(story.id, key)
+        if stored is not None:
+            return brief_from_dict(stored), articles
+    brief = build_brief(story, articles, options.sentence_similarity, day)
+    if story.id is not None:
+        store.save_brief(story.id, key, brief)
+    return brief, articles
 
 
 BRIEF_FORMATS = ("md", "html", "json")
@@ -229,7 +266,8 @@ def analyze(
     on_item: OnItem | None = None,
 ) -> Analysis:
     """Ingest ``paths``, regroup the store, and write a brief in every format for each story that holds an
-    article of this run, as ``out_dir/story-<id>.{md,html,json}``.
+    article of this run, as ``out_dir/story-<id>.{md,html,json}``. Each brief is kept in the store
+    (:func:`brief_story`), and a still valid stored one is reused.
     """
     from newstrace.store import open_store
 

@@ -253,7 +253,7 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
     found = []
     for m in TITLED.finditer(text):
         words = m.group("role").split()
-        keep = []
+        keep: list[str] = []
         for word in reversed(words):
             if word.lower() not in TITLE_WORDS:
                 break

@@ -80,7 +80,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDocument:
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"HTML page cannot be parsed: {exc}") from exc
     text = _paragraphs(getattr(document, "text", None) or "") if document is not None else ""
-    if not text:
+    if not text or document is None or isinstance(document, dict):
         raise InputError(NO_TEXT)
     title = _clean(document.title)
     text = _without_headline(text, title)

@@ -176,7 +176,9 @@ def _read_stream(
     if sniffed.format == "warc":
         yield from _guarded(read_warc(stream, label, max_bytes), label, sniffed)
         return
-    body: IO[bytes] = gzip.GzipFile(fileobj=stream, mode="rb") if sniffed.gzip else stream
+    body: IO[bytes] = (
+        gzip.GzipFile(fileobj=stream, mode="rb") if sniffed.gzip else stream  # type: ignore[assignment]
+    )
     if sniffed.format == "jsonl":
         yield from _guarded(read_jsonl(body, label, max_bytes), label, sniffed)
         return

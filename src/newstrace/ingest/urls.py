@@ -94,6 +94,7 @@ def date_from_url(url: str | None) -> PartialDate | None:
         return None
     for match in URL_DATE.finditer(path):
         year = int(match["year"])
+        day: int | None
         if match["cmonth"]:
             month, day = int(match["cmonth"]), int(match["cday"])
         else:

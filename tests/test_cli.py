@@ -254,3 +254,32 @@ def test_gzip_text_is_not_mistaken_for_a_warc(tmp_path: Path) -> None:
     result = _run(["ingest", str(path)], tmp_path / "s.db")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+
+
+def test_brief_is_kept_in_the_store_and_reused_without_loading_a_model(tmp_path: Path) -> None:
+    from newstrace.compare import embeddings
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(HARBOUR_REPORT, encoding="utf-8")
+    (corpus / "b.txt").write_text(HARBOUR_REPORT.replace("on Monday", "early on Monday"), encoding="utf-8")
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    assert _run(["analyze", str(corpus), "--out", str(out)], db).exit_code == 0
+    (written,) = out.glob("story-*.html")
+    story_id = written.stem.removeprefix("story-")
+
+    embeddings._model.cache_clear()
+    outputs = {}
+    for fmt in ("html", "json", "md"):
+        first = _run(["brief", story_id, "--format", fmt], db)
+        second = _run(["brief", story_id, "--format", fmt], db)
+        assert first.exit_code == second.exit_code == 0
+        assert first.stdout == second.stdout
+        assert first.stdout == written.with_suffix(f".{fmt}").read_text(encoding="utf-8")
+        outputs[fmt] = first.stdout
+    assert embeddings._model.cache_info().misses == 0, "a stored brief must not load the embedding model"
+
+    rebuilt = _run(["brief", story_id, "--format", "html", "--rebuild"], db)
+    assert rebuilt.exit_code == 0
+    assert embeddings._model.cache_info().misses == 1, "--rebuild builds the brief again"
+    assert rebuilt.stdout == outputs["html"]

@@ -288,14 +288,15 @@ def copies_cmd(ctx: click.Context, article_id: int, as_json: bool) -> None:
 @click.argument("story_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file, not stdout.")
+@click.option("--rebuild", is_flag=True, help="Build the brief even if the stored one is still valid.")
 @click.pass_context
-def brief_cmd(ctx: click.Context, story_id: int, fmt: str, output: str | None) -> None:
-    """Write the brief of story STORY_ID."""
+def brief_cmd(ctx: click.Context, story_id: int, fmt: str, output: str | None, rebuild: bool) -> None:
+    """Write the brief of story STORY_ID (the stored brief when its articles and options are unchanged)."""
     from newstrace.pipeline import brief_story, render_brief
 
     options = _options(ctx)
     with _store(options) as store:
-        brief, articles = brief_story(store, store.story(story_id), options)
+        brief, articles = brief_story(store, store.story(story_id), options, rebuild=rebuild)
         text = render_brief(brief, articles, fmt)
     if output:
         Path(output).write_text(text, encoding="utf-8")

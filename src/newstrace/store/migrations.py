@@ -58,10 +58,16 @@ def _create_v3(conn: Connection) -> None:
     schema.METADATA.create_all(conn, tables=list(schema.V3_TABLES))
 
 
+def _create_v4(conn: Connection) -> None:
+    # Empty: the next `newstrace brief N` or `analyze` builds and keeps each brief it writes.
+    schema.METADATA.create_all(conn, tables=list(schema.V4_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles with revisions, credits and removed parts; stories; runs", _create_v1),
     Migration(2, "copies: which article copies which (copy trees)", _create_v2),
     Migration(3, "placement state: band keys, story centroids, word frequencies", _create_v3),
+    Migration(4, "stored briefs with their provenance graphs and entities", _create_v4),
 )
 
 

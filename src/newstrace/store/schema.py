@@ -25,6 +25,12 @@ it and upgrades older stores to it. Layout::
     term_state       (version 3) per word: document frequency and the stories whose centroid took it in
                      (JSON list, the blocking index)
     group_state      (version 3) named counters of the placement state ("articles": articles placed)
+    briefs           (version 4) each story's last built brief: the JSON as render_json writes it, and
+                     the key it was built under (story members and revisions, options, brief schema), so
+                     ``newstrace brief N`` reuses it while the key still matches (newstrace.store.briefs)
+    provenance_nodes (version 4) the nodes of each stored brief's provenance graph, and
+    provenance_edges (version 4) its edges, so "which stories rely on KCNA?" is one SQL query
+    story_entities   (version 4) the merged entities of each stored brief, with their aliases (JSON list)
 
 Column types are chosen to mean the same thing on both backends: ``Text`` for anything a user wrote
 (no length limits to trip over), ``String(64)`` for hex digests, ``Integer`` for offsets and date parts.
@@ -35,7 +41,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # The version this code writes. Raise it together with a new entry in migrations.MIGRATIONS.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 METADATA = sa.MetaData()
 
@@ -239,6 +245,54 @@ group_state = sa.Table(
 )
 
 V3_TABLES = (band_keys, story_state, term_state, group_state)
+
+# Version 4: stored briefs. Every row hangs off a story, so replacing or deleting stories drops them.
+briefs = sa.Table(
+    "briefs",
+    METADATA,
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.String(64), nullable=False),
+    sa.Column("built", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+provenance_nodes = sa.Table(
+    "provenance_nodes",
+    METADATA,
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("node_id", sa.Text, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    # Indexed: "which stories rely on KCNA?" looks nodes up by label.
+    sa.Column("label", sa.Text, nullable=False, index=True),
+    sa.Column("article_id", sa.Integer, nullable=True),
+)
+
+provenance_edges = sa.Table(
+    "provenance_edges",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+)
+
+story_entities = sa.Table(
+    "story_entities",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),  # the brief's order: most-mentioned first
+    sa.Column("canonical", sa.Text, nullable=False, index=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+)
+
+V4_TABLES = (briefs, provenance_nodes, provenance_edges, story_entities)
 
 # The tables version 1 built; migrations._create_v1 builds exactly these, so old stores upgrade step by step.
 V1_TABLES = (

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from newstrace.errors import StoreError
 from newstrace.model import (
     Article,
+    Brief,
     CopyRelation,
     Credit,
     PartialDate,
@@ -324,6 +325,40 @@ class Store:
             level = [r.copy_id for r in below]
             visited.update(level)
         return edges
+
+    # ------------------------------------------------------------------------------------------- briefs
+
+    def save_brief(self, story_id: int, key: str, brief: Brief) -> None:
+        """Keep the story's brief under ``key`` (:func:`.briefs.brief_key`), with its provenance graph and
+        entities as rows; one transaction replaces what was stored for the story before.
+
+        Raises:
+            StoreError: there is no story with this id (nothing is changed).
+        """
+        from newstrace.brief.jsonout import render_json
+        from newstrace.store.briefs import write_brief
+
+        body = render_json(brief)
+        with translate_errors("store the brief", self.where), write_transaction(self._engine) as conn:
+            if conn.execute(sa.select(stories.c.id).where(stories.c.id == story_id)).first() is None:
+                raise StoreError(f"cannot store the brief: no story {story_id} in {self.where}")
+            write_brief(conn, story_id, key, brief, body)
+
+    def stored_brief(self, story_id: int, key: str) -> dict[str, Any] | None:
+        """The story's stored brief (its JSON as a dict) when it was built under ``key``, else None."""
+        from newstrace.store.briefs import read_brief
+
+        with translate_errors("read the brief", self.where), read_transaction(self._engine) as conn:
+            return read_brief(conn, story_id, key)
+
+    def stories_relying_on(self, origin: str) -> list[int]:
+        """Ids of the stories whose stored brief's provenance graph has an article relying on ``origin``
+        (a source or agency label, any case): "which stories rely on KCNA?".
+        """
+        from newstrace.store.briefs import stories_relying_on
+
+        with translate_errors("read provenance", self.where), read_transaction(self._engine) as conn:
+            return stories_relying_on(conn, origin)
 
     # --------------------------------------------------------------------------------------------- runs
 

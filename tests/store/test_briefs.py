@@ -204,3 +204,24 @@ def test_key_covers_members_revisions_and_options() -> None:
         brief_key("Ferry capsizes", [(1, 1), (2, 1)], 0.5, day, SCHEMA_VERSION),
     ]
     assert base not in others and len(set(others)) == len(others)
+
+
+def test_version_3_store_with_stories_upgrades_to_keep_briefs(db: str, corpus_brief: Brief) -> None:
+    from newstrace.store.migrations import MIGRATIONS, migrate
+
+    engine, where = make_engine(db)
+    try:
+        assert migrate(engine, where, MIGRATIONS[:3]) == 3
+        assert "briefs" not in sa.inspect(engine).get_table_names()
+        with engine.begin() as conn:  # a version-3 store holding one story, written as version 3 did
+            conn.execute(
+                sa.text("INSERT INTO stories (title, created) VALUES ('Harbour', CURRENT_TIMESTAMP)")
+            )
+    finally:
+        engine.dispose()
+    with open_store(db) as store:
+        (story,) = store.stories()
+        assert story.id is not None
+        assert store.stored_brief(story.id, "k") is None  # nothing stored yet: the first brief builds
+        store.save_brief(story.id, "k", corpus_brief)
+        assert store.stored_brief(story.id, "k") == brief_to_dict(corpus_brief)

@@ -21,7 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,29 +162,6 @@ def _group_all(store: Store, options: Options) -> list[Story]:
         ids = {k: s.id for k, s in zip(grouping.keys, stories, strict=True) if s.id is not None}
         session.save_state(grouping.state, ids, True)
     return stories
-
-
-def keep_story_ids(old: Sequence[Story], new: Sequence[Story]) -> list[Story]:
-    """Give each new story the id of the old story it overlaps most (each old id at most once).
-
-    Pairs are taken greedily by overlap size, ties by the smaller old id, so the result is deterministic.
-    """
-    owner = {a: s.id for s in old for a in s.article_ids}
-    overlaps: list[tuple[int, int, int]] = []  # (-shared articles, old id, index of the new story)
-    for index, story in enumerate(new):
-        counts: dict[int, int] = {}
-        for article_id in story.article_ids:
-            old_id = owner.get(article_id)
-            if old_id is not None:
-                counts[old_id] = counts.get(old_id, 0) + 1
-        overlaps += [(-n, old_id, index) for old_id, n in counts.items()]
-    given: dict[int, int] = {}
-    used: set[int] = set()
-    for _, old_id, index in sorted(overlaps):
-        if index not in given and old_id not in used:
-            given[index] = old_id
-            used.add(old_id)
-    return [dataclasses.replace(s, id=given.get(i)) for i, s in enumerate(new)]
 
 
 def brief_story(

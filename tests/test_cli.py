@@ -229,6 +229,9 @@ def test_seeds_form_one_story_with_their_credits_and_dateline(tmp_path: Path, se
     assert "IANS" in articles["000"]["credits"]
     assert articles["001"]["dateline_place"] == "Moscow"
     assert articles["001"]["published"] == "XXXX-09-12"
+    # The spokesman spelt two ways is one speaker, and both spellings are flagged among the entities.
+    speakers = {q["speaker"] for q in brief["quotes"]}
+    assert "Jeon Ha-kyu" in speakers and "Jeon Ha-kyou" not in speakers
 
 
 def test_analyze_writes_self_contained_html(tmp_path: Path) -> None:

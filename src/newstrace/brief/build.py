@@ -68,6 +68,8 @@ def build_brief(
     timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members], ingest_date)
     relations = find_copies(members)
     copies = build_copies(members, relations)
+    entities = build_entities(members)
+    speakers = {a.name: e.canonical for e in entities if e.type != "LOC" for a in e.aliases}
     return Brief(
         story_id=story.id if story.id is not None else 0,
         title=story.title,
@@ -76,8 +78,8 @@ def build_brief(
         single=tuple(single),
         summary=tuple(_summary(members, shared, single)),
         timeline=timeline,
-        entities=build_entities(members),
-        **source_sections(members, shared, single, relations),
+        entities=entities,
+        **source_sections(members, shared, single, relations, speakers),
         copies=copies,
         claims=build_claims(members, copies),
     )

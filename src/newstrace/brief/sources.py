@@ -12,8 +12,9 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from newstrace.brief.citations import citation_json
@@ -46,6 +47,7 @@ def source_sections(
     shared: Sequence[SharedSentence],
     single: Sequence[Citation],
     copies: Sequence[CopyRelation] | None = None,
+    canonical: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Quotes, quote matches, attributions and the provenance graph of a story's articles.
 
@@ -54,6 +56,8 @@ def source_sections(
         shared: the story's shared sentences.
         single: the story's single-article sentences.
         copies: the story's copy relations (found when None): a copy adds no independent origin.
+        canonical: a speaker's name as written → the name the entities section links it to, so one
+            person spelt two ways ("Jeon Ha-kyou" / "Jeon Ha-kyu") is one speaker.
 
     Returns:
         Keyword arguments for :class:`~newstrace.model.Brief`: ``quotes``, ``quote_matches``,
@@ -69,6 +73,13 @@ def source_sections(
     for article in members:
         aid = article.id if article.id is not None else 0
         found = extract_quotes(article.text, aid).quotes
+        if canonical:
+            found = [
+                dataclasses.replace(q, speaker_name=canonical.get(q.speaker_name, q.speaker_name))
+                if q.speaker_name
+                else q
+                for q in found
+            ]
         quotes.extend(found)
         attributions[aid] = extract_attributions(article, found)
     graph = build_provenance(members, attributions, shared, single, copies)

@@ -49,6 +49,10 @@ ROWS = 3
 _BIN_BITS = 7
 assert 1 << _BIN_BITS == NUM_PERM
 
+# Texts tokenised and hashed per numpy batch: 256 news texts are ~1 MB of bytes, so the batch's arrays
+# stay in cache; measured 0.37 s for 5,000 texts against 0.55-0.62 s in one batch of 5,000.
+_BATCH = 256
+
 # Odd step added per bin of rotation when an empty bin borrows a value (any odd constant; golden ratio).
 _ROTATE = 0x9E3779B9
 
@@ -127,15 +131,8 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return hashes, counts
 
 
-def shingle_stream(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct 32-bit shingle hashes of many texts at once: ``(hashes, lengths)``, grouped by text.
-
-    Word hashes of the whole batch (:func:`_word_hashes`) are mixed into 3-shingles in one numpy pass;
-    shingles that would straddle two texts are dropped, and duplicates inside a text removed with one
-    sort of ``text << 32 | hash`` keys. Only the high 32 bits of each 64-bit shingle hash are kept:
-    MinHash works on 32-bit values, and two of a text's ~500 shingles collide in 32 bits with odds ~3e-5.
-    Within a text the hashes come out sorted.
-    """
+def _shingle_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_stream` of one batch of texts."""
     import numpy as np
 
     flat, counts = _word_hashes(texts)
@@ -165,6 +162,23 @@ def shingle_stream(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     keys = keys[first]
     owner = (keys >> np.uint64(32)).astype(np.int64)
     return keys.astype(np.uint32), np.bincount(owner, minlength=len(texts)).astype(np.int64)
+
+
+def shingle_stream(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct 32-bit shingle hashes of many texts at once: ``(hashes, lengths)``, grouped by text.
+
+    Word hashes of the whole batch (:func:`_word_hashes`) are mixed into 3-shingles in one numpy pass;
+    shingles that would straddle two texts are dropped, and duplicates inside a text removed with one
+    sort of ``text << 32 | hash`` keys. Only the high 32 bits of each 64-bit shingle hash are kept:
+    MinHash works on 32-bit values, and two of a text's ~500 shingles collide in 32 bits with odds ~3e-5.
+    Within a text the hashes come out sorted.
+    """
+    import numpy as np
+
+    parts = [_shingle_batch(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
+    if not parts:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -255,8 +269,15 @@ def signatures(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     Returns:
         ``(signatures, sizes)``: a ``(n, NUM_PERM)`` ``uint32`` array and a ``(n,)`` ``int64`` array.
     """
-    hashes, lengths = shingle_stream(texts)
-    return _minhash(hashes, lengths, grouped_sorted=True), lengths
+    import numpy as np
+
+    parts = []
+    for i in range(0, len(texts), _BATCH):
+        hashes, lengths = _shingle_batch(texts[i : i + _BATCH])
+        parts.append((_minhash(hashes, lengths, grouped_sorted=True), lengths))
+    if not parts:
+        return np.full((0, NUM_PERM), _EMPTY, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def band_keys(sigs: np.ndarray) -> np.ndarray:

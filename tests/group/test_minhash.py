@@ -53,3 +53,27 @@ def test_a_big_bucket_gives_linear_pairs() -> None:
     pairs = candidate_pairs(keys)
     assert len(pairs) == sum(min(i, MAX_NEIGHBOURS) for i in range(n))
     assert (pairs[:, 0] < pairs[:, 1]).all()
+
+
+def test_long_words_differ_past_sixteen_bytes() -> None:
+    # Words are hashed 16 bytes at a time: two words sharing their first 16 bytes must still differ.
+    one = shingle_hashes("the counterrevolutionaries spoke")
+    other = shingle_hashes("the counterrevolutionarily spoke")
+    assert not set(one.tolist()) & set(other.tolist())
+    assert np.array_equal(one, shingle_hashes("The Counterrevolutionaries spoke."))
+
+
+def test_control_characters_inside_a_text_do_not_split_it() -> None:
+    sigs, sizes = signatures(["rain fell\x01on velmora", "rain fell on velmora"])
+    assert sizes.tolist() == [2, 2]
+    assert np.array_equal(sigs[0], sigs[1])
+
+
+def test_stored_band_keys_match_keys_computed_later() -> None:
+    # The add-one path finds an arriving text's copies by the band keys stored with older texts, so a
+    # text's keys must not depend on the batch it was stored with.
+    from newstrace.store.grouping import text_band_keys
+
+    stored = text_band_keys([UNRELATED, WIRE, INDEPENDENT, ""])
+    assert np.array_equal(stored[1], text_band_keys([WIRE])[0])
+    assert np.array_equal(stored[2], text_band_keys([INDEPENDENT])[0])

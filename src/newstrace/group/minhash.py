@@ -40,7 +40,7 @@ _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„‚—–�
 # still share almost no 3-shingles beyond stock phrases.
 SHINGLE = 3
 
-# Hash functions per signature: 42 bands × 3 rows use 126 of them; the last two only sharpen estimates.
+# Signature positions (bins): 42 bands × 3 rows use 126 of them; the last two only sharpen estimates.
 NUM_PERM = 128
 BANDS = 42
 ROWS = 3

@@ -219,10 +219,10 @@ def _minhash(hashes: np.ndarray, lengths: np.ndarray, *, grouped_sorted: bool = 
     cell = owner * NUM_PERM + bins
     first = np.ones(len(cell), dtype=bool)
     first[1:] = cell[1:] != cell[:-1]
-    filled = np.zeros(n * NUM_PERM, dtype=bool)
-    filled[cell[first]] = True
+    flat = np.zeros(n * NUM_PERM, dtype=bool)
+    flat[cell[first]] = True
     out.reshape(-1)[cell[first]] = values[first]
-    filled = filled.reshape(n, NUM_PERM)
+    filled = flat.reshape(n, NUM_PERM)
     gaps = np.flatnonzero((lengths > 0) & ~filled.all(axis=1))
     if len(gaps):
         out[gaps] = _densify(out[gaps], filled[gaps])

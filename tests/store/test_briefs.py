@@ -206,6 +206,30 @@ def test_key_covers_members_revisions_and_options() -> None:
     assert base not in others and len(set(others)) == len(others)
 
 
+def test_changed_code_or_model_file_gives_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A retrained model or an edited rule between releases must not keep serving the old brief."""
+    from datetime import date
+
+    from newstrace.store import briefs as stored
+
+    package = tmp_path / "pkg"
+    (package / "models").mkdir(parents=True)
+    (package / "rules.py").write_text("THRESHOLD = 0.5\n")
+    (package / "models" / "weights.bin").write_bytes(b"\x00\x01")
+    before = stored.tree_digest(package)
+    (package / "models" / "weights.bin").write_bytes(b"\x00\x02")
+    after_model = stored.tree_digest(package)
+    (package / "rules.py").write_text("THRESHOLD = 0.6\n")
+    assert len({before, after_model, stored.tree_digest(package)}) == 3
+
+    day = date(2025, 3, 20)
+    key = stored.brief_key("Ferry", [(1, 1)], 0.5, day, SCHEMA_VERSION)
+    monkeypatch.setattr(stored, "code_fingerprint", lambda: "another build")
+    assert stored.brief_key("Ferry", [(1, 1)], 0.5, day, SCHEMA_VERSION) != key
+
+
 def test_version_3_store_with_stories_upgrades_to_keep_briefs(db: str, corpus_brief: Brief) -> None:
     from newstrace.store.migrations import MIGRATIONS, migrate
 

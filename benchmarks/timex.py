@@ -6,8 +6,10 @@ dateparser and ctparse.
 Two tables: the TempEval-3 training data (in-sample: the rules were checked against it while written),
 then the project's own held-out gold ``benchmarks/gold/timex_heldout.jsonl`` (sentences about invented
 events, each with its reference date and every expected extent, type and value; written before the rule
-changes it measures, and never tuned on). For every ``.tml`` file: the text inside ``<TEXT>`` with its TIMEX3 tags taken out (their offsets kept as
-gold), the document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``) as the
+changes it measures, and never tuned on).
+
+For every ``.tml`` file: the text inside ``<TEXT>`` with its TIMEX3 tags taken out (their offsets kept
+as gold), the document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``) as the
 reference date. Each system tags the same text against the same reference date.
 
 Scores (TempEval-3 style): extraction precision / recall / F1, strict (same extent) and relaxed (extents
@@ -299,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     # DCT excluded: the creation time is the reference date, not an expression to find.
     table("TempEval-3 training data (in-sample)", read_docs(args.data), not args.only_newstrace, errors)
     heldout_errors: list[str] = []
-    table("Held-out gold (own sentences)", read_heldout(args.heldout), not args.only_newstrace, heldout_errors)
+    heldout = read_heldout(args.heldout)
+    table("Held-out gold (own sentences)", heldout, not args.only_newstrace, heldout_errors)
     if args.errors:
         print("\n".join(errors[: args.errors]))
     if args.heldout_errors:

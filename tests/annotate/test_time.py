@@ -212,3 +212,84 @@ def test_relative_dates_with_modifiers_and_deadlines(
     found = {t.text: t for t in extract_times(text, REF)}
     assert expression in found, sorted(found)
     assert (found[expression].value, found[expression].mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expression", "value"),
+    [
+        # The year written before the quarter, or as "this/next year's", belongs to the quarter.
+        (
+            date(2023, 10, 26),
+            "In the 2022 third quarter the mill lost $3 million.",
+            "the 2022 third quarter",
+            "2022-Q3",
+        ),
+        (
+            date(2023, 10, 26),
+            "Orders in the year-ago third quarter were weak.",
+            "the year-ago third quarter",
+            "2022-Q3",
+        ),
+        (
+            date(2023, 10, 26),
+            "Margins should recover in next year's first quarter.",
+            "next year's first quarter",
+            "2024-Q1",
+        ),
+        (
+            date(2023, 10, 26),
+            "Sales for this year's second quarter were restated.",
+            "this year's second quarter",
+            "2023-Q2",
+        ),
+        (
+            date(2023, 10, 26),
+            "Prices will stay low through the first two quarters of 2024.",
+            "the first two quarters of 2024",
+            "2024-H1",
+        ),
+        (
+            date(2023, 10, 26),
+            "Earnings will be lower for the last half of 2023.",
+            "the last half of 2023",
+            "2023-H2",
+        ),
+        # A comparison period one year back takes the quarter under discussion.
+        (
+            date(2023, 10, 26),
+            "Third-quarter net fell to $2 million from $3 million in the corresponding period last year.",
+            "the corresponding period last year",
+            "2022-Q3",
+        ),
+        (
+            date(2023, 10, 26),
+            "Third-quarter sales rose 4% from last year's quarter.",
+            "last year's quarter",
+            "2022-Q3",
+        ),
+    ],
+)
+def test_quarters_with_their_year_are_one_expression(
+    published: date, text: str, expression: str, value: str
+) -> None:
+    found = {t.text: t.value for t in extract_times(text, published)}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The crew was trapped for 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The applause went on for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The talks ran for one and a half days.", "one and a half days", "P1DT12H"),
+        ("The strike will last two more weeks.", "two more weeks", "P2W"),
+        ("The index fell for eight trading days.", "eight trading days", "P8D"),
+        ("The lease was extended by an additional year.", "an additional year", "P1Y"),
+        ("Rates will stay high over the next couple of years.", "the next couple of years", "P2Y"),
+    ],
+)
+def test_durations_keep_their_fractions_and_counted_units(text: str, expression: str, value: str) -> None:
+    found = {t.text: t for t in extract_times(text, REF)}
+    assert expression in found, sorted(found)
+    assert (found[expression].type, found[expression].value) == ("DURATION", value)

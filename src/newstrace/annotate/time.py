@@ -19,22 +19,20 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from newstrace.annotate import timex_patterns as P
+from newstrace.annotate.timex_durations import (
+    Normalised,
+    amount_of,
+    duration,
+    group,
+    past_n,
+    period_set,
+    vague_duration,
+)
 from newstrace.annotate.timex_focus import anchor_to_focus
-from newstrace.model import TimeExpression, TimexType
+from newstrace.annotate.timex_tense import tense_direction
+from newstrace.model import TimeExpression
 
-# Where a clause ends, for the tense window: sentence punctuation, semicolons, line breaks.
-CLAUSE_END = re.compile(r"[.;!?\n]\s")
-# How far (characters) on each side of an expression the governing verb is looked for: a clause of news
-# prose rarely puts its verb further than ~10 words from the time expression that modifies it.
-TENSE_WINDOW = 70
-# A closing quotation mark on the right: the verb after it ("...Thursday,'' Castro said") frames the
-# quote and does not govern a time inside it.
-QUOTE_END = re.compile(r"''|\"|\u201d")
-# A relative "when" clause right after a time expression ("on Monday, when flags will fly").
-WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-
-# A normaliser's result: (type, value, mod), or None to drop the match.
-_Norm = tuple[TimexType, str, str | None] | None
+__all__ = ["extract_times", "iso_week", "tense_direction"]
 
 
 def extract_times(text: str, reference: date | None, article_id: int = 0) -> list[TimeExpression]:
@@ -83,41 +81,6 @@ def extract_times(text: str, reference: date | None, article_id: int = 0) -> lis
     return anchor_to_focus(found, reference)
 
 
-def tense_direction(text: str, start: int, end: int) -> int:
-    """-1 when the clause around ``text[start:end]`` is in the past, +1 in the future, 0 when unclear.
-
-    Future markers win over past ones ("said he will go on Friday" is about a Friday ahead).
-    """
-    left_edge = max(0, start - TENSE_WINDOW)
-    left = text[left_edge:start]
-    cut = list(CLAUSE_END.finditer(left))
-    if cut:
-        left = left[cut[-1].end() :]
-    right = text[end : end + TENSE_WINDOW]
-    stop = CLAUSE_END.search(right)
-    if stop:
-        right = right[: stop.start()]
-    quote = QUOTE_END.search(right)
-    if quote:
-        right = right[: quote.start()]
-    if WHEN_CLAUSE.match(right):
-        # "mourning on Monday, when flags will fly": the clause describes the time itself, so its tense
-        # decides, whatever the main verb ("declared") says.
-        left = ""
-    # The marker nearest the expression governs it: in "said on Friday he will go", "said" is nearer.
-    best: tuple[int, int] | None = None
-    # On a tie the earlier list wins: a reported-over plan, then the future, then the past.
-    for markers, sign in ((P.PAST_PLAN_MARKERS, -1), (P.FUTURE_MARKERS, 1), (P.PAST_MARKERS, -1)):
-        for found in markers.finditer(left):
-            distance = len(left) - found.end()
-            if best is None or distance < best[0]:
-                best = (distance, sign)
-        found_right = markers.search(right)
-        if found_right is not None and (best is None or found_right.start() < best[0]):
-            best = (found_right.start(), sign)
-    return best[1] if best is not None else 0
-
-
 def iso_week(day: date) -> str:
     """``2023-W36`` for any day of that ISO week."""
     year, week, _ = day.isocalendar()
@@ -136,31 +99,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_relative(value: str) -> bool:
     return not value.startswith("P") and not value.endswith("_REF")
-
-
-def _g(match: re.Match[str], name: str) -> str | None:
-    value = match.groupdict().get(name)
-    return value.lower().strip() if value else None
-
-
-def _number(word: str | None) -> float | None:
-    """ "four" → 4, "twenty-four" → 24, "2.5" → 2.5, "a couple of" → 2; None when not a number."""
-    if word is None:
-        return None
-    word = word.lower().strip()
-    half = word.endswith(" and a half")
-    word = word.removesuffix(" and a half")
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        value = float(word)
-    elif word in P.NUMBER_WORDS:
-        value = float(P.NUMBER_WORDS[word])
-    else:
-        parts = re.split(r"[- ]", word)
-        if len(parts) == 2 and parts[0] in P.NUMBER_WORDS and parts[1] in P.NUMBER_WORDS:
-            value = float(P.NUMBER_WORDS[parts[0]] + P.NUMBER_WORDS[parts[1]])
-        else:
-            return None
-    return value + 0.5 if half else value
 
 
 def _edge_mod(edge: str | None) -> str | None:
@@ -220,7 +158,7 @@ def _pick_year(month: int, day: int | None, ref: date, direction: int) -> int:
 # --- normalisers: (match, reference, direction) -> (type, value, mod) | None ----------------------------
 
 
-def _iso_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _iso_date(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     try:
         day = date(int(m["year"]), int(m["mon"]), int(m["day"]))
     except ValueError:
@@ -228,7 +166,7 @@ def _iso_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", day.isoformat(), None
 
 
-def _us_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _us_date(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     year = int(m["year"])
     if year < 100:
         year += 1900 if year >= 50 else 2000
@@ -239,7 +177,7 @@ def _us_date(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", day.isoformat(), None
 
 
-def _month_day(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _month_day(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     if not _capitalised(m, "month"):
         return None
     month, day = _month_of(m["month"]), int(m["day"])
@@ -252,10 +190,10 @@ def _month_day(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     except ValueError:
         return None
     prefix = f"{year:04d}" if year is not None else "XXXX"
-    return "DATE", f"{prefix}-{month:02d}-{day:02d}", _edge_mod(_g(m, "edge"))
+    return "DATE", f"{prefix}-{month:02d}-{day:02d}", _edge_mod(group(m, "edge"))
 
 
-def _month(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _month(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     # "may" the modal, "march" the verb: only a capitalised month name is a date, and a bare "May" opening
     # a sentence is the modal ("May I ...").
     if not _capitalised(m, "month"):
@@ -264,7 +202,7 @@ def _month(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     if m["month"] == "May" and opening and not (m["year"] or m["rel"] or m["edge"]):
         return None
     month = _month_of(m["month"])
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     if m["year"]:
         year: int | None = int(m["year"])
     elif ref is None:
@@ -278,7 +216,7 @@ def _month(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     else:
         year = _pick_year(month, None, ref, direction)
     prefix = f"{year:04d}" if year is not None else "XXXX"
-    return "DATE", f"{prefix}-{month:02d}", _edge_mod(_g(m, "edge"))
+    return "DATE", f"{prefix}-{month:02d}", _edge_mod(group(m, "edge"))
 
 
 def _resolve_weekday(weekday: int, rel: str | None, ref: date, direction: int) -> date:
@@ -294,20 +232,20 @@ def _resolve_weekday(weekday: int, rel: str | None, ref: date, direction: int) -
     return ref - timedelta(days=behind)
 
 
-def _weekday(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _weekday(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     weekday = P.WEEKDAYS[m["weekday"].lower()]
-    part = _g(m, "part")
-    mod = _edge_mod(_g(m, "edge"))
+    part = group(m, "part")
+    mod = _edge_mod(group(m, "edge"))
     if ref is None:
         value = f"XXXX-WXX-{weekday + 1}"
     else:
-        value = _resolve_weekday(weekday, _g(m, "rel"), ref, direction).isoformat()
+        value = _resolve_weekday(weekday, group(m, "rel"), ref, direction).isoformat()
     if part:
         return "TIME", f"{value}T{P.PARTS_OF_DAY[part]}", mod
     return "DATE", value, mod
 
 
-def _clock(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _clock(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     if m["named"]:
         hour, minute = (12, 0) if m["named"].lower() == "noon" else (0, 0)
     elif m["hhmm"]:
@@ -320,7 +258,7 @@ def _clock(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
             return None
         pm = m["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
-    cday = _g(m, "cday")
+    cday = group(m, "cday")
     if ref is None:
         day = "XXXX-XX-XX"
     elif cday in P.WEEKDAYS:
@@ -330,7 +268,7 @@ def _clock(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "TIME", f"{day}T{hour:02d}:{minute:02d}", "APPROX" if m["approx"] else None
 
 
-def _day_part(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _day_part(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     if m["tonight"]:
         word, part = "today", "NI"
     else:
@@ -353,8 +291,8 @@ _DEICTIC_DAYS = {
 }  # fmt: skip
 
 
-def _deictic(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    word = _g(m, "word") or ""
+def _deictic(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
+    word = group(m, "word") or ""
     before = m.string[max(0, m.start() - 2) : m.start()]
     if m["word"][0].isupper() and before[:1].isalpha():
         return None  # capitalised mid-sentence: a name ("Russia Today", "USA Today"), not a date
@@ -381,20 +319,20 @@ def _weekend(ref: date, direction: int) -> str:
     return iso_week(ref - timedelta(weeks=1) if past else ref) + "-WE"
 
 
-def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     if m["the"]:
         if ref is None:
             return "DATE", "XXXX", None
-        if _g(m, "tunit") == "weekend":
+        if group(m, "tunit") == "weekend":
             return "DATE", _weekend(ref, direction), None
         # "the quarter" in a results report is the latest quarter closed at the reference date.
         index = ref.year * 4 + _quarter_of(ref) - 2
         return "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None
-    rel = (_g(m, "rel") or "").removeprefix("the ").strip()
-    unit = _g(m, "runit") or ""
-    edge = _g(m, "edge2")
+    rel = (group(m, "rel") or "").removeprefix("the ").strip()
+    unit = group(m, "runit") or ""
+    edge = group(m, "edge2")
     mod = {"early": "START", "late": "END"}.get(edge or "")
-    has_the = (_g(m, "rel") or "").startswith("the ")
+    has_the = (group(m, "rel") or "").startswith("the ")
     if has_the and rel in ("past", "last", "next", "coming") and unit in ("week", "month", "year", "decade"):
         # "the past week" is a stretch of time ending now, not the calendar week before.
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit], None
@@ -424,45 +362,18 @@ def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", f"{ref.year + step:04d}-{season}", mod
 
 
-def _duration_value(amount: float | None, unit: str) -> str:
-    unit = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
-    unit = {"centurie": "century"}.get(unit, unit)
-    if unit == "decade":
-        letter, factor = "Y", 10.0
-    elif unit == "century":
-        letter, factor = "Y", 100.0
-    elif unit == "quarter":
-        letter, factor = "M", 3.0
-    else:
-        letter, factor = P.UNITS[unit], 1.0
-    if amount is None:
-        number = "X"
-    else:
-        scaled = amount * factor
-        number = str(int(scaled)) if scaled == int(scaled) else f"{scaled:g}"
-    prefix = "PT" if unit in P.TIME_UNITS else "P"
-    return f"{prefix}{number}{letter}"
-
-
-def _past_n(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    amount = _number(m["num"])
-    if amount is None and (_g(m, "num") or "") not in ("several", "few", "a few", "many"):
-        return None
-    return "DURATION", _duration_value(amount, m["unit"]), None
-
-
-def _ago(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    amount_word = _g(m, "amount")
-    amount = _number(amount_word) if amount_word not in (None, "several", "a few", "many", "some") else None
+def _ago(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
+    amount_word = group(m, "amount")
+    amount = amount_of(amount_word) if amount_word not in (None, "several", "a few", "many", "some") else None
     unit = m["unit"].lower()
-    sign = -1 if _g(m, "dir") in ("ago", "earlier", "before") else 1
-    if _g(m, "dir") in ("earlier", "later") and (amount is None or unit in P.TIME_UNITS):
+    sign = -1 if group(m, "dir") in ("ago", "earlier", "before") else 1
+    if group(m, "dir") in ("earlier", "later") and (amount is None or unit in P.TIME_UNITS):
         # "hours later", "just over an hour later": a duration and a signal; the duration rule takes it
         return None
     if amount is None or ref is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     n = int(amount) * sign
-    mod = P.MODS.get(_g(m, "mod") or "")
+    mod = P.MODS.get(group(m, "mod") or "")
     if unit in ("day",):
         return "DATE", (ref + timedelta(days=n)).isoformat(), mod
     if unit == "week":
@@ -480,64 +391,65 @@ def _ago(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return None
 
 
-def _duration(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    words = _g(m, "num")
-    amount = _number(words)
-    if amount is None:
-        return None
-    unit = m["unit"].lower()
-    if unit == "second" and words in ("a", "an"):
-        return None  # "a second time", "a second round": an ordinal, not a duration
-    if (_g(m, "long") or "").endswith("old"):
-        return None  # an age ("a 34-year-old teacher"), not a stretch of time
-    mod = P.MODS.get(_g(m, "mod") or "")
-    return "DURATION", _duration_value(amount, unit), mod
-
-
-def _vague_duration(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    q = _g(m, "q")
-    unit = m["vunit"]
-    if q == "recent":
-        return "DATE", "PAST_REF", None
-    if q is None and unit.lower() in ("seconds", "minutes"):
-        return None  # "minutes" alone is most often the record of a meeting
-    return "DURATION", _duration_value(None, unit), None
-
-
-def _quarter(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    ordinal = (_g(m, "ord") or "")[:1]
-    index = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3}.get(ordinal, 4)
-    if _g(m, "ord") in ("fourth", "4th"):
-        index = 4
-    half = _g(m, "qunit") == "half"
+def _quarter(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
+    word = group(m, "ord") or ""
+    half = group(m, "qunit") == "half"
+    year_named = m["year"] or m["qyear"]
+    if word == "last":
+        if not year_named:
+            # "the last quarter" is the one before the current (a relative_unit); "the last half" alone
+            # is as often of a decade or a match as of a year.
+            return None
+        index = 2 if half else 4
+    else:
+        index = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3}.get(word[:1], 4)
+        if word in ("fourth", "4th"):
+            index = 4
     if half and index > 2:
         return None
+    rel = group(m, "qrel")
+    if year_named:
+        year: int | None = int(year_named)
+    elif ref is None:
+        year = None
+    elif rel is not None:
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        current = (ref.month - 1) // 6 + 1 if half else _quarter_of(ref)
+        # A quarter not begun yet at the reference date is last year's (reported in arrears).
+        year = ref.year if index <= current or direction > 0 else ref.year - 1
+        if m["qago"]:
+            year -= 1  # "the year-ago third quarter": the same quarter one year back
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return "DATE", f"{prefix}-{'H' if half else 'Q'}{index}", None
+
+
+def _two_quarters(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
+    index = 1 if group(m, "ord") == "first" else 2
     if m["year"]:
         year: int | None = int(m["year"])
     elif ref is None:
         year = None
     else:
-        current = (ref.month - 1) // 6 + 1 if half else _quarter_of(ref)
-        # A quarter not begun yet at the reference date is last year's (reported in arrears).
-        year = ref.year if index <= current or direction > 0 else ref.year - 1
+        year = ref.year if index <= (ref.month - 1) // 6 + 1 or direction > 0 else ref.year - 1
     prefix = f"{year:04d}" if year is not None else "XXXX"
-    return "DATE", f"{prefix}-{'H' if half else 'Q'}{index}", None
+    return "DATE", f"{prefix}-H{index}", None
 
 
-def _year_period(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _year_period(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     # The year alone; :mod:`newstrace.annotate.timex_focus` narrows it to the quarter under discussion.
     if m["year"]:
         return "DATE", m["year"], None
     return "DATE", f"{ref.year - 1:04d}" if ref is not None else "XXXX", None
 
 
-def _decade(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _decade(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     return "DATE", m["decade"][:3], None
 
 
-def _season(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _season(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     season = P.SEASONS[m["season"].lower()]
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     if m["year"]:
         return "DATE", f"{m['year']}-{season}", None
     if ref is None:
@@ -546,21 +458,7 @@ def _season(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", f"{ref.year + step:04d}-{season}", None
 
 
-# Set words → TimeML period values.
-_SET_VALUES = {
-    "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H", "quarter": "P3M",
-    "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV", "night": "XXXX-XX-XXTNI", "daily": "P1D",
-    "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "quarterly": "P3M",
-}  # fmt: skip
-
-
-def _set(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
-    word = _g(m, "sunit") or _g(m, "adverb") or ""
-    return "SET", _SET_VALUES[word], None
-
-
-def _year(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
+def _year(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     text = m.string
     before = text[max(0, m.start() - 1) : m.start()]
     after = text[m.end() : m.end() + 2]
@@ -572,7 +470,7 @@ def _year(m: re.Match[str], ref: date | None, direction: int) -> _Norm:
     return "DATE", f"{year:04d}", None
 
 
-_NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], _Norm]] = {
+_NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], Normalised]] = {
     "iso_date": _iso_date,
     "us_date": _us_date,
     "month_day": _month_day,
@@ -583,14 +481,15 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], _Norm]] = {
     "day_part": _day_part,
     "deictic": _deictic,
     "relative_unit": _relative_unit,
-    "past_n": _past_n,
+    "past_n": past_n,
     "ago": _ago,
-    "duration": _duration,
-    "vague_duration": _vague_duration,
+    "duration": duration,
+    "vague_duration": vague_duration,
     "quarter": _quarter,
+    "two_quarters": _two_quarters,
     "year_period": _year_period,
     "decade": _decade,
     "season": _season,
-    "set": _set,
+    "set": period_set,
     "year": _year,
 }

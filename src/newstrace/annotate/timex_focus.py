@@ -29,9 +29,12 @@ QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
 # Not "last year": in results stories it names the calendar year about as often as the year-ago quarter
 # (TempEval-3 training data: 9 against 5), and the calendar year is the safer reading for a timeline.
 YEAR_BACK = re.compile(r"^(?:a|one) year (?:ago|earlier|before)$", re.IGNORECASE)
-# A period named by its year or as "year-ago": "the 1988 quarter", "the year-earlier period".
+# A period named by its year or as one year back: "the 1988 quarter", "the year-earlier period", "last
+# year's quarter", "the corresponding period last year".
 YEAR_PERIOD = re.compile(
-    r"^(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|year-(?:ago|earlier|before))\s+(?:quarter|period)$",
+    r"^(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)\s+(?:quarter|period)|(?:year-(?:ago|earlier|before)|"
+    r"last\s+year's)\s+(?:quarter|period)|(?:same|corresponding|comparable|year-ago|year-earlier)\s+"
+    r"(?:quarter|period)\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)))$",
     re.IGNORECASE,
 )
 # How far back (characters) a quarter stays the time under discussion: a results story names its

@@ -39,6 +39,7 @@ NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "couple": 2, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Modifier words → TimeML ``mod``.
@@ -60,9 +61,10 @@ _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen|"
-    r"a couple of|a|an|\d+(?:\.\d+)?)"
+    r"a couple of|couple of|a|an|\d+(?:\.\d+)?)"
 )
-_AMOUNT = rf"(?P<num>{_NUM_WORD}(?: and a half)?)"
+# A number and an optional half: "four", "one and a half", "5 1/2", "2-1/2".
+_AMOUNT = rf"(?P<num>{_NUM_WORD}(?:\s+and\s+a\s+half|[- ]1/2)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _DUR_MOD = (
     r"(?:(?P<mod>more than|less than|nearly|almost|about|around|roughly|approximately|at least|up to|"
@@ -160,24 +162,43 @@ RULES: tuple[Rule, ...] = (
         + _UNIT
         + r"s?\s+(?P<dir>ago|earlier|later|from now|hence)",
     ),
-    # "the 1988 quarter", "the year-ago period": a period of a named or the previous year.
+    # "the 1988 quarter", "the year-ago period", "last year's quarter", "the same period last year": a
+    # period of a named or the previous year (the quarter under discussion, one year back).
     _rule(
         "year_period",
-        r"(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|year-(?:ago|earlier|before))\s+(?:quarter|period)",
+        r"(?:the\s+)?(?:(?:(?P<year>(?:19|20)\d\d)|year-(?:ago|earlier|before)|last\s+year's)\s+"
+        r"(?:quarter|period)|(?:same|corresponding|comparable|year-ago|year-earlier)\s+(?:quarter|period)"
+        r"\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)))",
     ),
-    # "more than four years", "nearly forty years", "two-week", "24 hours", "a minute and a half".
-    _rule("duration", _DUR_MOD + _AMOUNT + r"[- ]" + _UNIT + r"s?(?P<long>[- ]long|[- ]old)?"),
+    # "more than four years", "nearly forty years", "two-week", "24 hours", "5 1/2 hours", "a minute and a
+    # half", "two more weeks", "eight trading days", "an additional year".
+    _rule(
+        "duration",
+        _DUR_MOD
+        + _AMOUNT
+        + r"[- ](?:(?:more|additional|further|trading|business|working)\s+)?"
+        + _UNIT
+        + r"s?(?P<half>\s+and\s+a\s+half)?(?P<long>[- ]long|[- ]old)?",
+    ),
     # "several years", "a few days", "many months", "years", "hours", "decades", "recent years".
     _rule(
         "vague_duration",
         r"(?P<q>several|a few|few|many|some|recent|the coming|the past|the last|coming|past)?\s*"
         r"(?P<vunit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)",
     ),
-    # "the third quarter", "third-quarter", "the first half", "the fourth quarter of 2023".
+    # "the third quarter", "third-quarter", "the first half", "the fourth quarter of 2023", and with the
+    # year in front: "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter";
+    # "the last half of 1989" (not "the last quarter": that is the one before the current quarter).
     _rule(
         "quarter",
-        r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<qunit>quarter|half)"
-        r"(?:\s+of\s+(?P<year>(?:19|20)\d\d))?",
+        r"(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d)\s+|(?P<qago>year-(?:ago|earlier))\s+|"
+        r"(?P<qrel>this|last|next)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)"
+        r"[- ](?P<qunit>quarter|half)(?:\s+of\s+(?P<year>(?:19|20)\d\d))?",
+    ),
+    # "the first two quarters of 1990", "the last two quarters": the half they make up.
+    _rule(
+        "two_quarters",
+        r"(?:the\s+)?(?P<ord>first|last)\s+two\s+quarters(?:\s+of\s+(?P<year>(?:19|20)\d\d))?",
     ),
     # "the 1990s", "the '90s", "the 1980s".
     _rule("decade", r"(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s"),
@@ -195,35 +216,4 @@ RULES: tuple[Rule, ...] = (
     ),
     # "fiscal 2023", "the year 2023", "in 2023" (the preposition stays outside).
     _rule("year", r"(?:(?P<fiscal>fiscal)\s+|the year\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent))"),
-)
-
-# Plans reported as over or overtaken: "had been due to expire Friday", "as previously planned
-# Saturday" are past, though "due to" and "planned" alone point ahead. Checked before the future markers.
-PAST_PLAN_MARKERS = re.compile(
-    r"\b(?:had(?: been)? (?:due|scheduled|set|expected|planned|supposed)(?: to| for)?|"
-    r"previously (?:planned|scheduled|set))\b",
-    re.IGNORECASE,
-)
-# Words of the governing verb group that make a reference point to the future ("will meet on Friday",
-# "would be ready as soon as Tuesday", "protesters were planning a march on Saturday"): modals of
-# future-in-the-past ("said he would go Friday") count, since news reports the plan before the event;
-# so do "effective" and "payable", which date a decision's or a dividend's coming start, and "until",
-# which in news mostly sets a deadline ("has until 9 a.m. Tuesday to sign").
-FUTURE_MARKERS = re.compile(
-    r"\b(?:(?:was|were|is|are) (?:planning|expected|scheduled|due|set|going)|will|'ll|shall|would|"
-    r"going to|plans? to|planned|planning|expected|expects?|scheduled|due to|is to|are to|set to|"
-    r"intends? to|aims? to|next|as soon as|as early as|effective|payable|until)\b",
-    re.IGNORECASE,
-)
-# Words that mark the past: auxiliaries, "since", common irregular past forms, and regular "-ed" forms —
-# except "scheduled for", capitalised names ("United"), and a participle after a present or future "be"
-# ("is expected", "will be named"), where the auxiliary carries the tense.
-PAST_MARKERS = re.compile(
-    r"\b(?:was|were|had|did|ago|last|earlier|since|"
-    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bam )(?<!being )(?:said|told|left|met|came|went|took|made|"
-    r"began|saw|gave|held|fell|rose|won|lost|sent|spoke|wrote|found|struck|hit|killed|died|brought|"
-    r"bought|caught|thought|sought|fought|paid|sold|spent|kept|became|got|ran|shot|led|fled|grew|knew|"
-    r"threw|drove|flew|stood|chose|broke|stole|tore|shook|sat|felt|meant|heard|dealt|"
-    r"(?-i:[a-z]\w{2,}ed)(?!\s+(?:to|for)\b)))\b",
-    re.IGNORECASE,
 )

@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/claims.py [--misses]
 
-Scores two sets, each with its own table: the development gold (benchmarks/gold/claims, the stories the
+Scores three sets, each with its own table: the development gold (benchmarks/gold/claims, the stories the
 rules were written against: in-sample) and the held-out gold (benchmarks/gold/claims_heldout, written
-before any tuning and never tuned on). ``--misses`` prints each gold conflict not found and each false
+before any tuning and never tuned on), then benchmarks/gold/claims_heldout2 (a second held-out set written
+blind to the rules). ``--misses`` prints each gold conflict not found and each false
 conflict, with the statements involved.
 
 Each gold story's articles are read and cleaned as newstrace reads them, then
@@ -221,6 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     score_set(
         "held-out gold (written before tuning, never tuned on)",
         HERE / "gold" / "claims_heldout",
+        "--misses" in args,
+    )
+    score_set(
+        "second held-out gold (written blind to the rules by another engineer, never tuned on)",
+        HERE / "gold" / "claims_heldout2",
         "--misses" in args,
     )
     return 0

@@ -293,3 +293,31 @@ def test_durations_keep_their_fractions_and_counted_units(text: str, expression:
     found = {t.text: t for t in extract_times(text, REF)}
     assert expression in found, sorted(found)
     assert (found[expression].type, found[expression].value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # "until" points ahead only the time it introduces.
+        ("The vote was postponed on Thursday until Nov. 12.", "Thursday", "2023-09-07"),
+        ("The vote was postponed on Thursday until Nov. 12.", "Nov. 12", "2023-11-12"),
+        # A reporting verb after a comma frames the statement; it does not set the tense of its times.
+        (
+            "The alliance has decided to admit the two states in early October, an envoy said on Monday.",
+            "early October",
+            "2023-10",
+        ),
+        # A participle used as an adjective carries no tense: the verb does.
+        ("The committee cancelled the hastily planned hearing on Friday.", "Friday", "2023-09-08"),
+        ("The bonus will be paid on a still unspecified date in January.", "January", "2024-01"),
+        # A verb past a comma on the right belongs to another clause when this one has its own.
+        (
+            "The talks, which are supposed to end by November, brought envoys from ten states.",
+            "November",
+            "2023-11",
+        ),
+    ],
+)
+def test_the_verb_that_governs_a_time_sets_its_direction(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in extract_times(text, REF)}
+    assert found.get(expression) == value, found

@@ -249,6 +249,11 @@ def test_analyze_writes_self_contained_html(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "<script src" not in page and "stylesheet" not in page
     assert "Maren Holt" in page
+    # Written to a pipe, the summary table keeps each story's title on its own row, not a word per line.
+    (brief_json,) = out.glob("*.json")
+    title = json.loads(brief_json.read_text(encoding="utf-8"))["story"]["title"]
+    (row,) = [line for line in result.output.splitlines() if title[:40] in line]
+    assert row.split()[:7] == ["1", "2", "0", "1", "0", "0", "3"]  # story, articles, outlets, copies, ...
 
 
 def test_gzip_text_is_not_mistaken_for_a_warc(tmp_path: Path) -> None:

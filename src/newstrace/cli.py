@@ -237,7 +237,6 @@ def stories_cmd(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
     from newstrace.model import CopyRelation
@@ -253,7 +252,7 @@ def stories_cmd(ctx: click.Context, as_json: bool) -> None:
         labels = {a["id"]: a["outlet"] or a["label"] for a in row["articles"]}
         tree = _tree_lines([CopyRelation(**c) for c in row["copies"]], labels)
         table.add_row(str(row["id"]), row["title"], listing, "\n".join(tree) or "none")
-    Console().print(table)
+    _console().print(table)
 
 
 @cli.command("copies")
@@ -331,30 +330,57 @@ def analyze_cmd(
     sys.exit(_run_exit_code(result.report, options.strict))
 
 
+# Width the count columns of the analyze table take with their spacing (six counts, the story id and the
+# gaps between them, no vertical borders): the title gets the rest of the line, ending in "…".
+COUNT_COLUMNS_WIDTH = 64
+# A title is never cut shorter than this; a terminal narrower than 80 columns wraps the row instead.
+MIN_TITLE_WIDTH = 16
+
+
 def _print_analysis(result: Any, out_dir: str) -> None:
-    from rich.console import Console
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"{len(result.briefs)} stories briefed into {out_dir}")
-    table.add_column("story", justify="right")
-    table.add_column("title", overflow="fold", ratio=1)
-    for column in ("articles", "outlets", "copies", "agreed", "conflicts", "single-source"):
-        table.add_column(column, justify="right")
+    console = _console()
+    table = Table(
+        title=f"{len(result.briefs)} stories briefed into {out_dir}",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("story", justify="right", no_wrap=True, min_width=len("story"))
+    for column in ("articles", "outlets", "copies", "agreed", "conflicts", "single"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
+    title_width = max(MIN_TITLE_WIDTH, console.width - COUNT_COLUMNS_WIDTH)
+    table.add_column("title", no_wrap=True)
     for brief in result.briefs:
         outlets = {a.outlet for a in brief.articles if a.outlet}
         labels = [c.label for c in brief.claims]
         conflicts = sum(d.conflict for c in brief.claims for d in c.differences)
         table.add_row(
             str(brief.story_id),
-            brief.title,
             str(len(brief.articles)),
             str(len(outlets)),
             str(len(brief.copies)),
             str(labels.count("agreed")),
             str(conflicts),
             str(labels.count("single")),
+            brief.title if len(brief.title) <= title_width else brief.title[: title_width - 1] + "…",
         )
-    Console().print(table)
+    console.print(table)
+
+
+# Width of tables written to a file or a pipe: rich would assume 80 columns, too narrow for a title beside
+# six counts (the title column shrank to a word per line).
+PIPE_WIDTH = 120
+
+
+def _console() -> Any:
+    """A rich console: the terminal's width, or :data:`PIPE_WIDTH` when output is not a terminal."""
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else Console(width=PIPE_WIDTH)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

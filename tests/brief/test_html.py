@@ -143,3 +143,10 @@ FIRST_TWO_WRAPPED = (
 )
 def test_wrap_spans(spans: list[WrappedSpan], expected: str) -> None:
     assert wrap_spans("a<&b", spans) == expected
+
+
+def test_lede_is_the_same_overview_as_markdown(brief: Brief, page: str) -> None:
+    from newstrace.brief.markdown import overview
+
+    assert "claims agreed" in overview(brief) or "claim agreed" in overview(brief)
+    assert f"Story {brief.story_id}: {overview(brief)}." in page

@@ -63,3 +63,18 @@ def test_article_text_cannot_inject_markup(brief: Brief) -> None:
 )
 def test_title_is_escaped_on_one_line(brief: Brief, title: str, heading: str) -> None:
     assert render_markdown(dataclasses.replace(brief, title=title)).splitlines()[0] == heading
+
+
+def test_lede_counts_claims_by_label_as_the_sections_list_them(brief: Brief) -> None:
+    """The first line a reader sees agrees with the sections below it."""
+    md = render_markdown(brief)
+    lede = md.splitlines()[2]
+    labels = [claim.label for claim in brief.claims]
+    agreed_items = md.split("## What the sources agree on")[1].split("## Where they disagree")[0]
+    listed = [line for line in agreed_items.splitlines() if line.startswith("- ")]
+    assert labels.count("agreed") == len(listed) > 0
+    assert lede == (
+        f"Story {brief.story_id}: 3 articles; {len(listed)} claim{'s' if len(listed) > 1 else ''} agreed, "
+        f"{labels.count('conflicting')} in conflict, {labels.count('single')} from one source only; "
+        "1 sentence repeated word for word."
+    )

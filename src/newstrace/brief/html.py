@@ -20,6 +20,7 @@ from typing import Any
 from newstrace.brief.claims import claim_citations
 from newstrace.brief.copies import copy_citations
 from newstrace.brief.entities import entity_citations
+from newstrace.brief.markdown import overview
 from newstrace.brief.sources import provenance_svg, quotes_by_speaker, source_citations
 from newstrace.brief.timeline import timeline_svg
 from newstrace.model import Article, Brief, BriefArticle, Citation
@@ -92,6 +93,7 @@ def render_html(brief: Brief, articles: Sequence[Article]) -> str:
         single_by_article[-1]["items"].append(citation)
     return env.get_template(TEMPLATE).render(
         brief=brief,
+        overview=overview(brief),
         panels=panels,
         single_by_article=single_by_article,
         timeline_svg=Markup(timeline_svg(brief.timeline)),

@@ -32,6 +32,26 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![^\W_])_|_(?![^\W_]))")
 WHITESPACE = re.compile(r"\s+")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def overview(brief: Brief) -> str:
+    """The brief at a glance, as the lede of every format: articles, then claims by label.
+
+    Example: "2 articles; 11 claims agreed, 0 in conflict, 12 from one source only; 0 sentences repeated
+    word for word". Claims, not verbatim sentences, are what a reader checks first: a lede counting only
+    repeated sentences read "0 sentences reported by several articles" above eleven agreed claims.
+    """
+    labels = [claim.label for claim in brief.claims]
+    return (
+        f"{_count(len(brief.articles), 'article', 'articles')}; "
+        f"{_count(labels.count('agreed'), 'claim', 'claims')} agreed, "
+        f"{labels.count('conflicting')} in conflict, {labels.count('single')} from one source only; "
+        f"{_count(len(brief.shared), 'sentence', 'sentences')} repeated word for word"
+    )
+
+
 def render_markdown(brief: Brief) -> str:
     """The brief as a Markdown document.
 
@@ -42,12 +62,10 @@ def render_markdown(brief: Brief) -> str:
         Markdown text ending with a newline. Article text is escaped, so a sentence never turns into
         formatting or HTML.
     """
-    n_articles, n_shared = len(brief.articles), len(brief.shared)
     out: list[str] = [
         f"# {_escape(brief.title) or 'Untitled story'}",
         "",
-        f"Story {brief.story_id}: {n_articles} article{'' if n_articles == 1 else 's'}, "
-        f"{n_shared} sentence{'' if n_shared == 1 else 's'} reported by several articles.",
+        f"Story {brief.story_id}: {overview(brief)}.",
         "",
         *_article_table(brief.articles),
     ]

@@ -321,3 +321,52 @@ def test_durations_keep_their_fractions_and_counted_units(text: str, expression:
 def test_the_verb_that_governs_a_time_sets_its_direction(text: str, expression: str, value: str) -> None:
     found = {t.text: t.value for t in extract_times(text, REF)}
     assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expression", "kind", "value"),
+    [
+        # Counted from the event just told, not from the publication date: an offset, not a date.
+        (
+            REF,
+            "The ferry sank on Sept. 4. Three days later, divers found the wreck.",
+            "Three days",
+            "DURATION",
+            "P3D",
+        ),
+        (REF, "A week earlier, the harbour master had warned of the storm.", "A week", "DURATION", "P1W"),
+        # Recurring days, months and seasons.
+        (REF, "The market opens each Thursday in the square.", "each Thursday", "SET", "XXXX-WXX-4"),
+        (REF, "Pilgrims arrive every July.", "every July", "SET", "XXXX-07"),
+        (REF, "The fair is held every summer.", "every summer", "SET", "XXXX-SU"),
+        # "Last spring" is the most recent spring over; "the spring" goes with the tense.
+        (date(2023, 10, 20), "The strike began last spring.", "last spring", "DATE", "2023-SP"),
+        (date(2023, 4, 20), "The strike began last spring.", "last spring", "DATE", "2022-SP"),
+        (date(2023, 10, 20), "Output fell this past spring.", "this past spring", "DATE", "2023-SP"),
+        (
+            date(2023, 12, 20),
+            "The ship will return to service in the spring.",
+            "the spring",
+            "DATE",
+            "2024-SP",
+        ),
+        (REF, "The terminal is due to open in the autumn of 2026.", "the autumn of 2026", "DATE", "2026-FA"),
+        # Parts of days before or after the day.
+        (REF, "Shots were heard last night near the port.", "last night", "TIME", "2023-09-11TNI"),
+        (REF, "The index fell mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2023-09-11TAF"),
+        # A clock time with the date it falls on.
+        (
+            REF,
+            "Bids are due by 5 p.m. EST, Oct. 6, the agency said.",
+            "5 p.m. EST, Oct. 6",
+            "TIME",
+            "2023-10-06T17:00",
+        ),
+    ],
+)
+def test_offsets_sets_seasons_and_parts_of_days(
+    published: date, text: str, expression: str, kind: str, value: str
+) -> None:
+    found = {t.text: t for t in extract_times(text, published)}
+    assert expression in found, sorted(found)
+    assert (found[expression].type, found[expression].value) == (kind, value)

@@ -259,7 +259,17 @@ def _clock(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
         pm = m["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
     cday = group(m, "cday")
-    if ref is None:
+    if m["cdate"] and _capitalised(m, "month"):
+        month, number = _month_of(m["month"]), int(m["cdate"])
+        day = f"XXXX-{month:02d}-{number:02d}"
+        if ref is not None:
+            try:
+                day = date(_pick_year(month, number, ref, direction), month, number).isoformat()
+            except ValueError:
+                return None
+    elif m["cdate"]:
+        return None  # "5 p.m. may 6": not a month name
+    elif ref is None:
         day = "XXXX-XX-XX"
     elif cday in P.WEEKDAYS:
         day = _resolve_weekday(P.WEEKDAYS[cday], None, ref, direction).isoformat()
@@ -271,11 +281,15 @@ def _clock(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
 def _day_part(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     if m["tonight"]:
         word, part = "today", "NI"
+    elif m["lastnight"]:
+        word, part = "yesterday", "NI"  # the night before the day of the report
+    elif m["part_first"]:
+        word, part = m["deictic_after"].lower(), P.PARTS_OF_DAY[m["part_first"].lower()]
     else:
         word, part = m["deictic"].lower(), P.PARTS_OF_DAY[m["part"].lower()]
     offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     day = (ref + timedelta(days=offset)).isoformat() if ref is not None else "XXXX-XX-XX"
-    return "TIME", f"{day}T{part}", None
+    return "TIME", f"{day}T{part}", _edge_mod(group(m, "edge"))
 
 
 # Deictic words whose value does not depend on the reference date.
@@ -359,7 +373,13 @@ def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> Normal
     if unit == "century":
         return "DATE", f"{(ref.year // 100) + step:02d}", mod
     season = P.SEASONS[unit]
-    return "DATE", f"{ref.year + step:04d}-{season}", mod
+    if rel == "this":
+        return "DATE", f"{ref.year:04d}-{season}", mod
+    return "DATE", f"{_season_year(season, step, ref, direction):04d}-{season}", mod
+
+
+# Units of "N <unit> later/earlier" that count from a narrated event rather than from the publication date.
+_NARRATIVE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month"})
 
 
 def _ago(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
@@ -367,8 +387,10 @@ def _ago(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     amount = amount_of(amount_word) if amount_word not in (None, "several", "a few", "many", "some") else None
     unit = m["unit"].lower()
     sign = -1 if group(m, "dir") in ("ago", "earlier", "before") else 1
-    if group(m, "dir") in ("earlier", "later") and (amount is None or unit in P.TIME_UNITS):
-        # "hours later", "just over an hour later": a duration and a signal; the duration rule takes it
+    if group(m, "dir") in ("earlier", "later") and (amount is None or unit in _NARRATIVE_UNITS):
+        # "hours later", "three days later", "a week earlier": counted from the event the story just
+        # told, not from the publication date, so a duration and a signal (the duration rule takes it).
+        # "a year earlier" stays a date: in news it mostly compares with the period under discussion.
         return None
     if amount is None or ref is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
@@ -449,13 +471,35 @@ def _decade(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
 
 def _season(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     season = P.SEASONS[m["season"].lower()]
-    rel = group(m, "rel")
+    mod = _edge_mod(group(m, "edge"))
     if m["year"]:
-        return "DATE", f"{m['year']}-{season}", None
+        return "DATE", f"{m['year']}-{season}", mod
     if ref is None:
-        return "DATE", f"XXXX-{season}", None
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel or "", 0)
-    return "DATE", f"{ref.year + step:04d}-{season}", None
+        return "DATE", f"XXXX-{season}", mod
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(group(m, "rel") or "", 0)
+    return "DATE", f"{_season_year(season, step, ref, direction):04d}-{season}", mod
+
+
+# First and last month of each season (northern hemisphere), for "last spring" and "next summer".
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _season_year(season: str, step: int, ref: date, direction: int) -> int:
+    """The year of a season named relative to ``ref``: "last spring" in October is this year's spring (the
+    most recent one over), in April last year's; "next summer" in July is next year's; "the spring" with
+    no such word goes with the tense. Winter spans two years, so it moves by calendar year only."""
+    if season not in _SEASON_MONTHS:
+        return ref.year + step
+    first, last = _SEASON_MONTHS[season]
+    if step < 0:
+        return ref.year if ref.month > last else ref.year - 1
+    if step > 0:
+        return ref.year if ref.month < first else ref.year + 1
+    if direction > 0 and ref.month > last:
+        return ref.year + 1
+    if direction < 0 and ref.month < first:
+        return ref.year - 1
+    return ref.year
 
 
 def _year(m: re.Match[str], ref: date | None, direction: int) -> Normalised:

@@ -129,6 +129,12 @@ _SET_VALUES = {
 
 
 def period_set(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
-    """ "every week", "weekly" → ``P1W``: how often something recurs."""
+    """ "every week", "weekly" → ``P1W``, "every Thursday" → ``XXXX-WXX-4``: how often something recurs."""
+    if m["sweekday"]:
+        return "SET", f"XXXX-WXX-{P.WEEKDAYS[m['sweekday'].lower()] + 1}", None
+    if m["smonth"]:
+        return "SET", f"XXXX-{P.MONTHS[m['smonth'].lower()]:02d}", None
+    if m["sseason"]:
+        return "SET", f"XXXX-{P.SEASONS[m['sseason'].lower()]}", None
     word = group(m, "sunit") or group(m, "adverb") or ""
     return "SET", _SET_VALUES[word], None

@@ -125,12 +125,18 @@ RULES: tuple[Rule, ...] = (
         "clock",
         r"(?:(?P<approx>about|around|at about)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
         r"(?P<ampm>a\.?m\.?|p\.?m\.?)|(?P<hhmm>[0-2]\d[0-5]\d)\s+(?P<zone>GMT|UTC)|(?P<named>noon|midnight))"
-        # "10 p.m. Wednesday", "4 a.m. EDT Thursday": the day the clock time falls on.
+        # "10 p.m. Wednesday", "4 a.m. EDT Thursday", "5 p.m. EST, Nov. 6": the day the clock time falls on.
         r"(?:\s+(?:[ECMP][DS]T|GMT|UTC))?(?:\s+(?P<cday>monday|tuesday|wednesday|thursday|friday|saturday|"
-        r"sunday|today|yesterday|tomorrow))?",
+        r"sunday|today|yesterday|tomorrow)|,?\s+" + _MONTH + r"\s+(?P<cdate>[0-3]?\d)(?!\d))?",
     ),
-    # "this morning", "tonight", "yesterday afternoon", "tomorrow night".
-    _rule("day_part", r"(?P<deictic>this|yesterday|tomorrow|today)\s+" + _PART + r"|(?P<tonight>tonight)"),
+    # "this morning", "tonight", "yesterday afternoon", "tomorrow night", "last night", and the part first:
+    # "mid-afternoon yesterday", "late morning today".
+    _rule(
+        "day_part",
+        r"(?:(?P<edge>early|late|mid-?)\s*)?(?:(?P<deictic>this|yesterday|tomorrow|today)\s+" + _PART + r"|"
+        r"(?P<tonight>tonight)|(?P<lastnight>last night)|"
+        r"(?P<part_first>morning|afternoon|evening|night)\s+(?P<deictic_after>yesterday|today|tomorrow))",
+    ),
     # "today", "yesterday", "tomorrow", "now", "currently", "recently", "the future", "the past".
     _rule(
         "deictic",
@@ -202,16 +208,21 @@ RULES: tuple[Rule, ...] = (
     ),
     # "the 1990s", "the '90s", "the 1980s".
     _rule("decade", r"(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s"),
-    # "this spring", "last summer", "summer 2023".
+    # "this spring", "this past spring", "the early summer", "summer 2023", "the autumn of 2026" ("fall"
+    # only after "last", "next", "this" in relative_unit: "the fall" is as often a collapse).
     _rule(
         "season",
-        r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<season>spring|summer|autumn|winter)"
-        r"(?:\s+(?P<year>(?:19|20)\d\d))?",
+        r"(?:(?P<rel>this past|last|next|this|past|coming)\s+|the\s+)?(?:(?P<edge>early|late|mid-?)\s*)?"
+        r"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
     ),
-    # "every day", "each year", "daily", "weekly", "annually", "twice a year".
+    # "every day", "each year", "daily", "weekly", "annually"; "every Thursday", "each July", "every
+    # summer" (one weekday, month or season of each week or year).
     _rule(
         "set",
-        r"(?:every|each)\s+(?P<sunit>day|week|month|year|morning|evening|night|hour|quarter)|"
+        r"(?:every|each)\s+(?:(?P<sunit>day|week|month|year|morning|evening|night|hour|quarter)|"
+        r"(?P<sweekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+        r"(?P<smonth>january|february|march|april|may|june|july|august|september|october|november|"
+        r"december)|(?P<sseason>spring|summer|autumn|fall|winter))|"
         r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)",
     ),
     # "fiscal 2023", "the year 2023", "in 2023" (the preposition stays outside).

@@ -66,6 +66,7 @@ def test_expressions_are_found_and_resolved(text: str, expression: str, value: s
         "A 34-year-old teacher was rescued.",  # an age
         "He tried a second time.",  # an ordinal
         "The report was aired by Russia Today.",  # a broadcaster's name
+        "Tourists flew to Easter Island.",  # a place named after the day
     ],
 )
 def test_words_that_are_not_time_expressions(text: str) -> None:
@@ -370,3 +371,32 @@ def test_offsets_sets_seasons_and_parts_of_days(
     found = {t.text: t for t in extract_times(text, published)}
     assert expression in found, sorted(found)
     assert (found[expression].type, found[expression].value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expression", "value", "mod"),
+    [
+        (date(2024, 1, 8), "Stores were busy on Thanksgiving Day.", "Thanksgiving Day", "2023-11-23", None),
+        (date(2024, 1, 8), "The family last met last Christmas.", "last Christmas", "2023-12-25", None),
+        (date(2023, 10, 2), "Turnout will be high on Election Day.", "Election Day", "2023-11-07", None),
+        (date(2024, 3, 25), "Pilgrims filled the old town in Easter week.", "Easter week", "2024-W13", None),
+        (REF, "The chapel dates from the 11th century.", "the 11th century", "10", None),
+        (REF, "The mill closed in the mid-1990s.", "the mid-1990s", "199", "MID"),
+        (REF, "The border reopened in mid-2021.", "mid-2021", "2021", "MID"),
+        (REF, "The ban was lifted in late 2022.", "late 2022", "2022", "END"),
+        (REF, "The museum stays shut until the end of the month.", "the end of the month", "2023-09", "END"),
+        (
+            REF,
+            "Rates will fall by the beginning of next year.",
+            "the beginning of next year",
+            "2024",
+            "START",
+        ),
+    ],
+)
+def test_named_days_centuries_and_edges_of_periods(
+    published: date, text: str, expression: str, value: str, mod: str | None
+) -> None:
+    found = {t.text: t for t in extract_times(text, published)}
+    assert expression in found, sorted(found)
+    assert (found[expression].value, found[expression].mod) == (value, mod)

@@ -29,6 +29,7 @@ from newstrace.annotate.timex_durations import (
     vague_duration,
 )
 from newstrace.annotate.timex_focus import anchor_to_focus
+from newstrace.annotate.timex_holidays import holiday
 from newstrace.annotate.timex_tense import tense_direction
 from newstrace.model import TimeExpression
 
@@ -342,11 +343,17 @@ def _relative_unit(m: re.Match[str], ref: date | None, direction: int) -> Normal
         # "the quarter" in a results report is the latest quarter closed at the reference date.
         index = ref.year * 4 + _quarter_of(ref) - 2
         return "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None
-    rel = (group(m, "rel") or "").removeprefix("the ").strip()
-    unit = group(m, "runit") or ""
-    edge = group(m, "edge2")
-    mod = {"early": "START", "late": "END"}.get(edge or "")
-    has_the = (group(m, "rel") or "").startswith("the ")
+    if m["edge3"]:
+        # "the end of the month": the month this report is in, its end.
+        rel = {"the": "this"}.get(group(m, "rel3") or "", group(m, "rel3") or "")
+        unit = group(m, "runit3") or ""
+        mod = _edge_mod("the " + (group(m, "edge3") or "").removeprefix("the ") + " of")
+        has_the = False
+    else:
+        rel = (group(m, "rel") or "").removeprefix("the ").strip()
+        unit = group(m, "runit") or ""
+        mod = {"early": "START", "late": "END"}.get(group(m, "edge2") or "")
+        has_the = (group(m, "rel") or "").startswith("the ")
     if has_the and rel in ("past", "last", "next", "coming") and unit in ("week", "month", "year", "decade"):
         # "the past week" is a stretch of time ending now, not the calendar week before.
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit], None
@@ -466,7 +473,12 @@ def _year_period(m: re.Match[str], ref: date | None, direction: int) -> Normalis
 
 
 def _decade(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
-    return "DATE", m["decade"][:3], None
+    return "DATE", m["decade"][:3], _edge_mod(group(m, "edge"))
+
+
+def _century(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
+    # TimeML writes a century by its first two digits: the 20th century (1900-1999) is "19".
+    return "DATE", f"{int(m['century']) - 1:02d}", None
 
 
 def _season(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
@@ -511,7 +523,7 @@ def _year(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     year = int(m["year"])
     if not 1700 <= year <= 2099:
         return None
-    return "DATE", f"{year:04d}", None
+    return "DATE", f"{year:04d}", _edge_mod(group(m, "edge"))
 
 
 _NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], Normalised]] = {
@@ -533,6 +545,8 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], date | None, int], Normalised]]
     "two_quarters": _two_quarters,
     "year_period": _year_period,
     "decade": _decade,
+    "century": _century,
+    "holiday": holiday,
     "season": _season,
     "set": period_set,
     "year": _year,

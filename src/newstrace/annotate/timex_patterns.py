@@ -150,7 +150,10 @@ RULES: tuple[Rule, ...] = (
         r"(?P<edge2>early|late|earlier|later)?\s*(?P<rel>last|next|this|past|coming|previous|current|"
         r"the past|the last|the next|the coming|the previous|the current|the latest|the same)\s+"
         r"(?P<runit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|"
-        r"fiscal year|period)|(?P<the>the)\s+(?P<tunit>quarter|weekend)",
+        r"fiscal year|period)|(?P<the>the)\s+(?P<tunit>quarter|weekend)|"
+        # "the end of the month", "the beginning of next year", "the middle of this week".
+        r"(?P<edge3>(?:the\s+)?(?:end|beginning|start|middle))\s+of\s+(?P<rel3>the|this|next|last)\s+"
+        r"(?P<runit3>week|month|year|quarter|decade|century)",
     ),
     # "the past three months", "the last 24 hours", "the next few days": durations.
     _rule(
@@ -207,7 +210,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?(?P<ord>first|last)\s+two\s+quarters(?:\s+of\s+(?P<year>(?:19|20)\d\d))?",
     ),
     # "the 1990s", "the '90s", "the 1980s".
-    _rule("decade", r"(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s"),
+    # "the 1990s", "the early 1980s", "the mid-1990s".
+    _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?P<decade>(?:19|20)\d0)'?s"),
+    # "the 20th century", "the 11th-century church".
+    _rule("century", r"(?:the\s+)?(?P<century>1?\d|2[01])(?:st|nd|rd|th)[- ]century"),
+    # Named days: "Thanksgiving Day", "last Christmas", "New Year's Eve", "Easter week", "Election Day".
+    _rule(
+        "holiday",
+        r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<holiday>Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|"
+        r"New Year's (?:Day|Eve)|Easter(?: Sunday| week)?|Good Friday|Election Day))"
+        # Places named after the day are not dates.
+        r"(?!\s+Island)",
+    ),
     # "this spring", "this past spring", "the early summer", "summer 2023", "the autumn of 2026" ("fall"
     # only after "last", "next", "this" in relative_unit: "the fall" is as often a collapse).
     _rule(
@@ -225,6 +239,10 @@ RULES: tuple[Rule, ...] = (
         r"december)|(?P<sseason>spring|summer|autumn|fall|winter))|"
         r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)",
     ),
-    # "fiscal 2023", "the year 2023", "in 2023" (the preposition stays outside).
-    _rule("year", r"(?:(?P<fiscal>fiscal)\s+|the year\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent))"),
+    # "fiscal 2023", "the year 2023", "in 2023" (the preposition stays outside), "mid-1996", "late 2022".
+    _rule(
+        "year",
+        r"(?:(?P<fiscal>fiscal)\s+|the year\s+|(?P<edge>early|late|mid-|mid\s)\s*)?"
+        r"(?P<year>(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent))",
+    ),
 )

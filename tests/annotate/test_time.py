@@ -311,6 +311,9 @@ def test_durations_keep_their_fractions_and_counted_units(text: str, expression:
         # A participle used as an adjective carries no tense: the verb does.
         ("The committee cancelled the hastily planned hearing on Friday.", "Friday", "2023-09-08"),
         ("The bonus will be paid on a still unspecified date in January.", "January", "2024-01"),
+        # The present of a timetabled event points ahead.
+        ("The new levy takes effect on Wednesday.", "Wednesday", "2023-09-13"),
+        ("The council meets Monday to vote on the budget.", "Monday", "2023-09-18"),
         # A verb past a comma on the right belongs to another clause when this one has its own.
         (
             "The talks, which are supposed to end by November, brought envoys from ten states.",
@@ -400,3 +403,18 @@ def test_named_days_centuries_and_edges_of_periods(
     found = {t.text: t for t in extract_times(text, published)}
     assert expression in found, sorted(found)
     assert (found[expression].value, found[expression].mod) == (value, mod)
+
+
+def test_a_year_to_date_period_ends_the_quarter_under_discussion() -> None:
+    text = (
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+        "For the nine months, profit was $14 million, up from $11 million a year earlier."
+    )
+    found = [(t.text, t.value) for t in extract_times(text, date(2023, 10, 26))]
+    # The second comparison is with the first nine months of last year, not with its third quarter.
+    assert found == [
+        ("Third-quarter", "2023-Q3"),
+        ("a year earlier", "2022-Q3"),
+        ("nine months", "P9M"),
+        ("a year earlier", "2022"),
+    ]

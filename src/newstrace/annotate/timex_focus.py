@@ -37,6 +37,10 @@ YEAR_PERIOD = re.compile(
     r"(?:quarter|period)\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)))$",
     re.IGNORECASE,
 )
+# A year-to-date period of a results story: "the nine months", "the first six months" (durations), "the
+# first half". A comparison after it ("compared with a loss a year earlier") is with that period one year
+# back, which is not the quarter under discussion: it ends the quarter's focus.
+YEAR_TO_DATE = re.compile(r"^(?:P(?:6|9)M|\d{4}-H[12])$")
 # How far back (characters) a quarter stays the time under discussion: a results story names its
 # quarter in the lead and compares for the next few paragraphs; 1,500 characters is about five short
 # wire paragraphs. Beyond that a "last year" is more likely the calendar year.
@@ -68,6 +72,10 @@ def anchor_to_focus(found: list[TimeExpression], reference: date | None) -> list
             focus = (int(named["year"]), int(named["q"]), timex.end)
             out.append(timex)
             continue
+        if YEAR_TO_DATE.match(timex.value) and not _after(timex.value, reference):
+            focus = None
+            out.append(timex)
+            continue
         value = _anchored(timex, focus)
         out.append(dataclasses.replace(timex, value=value) if value != timex.value else timex)
     return out
@@ -87,3 +95,11 @@ def _anchored(timex: TimeExpression, focus: tuple[int, int, int] | None) -> str:
             return timex.value
         return f"{year:04d}-Q{focus[1]}" if focus is not None else f"{year:04d}"
     return timex.value
+
+
+def _after(value: str, reference: date | None) -> bool:
+    """Whether a half-year value (``1990-H1``) has not begun by ``reference``: an outlook."""
+    if reference is None or "-H" not in value:
+        return False
+    year, half = int(value[:4]), int(value[-1])
+    return (year, half) > (reference.year, (reference.month - 1) // 6 + 1)

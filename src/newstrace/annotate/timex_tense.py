@@ -52,7 +52,12 @@ PAST_PLAN_MARKERS = re.compile(
 FUTURE_MARKERS = re.compile(
     r"\b(?:(?:was|were|is|are) (?:planning|expected|scheduled|due|set|going)|will|'ll|shall|would|"
     r"going to|plans? to|planned|planning|expected|expects?|scheduled|due to|is to|are to|set to|"
-    r"intends? to|aims? to|(?:is|are) supposed to)\b",
+    r"intends? to|aims? to|(?:is|are) supposed to|"
+    # The present of a scheduled event ("the new tax takes effect on Wednesday", "the council meets
+    # Monday"): news keeps the present for what is timetabled. Only "-s" forms, and none that is as
+    # often a noun ("returns", "ends").
+    r"begins|starts|opens|reopens|meets|resumes|expires|closes|takes? effect|takes? place|arrives|"
+    r"leaves|convenes|kicks off|visits)\b",
     re.IGNORECASE,
 )
 # Words that point ahead only the time that follows them: "effective" and "payable" date a decision's or

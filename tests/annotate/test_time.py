@@ -418,3 +418,16 @@ def test_a_year_to_date_period_ends_the_quarter_under_discussion() -> None:
         ("nine months", "P9M"),
         ("a year earlier", "2022"),
     ]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "After a flat second quarter, orders picked up.",  # an earlier quarter, named as a contrast
+        "Weakness will continue into the fourth quarter.",  # the current quarter, an outlook
+    ],
+)
+def test_a_contrast_or_an_outlook_does_not_take_over_the_quarter_under_discussion(middle: str) -> None:
+    text = f"Third-quarter profit rose 20% to $6 million. {middle} Costs were lower than a year ago."
+    found = {t.text: t.value for t in extract_times(text, date(2023, 10, 26))}
+    assert found["a year ago"] == "2022-Q3"

@@ -69,7 +69,14 @@ def anchor_to_focus(found: list[TimeExpression], reference: date | None) -> list
             if (int(named["year"]), int(named["q"])) > (reference.year, (reference.month - 1) // 3 + 1):
                 out.append(timex)
                 continue
-            focus = (int(named["year"]), int(named["q"]), timex.end)
+            quarter = (int(named["year"]), int(named["q"]))
+            current = (reference.year, (reference.month - 1) // 3 + 1)
+            # An earlier quarter named while one is under discussion ("after a flat second quarter") is
+            # a contrast, and the current one ("into the fourth quarter") an outlook: the story still
+            # reports the quarter it began with. The current quarter can begin a discussion (a fiscal
+            # quarter just closed), not take one over.
+            if focus is None or focus[:2] <= quarter < current:
+                focus = (*quarter, timex.end)
             out.append(timex)
             continue
         if YEAR_TO_DATE.match(timex.value) and not _after(timex.value, reference):

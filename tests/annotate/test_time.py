@@ -205,6 +205,9 @@ def test_the_weekend_follows_tense_and_weekday(published: date, text: str, value
             None,
         ),
         ("Just over an hour later the ship sank.", "Just over an hour", "PT1H", "MORE_THAN"),
+        # After a modal, "one day" is some time ahead; alone it is a day long.
+        ("Officials say the port could one day handle cruise ships.", "one day", "FUTURE_REF", None),
+        ("The strike lasted one day.", "one day", "P1D", None),
     ],
 )
 def test_relative_dates_with_modifiers_and_deadlines(
@@ -311,6 +314,9 @@ def test_durations_keep_their_fractions_and_counted_units(text: str, expression:
         # A participle used as an adjective carries no tense: the verb does.
         ("The committee cancelled the hastily planned hearing on Friday.", "Friday", "2023-09-08"),
         ("The bonus will be paid on a still unspecified date in January.", "January", "2024-01"),
+        # A possessive weekday names an event the story refers to: past, unless looked forward to.
+        ("Relatives said they would look for ways around Wednesday's ruling.", "Wednesday", "2023-09-06"),
+        ("Crowds gathered ahead of Sunday's vote.", "Sunday", "2023-09-17"),
         # The present of a timetabled event points ahead.
         ("The new levy takes effect on Wednesday.", "Wednesday", "2023-09-13"),
         ("The council meets Monday to vote on the budget.", "Monday", "2023-09-18"),

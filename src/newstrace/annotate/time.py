@@ -220,6 +220,14 @@ def _month(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     return "DATE", f"{prefix}-{month:02d}", _edge_mod(group(m, "edge"))
 
 
+# Words before a possessive weekday that look forward to its event: "ahead of Sunday's vote", "in time
+# for Monday's summit". Not "before": "its share before Friday's purchases" compares with a past event.
+FORWARD_BEFORE = re.compile(
+    r"\b(?:ahead of|in advance of|in time for|awaiting|awaits?|preparing for|until)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _resolve_weekday(weekday: int, rel: str | None, ref: date, direction: int) -> date:
     ahead = (weekday - ref.weekday()) % 7
     behind = (ref.weekday() - weekday) % 7
@@ -237,6 +245,12 @@ def _weekday(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
     weekday = P.WEEKDAYS[m["weekday"].lower()]
     part = group(m, "part")
     mod = _edge_mod(group(m, "edge"))
+    text = m.string
+    if text.startswith(("'s", "\u2019s"), m.end("weekday")) or text.startswith(("'s", "\u2019s"), m.end()):
+        # "Wednesday's ruling": the day of an event the story refers to, whatever the tense of the verb
+        # around it ("would look for ways around Wednesday's ruling"); ahead only when the words before
+        # look forward to it ("ahead of Sunday's vote").
+        direction = 1 if FORWARD_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) else -1
     if ref is None:
         value = f"XXXX-WXX-{weekday + 1}"
     else:

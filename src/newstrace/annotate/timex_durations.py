@@ -16,6 +16,9 @@ from datetime import date
 from newstrace.annotate import timex_patterns as P
 from newstrace.model import TimexType
 
+# A modal or "to" right before "one day" ("could one day become", "hopes to one day return").
+MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to)\s+$", re.IGNORECASE)
+
 # A normaliser's result: (type, value, mod), or None to drop the match.
 Normalised = tuple[TimexType, str, str | None] | None
 
@@ -102,6 +105,8 @@ def duration(m: re.Match[str], ref: date | None, direction: int) -> Normalised:
         return None  # "a second time", "a second round": an ordinal, not a duration
     if (group(m, "long") or "").endswith("old"):
         return None  # an age ("a 34-year-old teacher"), not a stretch of time
+    if words == "one" and unit == "day" and MODAL_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be ...": some time ahead, not 24 hours
     if m["half"]:
         amount += 0.5  # "a minute and a half"
     mod = P.MODS.get(group(m, "mod") or "")

@@ -437,3 +437,8 @@ def test_a_contrast_or_an_outlook_does_not_take_over_the_quarter_under_discussio
     text = f"Third-quarter profit rose 20% to $6 million. {middle} Costs were lower than a year ago."
     found = {t.text: t.value for t in extract_times(text, date(2023, 10, 26))}
     assert found["a year ago"] == "2022-Q3"
+
+
+def test_a_monthly_figure_is_compared_with_the_same_month_a_year_earlier() -> None:
+    found = extract_times("Exports rose 12% in June from a year earlier.", date(2023, 7, 30))
+    assert [(t.text, t.value) for t in found] == [("June", "2023-06"), ("a year earlier", "2022-06")]

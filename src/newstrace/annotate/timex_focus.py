@@ -41,6 +41,11 @@ YEAR_PERIOD = re.compile(
 # first half". A comparison after it ("compared with a loss a year earlier") is with that period one year
 # back, which is not the quarter under discussion: it ends the quarter's focus.
 YEAR_TO_DATE = re.compile(r"^(?:P(?:6|9)M|\d{4}-H[12])$")
+# A calendar month value: "2021-06".
+MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)$")
+# How far back (characters) a month stays the one compared: a monthly figure is compared in its own
+# sentence ("rose 12% in June from a year earlier"), so about one sentence.
+MONTH_WINDOW = 200
 # How far back (characters) a quarter stays the time under discussion: a results story names its
 # quarter in the lead and compares for the next few paragraphs; 1,500 characters is about five short
 # wire paragraphs. Beyond that a "last year" is more likely the calendar year.
@@ -61,9 +66,23 @@ def anchor_to_focus(found: list[TimeExpression], reference: date | None) -> list
     """
     out: list[TimeExpression] = []
     focus: tuple[int, int, int] | None = None  # (year, quarter, end offset of the naming expression)
+    month: tuple[int, int, int] | None = None  # (year, month, end offset): a month's figures compared
     for timex in found:
         if focus is not None and timex.start - focus[2] > FOCUS_WINDOW:
             focus = None
+        if month is not None and timex.start - month[2] > MONTH_WINDOW:
+            month = None
+        named_month = MONTH_VALUE.match(timex.value)
+        if named_month is not None and reference is not None and timex.type == "DATE":
+            if (int(named_month["year"]), int(named_month["month"])) <= (reference.year, reference.month):
+                month = (int(named_month["year"]), int(named_month["month"]), timex.end)
+            out.append(timex)
+            continue
+        if focus is None and month is not None and YEAR_BACK.match(" ".join(timex.text.split())):
+            # "Exports rose 12% in June from a year earlier": June of the year before.
+            value = f"{month[0] - 1:04d}-{month[1]:02d}"
+            out.append(dataclasses.replace(timex, value=value))
+            continue
         named = QUARTER_VALUE.match(timex.value)
         if named is not None and reference is not None:
             if (int(named["year"]), int(named["q"])) > (reference.year, (reference.month - 1) // 3 + 1):

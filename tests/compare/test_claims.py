@@ -145,3 +145,44 @@ def test_a_later_days_different_toll_is_an_update_not_a_conflict() -> None:
     saturday.published = PartialDate(2025, 3, 14)
     same_day = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
     assert [d.conflict for d in same_day] == [True]
+
+
+# Two reports of one (fictional) election: the first splits its result sentence in two clauses, so the
+# second report's sentence aligns with the clause about the winner and the rival's spelling sits in the
+# other clause, which would align with it on its own.
+ELECTION_POST = (
+    "Mayor Tove Berg won a second term in Lismore by 812 votes, according to the final count.\n\n"
+    "Berg took 52.3 per cent of the vote, while her rival Ulrika Sandstrom of the Green List finished "
+    "second with 44.9 per cent.\n\nTurnout was 58 per cent."
+)
+ELECTION_WIRE = (
+    "Tove Berg was re-elected mayor of Lismore by a margin of 812 votes, the election office said.\n\n"
+    "Berg won 52.3 per cent of the vote against 44.9 per cent for Ulrika Sandstrem of the Green List, who "
+    "came second.\n\nThe new council meets in June."
+)
+
+
+def test_a_spelling_in_a_clause_that_lost_its_match_to_a_closer_one_is_a_conflict() -> None:
+    found = find_claims(
+        [_article(1, ELECTION_POST, "Lismore Post"), _article(2, ELECTION_WIRE, "Green Wire")]
+    )
+    names = [(c.label, [s.text for s in d.sides]) for c in found for d in c.differences if d.kind == "name"]
+    assert names == [("conflicting", ["Ulrika Sandstrom", "Ulrika Sandstrem"])]
+
+
+# Two reports of one (fictional) ruling that say where the tribunal sat in sentences about different
+# facts: the same words introduce two different places.
+RULING_A = (
+    "The tribunal, meeting in Varnholm, gave the council until May to answer the complaint.\n\n"
+    "The complaint was filed by a group of tenants who say their rents rose by a third."
+)
+RULING_B = (
+    "The tribunal, meeting in Oskarby, ruled by three votes to two that the rent rise was unlawful.\n\n"
+    "The council said it would study the ruling."
+)
+
+
+def test_a_place_introduced_by_the_same_words_in_two_unaligned_sentences_is_a_conflict() -> None:
+    found = find_claims([_article(1, RULING_A, "Tenant News"), _article(2, RULING_B, "Varn Courier")])
+    places = [(c.label, [s.text for s in d.sides]) for c in found for d in c.differences if d.kind == "place"]
+    assert places == [("conflicting", ["Varnholm", "Oskarby"])]

@@ -41,6 +41,8 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("Arvelo, Riverside's captain, scored", [("Arvelo", "captain")]),
         ("Jonas Brevik, the chief executive, said", [("Jonas Brevik", "chief executive")]),
         ("Tomas Ekdal said", []),
+        ("after vice-captain Tomi Okonjo was sold", [("Tomi Okonjo", "vice-captain")]),
+        ("Detective Sergeant Mira Castell said", [("Mira Castell", "detective sergeant")]),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
@@ -48,6 +50,22 @@ def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.name, t.role) for t in found] == expected
     for t in found:
         assert text[t.start : t.end].lower() == t.role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okonjo scored for Brindle, where he served as vice-captain.", ["vice-captain"]),
+        ("In May she was named chief executive of the group.", ["chief executive"]),
+        ("He was the club's top scorer.", []),  # not a role
+        ("He was injured in March.", []),
+    ],
+)
+def test_roles_given_to_a_pronoun(text: str, expected: list[str]) -> None:
+    found = v.pronoun_roles(text)
+    assert [m.value for m in found] == expected
+    for m in found:
+        assert text[m.start : m.end] == m.value
 
 
 def test_times_days_and_places() -> None:

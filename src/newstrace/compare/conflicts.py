@@ -8,10 +8,15 @@ why it is not a conflict (rounding, a bound, an update).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from newstrace.compare import values as v
 from newstrace.model import Citation, Difference
+
+_V = TypeVar("_V")
 
 # Two hedged amounts within this fraction of each other are the same figure rounded ("about 1,200" vs
 # 1,187 is 1.1% apart); 10% is the widest rounding a news report does on counts in the hundreds.
@@ -35,7 +40,7 @@ MORE = re.compile(r"\b(?:more|additional|further|other)\b", re.I)
 
 
 def compare_statements(
-    a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False
+    a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False, moments_only: bool = False
 ) -> list[Difference]:
     """Differences between statement ``a`` (of article text ``text_a``) and ``b``.
 
@@ -45,19 +50,30 @@ def compare_statements(
         anchored: report two places only when the words before them share a word; otherwise a place
             that each statement alone names is a conflict too, which only holds when the two statements
             are known to say the same thing (aligned in one claim).
+        moments_only: compare days, clock times and places only (numbers, names, roles and quotes left
+            out).
 
     Returns:
         Conflicts and compatible differences, each citing the two values.
     """
-    findings = _numbers(a, text_a, b, text_b)
+    findings = [] if moments_only else _numbers(a, text_a, b, text_b)
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _exclusive("place", v.places, a, text_a, b, text_b, anchored)
-    findings += _names(a, text_a, b, text_b)
-    findings += _roles(a, text_a, b, text_b)
-    findings += _quotes(a, text_a, b, text_b)
+    if not moments_only:
+        findings += _names(a, text_a, b, text_b)
+        findings += _roles(a, text_a, b, text_b)
+        findings += _quotes(a, text_a, b, text_b, aligned=not anchored)
     return findings
+
+
+@functools.lru_cache(maxsize=8192)
+def _found(extract: Callable[[str, int], list[_V]], text: str, offset: int) -> tuple[_V, ...]:
+    """``extract(text, offset)``, kept: a statement meets many others (2,708 pairs of 140 statements on the
+    ten-article ferry story of benchmarks/brief_time.py), and reading its values again for each pair was
+    most of the time spent comparing."""
+    return tuple(extract(text, offset))
 
 
 def _cite(statement: Citation, text: str, value: v.Quantity | v.Mention) -> Citation:
@@ -65,8 +81,8 @@ def _cite(statement: Citation, text: str, value: v.Quantity | v.Mention) -> Cita
 
 
 def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
-    qa = v.quantities(a.text, a.start)
-    qb = v.quantities(b.text, b.start)
+    qa = _found(v.quantities, a.text, a.start)
+    qb = _found(v.quantities, b.text, b.start)
     findings = []
     for x in qa:
         same_noun = [y for y in qb if y.noun == x.noun and x.noun and y.percent == x.percent]
@@ -75,6 +91,9 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         if not same_noun or any(y.value == x.value for y in qb):
             continue
         y = same_noun[0]
+        measures = {_measure(a, x), _measure(b, y)}
+        if len(measures) == 2 and None not in measures:
+            continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
         sides = (_cite(a, text_a, x), _cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
         if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
@@ -88,6 +107,25 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# What an amount of money measures, read from the words just before it: what something is worth, or
+# what was paid for it. A painting "valued at about 2 million crowns" and "bought in 1987 for 40,000
+# crowns" are two facts, not two figures for one.
+VALUATION = re.compile(r"\b(?:valued?|values|valuing|worth|estimated|appraised|insured)\b", re.I)
+PRICE = re.compile(r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs)\b", re.I)
+# How far before an amount (in characters, inside its statement) its measure word may stand: "bought by
+# the town in 1987 for 40,000 crowns" has it 31 characters before.
+MEASURE_WINDOW = 40
+
+
+def _measure(statement: Citation, q: v.Quantity) -> str | None:
+    """ "value" or "price" for an amount of money with such a word just before it, else ``None``."""
+    at = q.start - statement.start
+    before = statement.text[max(0, at - MEASURE_WINDOW) : at]
+    found = [(m.start(), "value") for m in VALUATION.finditer(before)]
+    found += [(m.start(), "price") for m in PRICE.finditer(before)]
+    return max(found)[1] if found else None
 
 
 def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
@@ -116,7 +154,7 @@ def _exclusive(  # type: ignore[no-untyped-def]
     second day in one sentence ("who lost Sunday's election, filed … on Tuesday") does not hide the one
     that answers the question; the day something was *said* ("the office said on Wednesday") is when it
     was reported, not a value of the claim, and is left out."""
-    va, vb = extract(a.text, a.start), extract(b.text, b.start)
+    va, vb = list(_found(extract, a.text, a.start)), list(_found(extract, b.text, b.start))
     if kind == "date":
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
@@ -171,6 +209,25 @@ def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[s
     return _anchor(text_a, start_a) & _anchor(text_b, start_b)
 
 
+# Words right before a value that must be the same, in order, for :func:`same_lead_in`: the preposition
+# and two words before it ("court sitting in").
+LEAD_IN_WORDS = 3
+
+
+def same_lead_in(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
+    """Whether the same words introduce two values: the last :data:`LEAD_IN_WORDS` words before each,
+    within its sentence, are equal and two of them are lower-case content words ("The court, sitting in
+    Kessel" / "The court, sitting in Dunmore"): the two reports answer one question."""
+    leads = []
+    for text, start in ((text_a, start_a), (text_b, start_b)):
+        before = re.split(r"[.!?]\s", text[max(0, start - 80) : start])[-1]
+        leads.append(ANCHOR_TOKEN.findall(before)[-LEAD_IN_WORDS:])
+    # Names do not count as content here, as in :func:`_anchor`: "Port Halvard on" says where, not what.
+    content = [w for w in leads[0] if re.fullmatch(r"[a-z]{3,}", w) and w not in _FUNCTION]
+    same = [w.lower() for w in leads[0]] == [w.lower() for w in leads[1]]
+    return len(leads[0]) == LEAD_IN_WORDS and same and len(content) >= 2
+
+
 def _anchor(text: str, start: int) -> set[str]:
     """Content words just before a value, lower-cased and crudely stemmed; a deadline preposition right
     before it ("until 1 September" / "by 1 October") counts as the shared word "deadline"."""
@@ -212,10 +269,13 @@ def _show(value: str) -> str:
 
 
 def _roles(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
-    """One person given two roles: "district governor" / "deputy district governor" Tomas Ekdal."""
-    roles_b = {t.name.split()[-1]: t for t in v.titled_names(b.text, b.start)}
+    """One person given two roles: "district governor" / "deputy district governor" Tomas Ekdal; or
+    "Arvelo, Riverside's captain," / "Arvelo … where he served as vice-captain" when the other statement
+    names the same person and gives "he" or "she" a role (:func:`values.pronoun_roles`)."""
+    titled_a, titled_b = _found(v.titled_names, a.text, a.start), _found(v.titled_names, b.text, b.start)
+    roles_b = {t.name.split()[-1]: t for t in titled_b}
     findings = []
-    for x in v.titled_names(a.text, a.start):
+    for x in titled_a:
         y = roles_b.get(x.name.split()[-1])
         if y is None or x.role == y.role or _same_role(x.role, y.role):
             continue
@@ -224,7 +284,40 @@ def _roles(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differenc
             Citation(b.article_id, y.start, y.end, text_b[y.start : y.end]),
         )
         findings.append(Difference("role", sides, True, f"{x.name}: {x.role} vs {y.role}"))
+    for named, other, titled, other_text in ((a, b, titled_a, text_b), (b, a, titled_b, text_a)):
+        found = _pronoun_role(named, other, titled, other_text)
+        if found is not None:
+            name, named_side, other_side = found
+            sides = (named_side, other_side) if named is a else (other_side, named_side)
+            findings.append(
+                Difference("role", sides, True, f"{name}: {sides[0].text.lower()} vs {sides[1].text.lower()}")
+            )
     return findings
+
+
+def _pronoun_role(
+    named: Citation, other: Citation, titled: Sequence[v.TitledName], other_text: str
+) -> tuple[str, Citation, Citation] | None:
+    """A titled name in ``named`` against the role ``other`` gives "he"/"she" while naming that person
+    without a role: the name and the two role spans, or ``None``. Only a statement with one pronoun role and
+    no titled name of its own is read this way, so "he" cannot stand for someone else it names."""
+    pronoun = _found(v.pronoun_roles, other.text, other.start)
+    if len(pronoun) != 1 or _found(v.titled_names, other.text, 0):
+        return None
+    (role,) = pronoun
+    for t in titled:
+        surname = t.name.split()[-1]
+        if not re.search(rf"\b{re.escape(surname)}\b", other.text) or _same_role(t.role, role.value):
+            continue
+        named_side = Citation(named.article_id, t.start, t.end, _span_text(named, t.start, t.end))
+        other_side = Citation(other.article_id, role.start, role.end, other_text[role.start : role.end])
+        return t.name, named_side, other_side
+    return None
+
+
+def _span_text(statement: Citation, start: int, end: int) -> str:
+    """The text of an article span that lies inside ``statement``."""
+    return statement.text[start - statement.start : end - statement.start]
 
 
 # Spellings of one role that are not a difference.
@@ -246,27 +339,33 @@ def _same_role(x: str, y: str) -> bool:
 def _names(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     from rapidfuzz import fuzz
 
-    na, nb = v.names(a.text, a.start), v.names(b.text, b.start)
+    na, nb = _found(v.names, a.text, a.start), _found(v.names, b.text, b.start)
     forms_b = {m.value for m in nb}
     findings = []
+    reported: set[str] = set()  # spellings of b already shown: "Teodor Brannigan" and "Brannigan" are one
     for x in na:
         if x.value in forms_b:
             continue
         for y in nb:
             if y.value in {m.value for m in na} or _same_ignoring_case_and_hyphens(x.value, y.value):
                 continue
-            if _one_word_misspelt(x.value, y.value) and fuzz.ratio(x.value, y.value) >= NAME_VARIANT:
+            if y.value in reported:
+                break
+            if (
+                _one_word_misspelt(x.value, y.value) and fuzz.ratio(x.value, y.value) >= NAME_VARIANT
+            ) or _surname_misspelt(x.value, text_a, y.value, text_b):
                 sides = (_cite(a, text_a, x), _cite(b, text_b, y))
                 findings.append(Difference("name", sides, True, f"spelling: {x.value} / {y.value}"))
+                reported.add(y.value)
                 break
     return findings
 
 
 def _one_word_misspelt(x: str, y: str) -> bool:
-    from rapidfuzz import fuzz
-
     """Same number of words, exactly one differing, and not as a word and its derivation ("Korea" /
     "Korean", "Nordwire" / "Nordwire's"): the shape of a misspelt name, not of two different names."""
+    from rapidfuzz import fuzz
+
     wx, wy = x.split(), y.split()
     if len(wx) != len(wy):
         return False
@@ -281,6 +380,21 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     return min(len(p), len(q)) >= 3 and not derived and fuzz.ratio(p, q) >= NAME_VARIANT
 
 
+def _surname_misspelt(x: str, text_x: str, y: str, text_y: str) -> bool:
+    """A surname alone against a full name whose last word is a near-spelling of it: "Lundqvist said" /
+    "Edda Lunqvist said" (the short form is how a report names someone a second time). The same word test
+    as :func:`_one_word_misspelt`, on the surname only; the word alone counts as a surname only when its
+    own article (``text_x`` for ``x``, ``text_y`` for ``y``) also gives it after a first name, so a place
+    ("officials in Kessel") is never read as a misspelt "Anna Kessler"."""
+    wx, wy = x.split(), y.split()
+    if len(wx) == len(wy) or min(len(wx), len(wy)) != 1:
+        return False
+    alone, full, text = (wx[0], wy, text_x) if len(wx) == 1 else (wy[0], wx, text_y)
+    if alone == full[-1] or not _one_word_misspelt(alone, full[-1]):
+        return False
+    return any(m.value.split()[-1] == alone and len(m.value.split()) > 1 for m in _found(v.names, text, 0))
+
+
 # Endings that make a word of a name ("Korea" → "Korean", "Nordwire" → "Nordwire's"), not a misspelling.
 _DERIVATIONS = frozenset({"n", "an", "ian", "ese", "i", "ish", "ern", "'s", "\u2019s"})
 
@@ -290,19 +404,62 @@ def _same_ignoring_case_and_hyphens(x: str, y: str) -> bool:
     return re.sub(r"[\s-]", "", x.lower()) == re.sub(r"[\s-]", "", y.lower())
 
 
-def _quotes(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+def _quotes(a: Citation, text_a: str, b: Citation, text_b: str, aligned: bool = False) -> list[Difference]:
+    """One quotation in different words: close wording that differs ("we will accept the result" / "we
+    will not accept this result"), or, in two statements of one claim, two different quotations given
+    to one named speaker ("Sarro said: 'We respect the court's decision and will present a new law'" /
+    "Sarro said the government 'will study the ruling and decide whether a new law is needed'")."""
     from rapidfuzz import fuzz
 
+    qa, qb = _found(v.quotations, a.text, a.start), _found(v.quotations, b.text, b.start)
     findings = []
-    for x in v.quotations(a.text, a.start):
-        for y in v.quotations(b.text, b.start):
-            score = fuzz.token_set_ratio(x.value.lower(), y.value.lower())
-            if score >= SAME_QUOTE and _words(x.value) != _words(y.value):
-                if _words(x.value) <= _words(y.value) or _words(y.value) <= _words(x.value):
-                    continue  # one quotes a part of the other: a truncation, not a rewording
-                sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+    for x in qa:
+        for y in qb:
+            if _words(x.value) == _words(y.value):
+                continue
+            if _words(x.value) <= _words(y.value) or _words(y.value) <= _words(x.value):
+                continue  # one quotes a part of the other: a truncation, not a rewording
+            sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+            if fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
                 findings.append(Difference("quote", sides, True, "the same quotation in different words"))
+                continue
+            speaker = _one_speaker(a, qa, b, qb) if aligned else None
+            if speaker:
+                findings.append(Difference("quote", sides, True, f"{speaker} quoted in different words"))
     return findings
+
+
+# A verb that introduces speech, next to the speaker's name: "Sarro said", "told reporters", "said Sarro".
+SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|stated|declared|wrote|writes)\b")
+# Quotations shorter than this (in words) are phrases ("full-blown", "an unequal burden") that two
+# reports may pick from one longer statement; only longer ones are read as what the speaker said.
+SPEAKER_QUOTE_WORDS = 4
+
+
+def _one_speaker(a: Citation, qa: Sequence[v.Mention], b: Citation, qb: Sequence[v.Mention]) -> str | None:
+    """The surname both statements give the speaker of their one quotation, or ``None``: each statement
+    quotes once, at least :data:`SPEAKER_QUOTE_WORDS` words, and names the speaker next to a speech verb,
+    outside the quotation."""
+    if len(qa) != 1 or len(qb) != 1:
+        return None
+    if min(len(q.value.split()) for q in (*qa, *qb)) < SPEAKER_QUOTE_WORDS:
+        return None
+    speakers = [_speakers(s, q[0]) for s, q in ((a, qa), (b, qb))]
+    shared = speakers[0] & speakers[1]
+    return min(shared) if shared else None
+
+
+def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
+    """Surnames named next to a speech verb, outside ``quote``."""
+    out = set()
+    for name in _found(v.names, statement.text, statement.start):
+        if quote.start - 1 <= name.start < quote.end + 1:
+            continue
+        after = statement.text[name.end - statement.start : name.end - statement.start + 12]
+        before = statement.text[max(0, name.start - statement.start - 12) : name.start - statement.start]
+        if SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.search(before):
+            out.add(name.value.split()[-1])
+    return out
 
 
 def _words(text: str) -> frozenset[str]:

@@ -230,16 +230,22 @@ class TitledName:
     end: int
 
 
-# Words of a role or title written before a name, capitalised or not.
+# Words of a role or title written before a name, capitalised or not. Police and military ranks and
+# elected offices are here too: without "detective" and "sergeant", "Detective Inspector Lars Bekk" and
+# "Detective Sergeant Lars Bekk" were one role.
 TITLE_WORDS = frozenset(
     "deputy vice acting former interim assistant chief senior head district regional national foreign "
     "defence defense prime minister president chairman chairwoman chair justice judge governor mayor "
     "commander coach captain manager secretary general director spokesperson spokesman spokeswoman "
-    "executive officer superintendent inspector ambassador colonel dr mr mrs ms professor".split()
+    "executive officer superintendent inspector ambassador colonel dr mr mrs ms professor detective "
+    "sergeant constable lieutenant commissioner admiral brigadier corporal marshal sheriff councillor "
+    "councilor senator treasurer chancellor".split()
 )
-# Role words then a capitalised name: "deputy district governor Tomas Ekdal", "Chief Justice Mara Oyelaran".
+# Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
+# Tomas Ekdal", "Chief Justice Mara Oyelaran".
 TITLED = re.compile(
-    r"(?P<role>(?:\b[A-Za-z]+\s+){1,4}?)(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)+)"
+    r"(?P<role>(?:\b[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,4}?)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)+)"
 )
 # A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
 # executive,".
@@ -255,7 +261,7 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
         words = m.group("role").split()
         keep: list[str] = []
         for word in reversed(words):
-            if word.lower() not in TITLE_WORDS:
+            if not _is_title_word(word):
                 break
             keep.insert(0, word.lower())
         name_words = m.group("name").split()
@@ -269,11 +275,42 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
             )
     for m in APPOSED.finditer(text):
         role_words = m.group("role").split()
-        if role_words and role_words[-1] in TITLE_WORDS:
+        if role_words and _is_title_word(role_words[-1]):
             found.append(
                 TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
             )
     return found
+
+
+# A role given to "he" or "she" rather than to a name: "where he served as vice-captain", "she was named
+# chief executive". The role words themselves are checked against TITLE_WORDS.
+PRONOUN_ROLE = re.compile(
+    r"\b(?:he|she)\s+(?:had\s+|has\s+|was\s+|is\s+|been\s+){0,2}"
+    r"(?:served|serves|serving|worked|works|acted|acts|named|appointed|made|was|is)\s+(?:as\s+)?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][a-z]+'s\s+)?"
+    r"(?P<role>[a-z]+(?:-[a-z]+)*(?:\s+[a-z]+(?:-[a-z]+)*){0,3})",
+)
+
+
+def pronoun_roles(text: str, offset: int = 0) -> list[Mention]:
+    """Roles given to "he"/"she" ("where he served as vice-captain"): the longest run of title words right
+    after the verb, lower-cased, with its span; a run that does not end on a title word is no role."""
+    found = []
+    for m in PRONOUN_ROLE.finditer(text):
+        words = m.group("role").split()
+        run = 0
+        while run < len(words) and _is_title_word(words[run]):
+            run += 1
+        if run:
+            role = " ".join(words[:run])
+            start = offset + m.start("role")
+            found.append(Mention(role, start, start + len(role)))
+    return found
+
+
+def _is_title_word(word: str) -> bool:
+    """A word of a role: in TITLE_WORDS, or hyphenated from them ("vice-captain", "co-chair" is not)."""
+    return all(part in TITLE_WORDS for part in word.lower().split("-"))
 
 
 # Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".

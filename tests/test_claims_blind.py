@@ -1,7 +1,8 @@
-"""The third held-out claims gold set (benchmarks/gold/claims_heldout3) is well-formed and complete.
+"""The blind held-out claims gold sets (benchmarks/gold/claims_heldout2, claims_heldout3) are well-formed.
 
-The set was written blind to the conflict rules; these tests only check that it follows the gold format
-and rules of benchmarks/gold/claims/README.md, so that benchmarks/claims.py scores what the labels say.
+Both sets were written blind to the conflict rules; these tests only check that each follows the gold
+format and rules of benchmarks/gold/claims/README.md, so that benchmarks/claims.py scores what the labels
+say.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from newstrace.ingest.clean import clean_article
 from newstrace.ingest.text import split_title, text_article
 
 REPO = Path(__file__).resolve().parents[1]
-ROOT = REPO / "benchmarks" / "gold" / "claims_heldout3"
+GOLD = REPO / "benchmarks" / "gold"
+SETS = ("claims_heldout2", "claims_heldout3")
 
 
 def _load_module() -> ModuleType:
     # benchmarks/ is a folder of scripts, not a package: load the loader from its path, under a name of
     # its own so that it does not replace the module tests/test_claims_gold.py loads.
-    name = "claims_gold_heldout3"
+    name = "claims_gold_blind"
     spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "claims_gold.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -35,8 +37,10 @@ def _load_module() -> ModuleType:
 
 
 cg = _load_module()
-STORIES = cg.load_gold(ROOT)
-IDS = [story.slug for story in STORIES]
+BY_SET = {name: cg.load_gold(GOLD / name) for name in SETS}
+ROOT_OF = {id(story): GOLD / name for name, stories in BY_SET.items() for story in stories}
+STORIES = [story for stories in BY_SET.values() for story in stories]
+IDS = [f"{name}/{story.slug}" for name, stories in BY_SET.items() for story in stories]
 
 
 def _spans(story: Any) -> list[Any]:
@@ -46,17 +50,19 @@ def _spans(story: Any) -> list[Any]:
     return spans
 
 
-def test_four_stories_of_three_to_six_articles_two_with_a_wire_copy() -> None:
-    assert len(STORIES) == 4
-    assert all(3 <= len(story.articles) <= 6 for story in STORIES)
-    with_copy = [s.slug for s in STORIES if any(a.copy_of for a in s.articles.values())]
+@pytest.mark.parametrize("name", SETS)
+def test_four_stories_of_three_to_six_articles_two_with_a_wire_copy(name: str) -> None:
+    stories = BY_SET[name]
+    assert len(stories) == 4
+    assert all(3 <= len(story.articles) <= 6 for story in stories)
+    with_copy = [s.slug for s in stories if any(a.copy_of for a in s.articles.values())]
     assert len(with_copy) >= 2, with_copy
 
 
 @pytest.mark.parametrize("story", STORIES, ids=IDS)
 def test_body_is_what_newstrace_reads_and_every_text_resolves_once(story: Any) -> None:
     for article in story.articles.values():
-        split = split_title((ROOT / story.slug / article.file).read_text(encoding="utf-8"))
+        split = split_title((ROOT_OF[id(story)] / story.slug / article.file).read_text(encoding="utf-8"))
         assert (split.title, split.body) == (article.headline, article.body)
     for span in _spans(story):
         body = story.articles[span.article].body
@@ -69,7 +75,7 @@ def test_every_cited_text_is_still_findable_once_after_cleaning(story: Any) -> N
     # The scorer re-finds gold texts in Article.text, from which cleaning drops wire datelines.
     cleaned = {}
     for key, article in story.articles.items():
-        path = ROOT / story.slug / article.file
+        path = ROOT_OF[id(story)] / story.slug / article.file
         cleaned[key] = clean_article(text_article(path.read_bytes(), str(path))).text
     for span in _spans(story):
         assert cleaned[span.article].count(span.text) == 1, (story.slug, span.article, span.text)
@@ -84,28 +90,32 @@ def test_labels_obey_the_copy_rule_and_conflicts_have_two_values(story: Any) -> 
             assert len({s.text for s in claim.conflict.sides}) >= 2, (story.slug, claim.id)
 
 
-def test_a_fact_only_a_dispatch_and_its_copy_carry_is_single() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_a_fact_only_a_dispatch_and_its_copy_carry_is_single(name: str) -> None:
+    stories = BY_SET[name]
     copied = [
         (story.slug, claim.id)
-        for story in STORIES
+        for story in stories
         for claim in story.claims
         if len({m.article for m in claim.mentions}) >= 2 and len(story.origins(claim.mentions)) == 1
     ]
     assert copied
-    labels = {story.slug: {c.id: c.label for c in story.claims} for story in STORIES}
+    labels = {story.slug: {c.id: c.label for c in story.claims} for story in stories}
     assert {labels[slug][cid] for slug, cid in copied} == {"single"}
 
 
-def test_every_conflict_kind_and_every_compatible_reason_appears_at_least_twice() -> None:
-    kinds = Counter(c.conflict.kind for story in STORIES for c in story.claims if c.conflict)
-    whys = Counter(compatible.why for story in STORIES for compatible in story.compatible)
+@pytest.mark.parametrize("name", SETS)
+def test_every_conflict_kind_and_every_compatible_reason_appears_at_least_twice(name: str) -> None:
+    stories = BY_SET[name]
+    kinds = Counter(c.conflict.kind for story in stories for c in story.claims if c.conflict)
+    whys = Counter(compatible.why for story in stories for compatible in story.compatible)
     assert {kind: kinds[kind] for kind in cg.CONFLICT_KINDS if kinds[kind] < 2} == {}
     assert {why: whys[why] for why in cg.COMPATIBLE_WHYS if whys[why] < 2} == {}
 
 
 @pytest.mark.parametrize("story", STORIES, ids=IDS)
 def test_articles_are_full_length_news_reports_published_after_the_event(story: Any) -> None:
-    # This set's articles are longer than the development set's (300-600 words, as its README says).
+    # These sets' articles are longer than the development set's (300-600 words, as their READMEs say).
     for article in story.articles.values():
         words = len(f"{article.headline}\n{article.body}".split())
         assert 300 <= words <= 600, (story.slug, article.file, words)

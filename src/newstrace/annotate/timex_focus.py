@@ -5,7 +5,10 @@ against "a year earlier", "a year ago", "last year" or "the year-ago period": a 
 same quarter one year before, not the whole calendar year. This pass runs after every expression of an
 article has been normalised against the publication date and re-anchors those comparisons to the
 quarter under discussion (the focus), in the manner of HeidelTime's reference-time tracking for
-narratives (Strötgen & Gertz 2013, section 4.3).
+narratives (Strötgen & Gertz 2013, section 4.3). The focus stays on the quarter the story reports: an
+earlier quarter named as a contrast or the current (unclosed) one does not take it over, and a
+year-to-date period ("for the nine months") ends it. A monthly figure compared "from a year earlier" in
+its own sentence is compared with the same month a year back.
 
 Example:
     >>> from datetime import date

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 # group_state row holding how many articles the stored clustering state was built from; its absence
 # means the store has never been grouped under version 3.
 _ARTICLES = "articles"
+# group_state row holding the clusterer's clock (the newest publication day placed, a date ordinal);
+# absent while no placed article had a date.
+_CLOCK = "clock"
 
 # Texts hashed per batch when band keys are filled in (as minhash.shingle_stream's batches).
 _FILL_BATCH = 1000
@@ -111,6 +114,23 @@ class GroupingSession:
                     dict(row.centroid), row.first_day, row.last_day, row.size, row.length
                 )
         return found
+
+    def last_days(self, keys: list[int]) -> dict[int, int | None]:
+        """Stored last publication day of each of the stories ``keys`` that has a state (two columns,
+        no centroid read: the clusterer asks this of every story in a posting list it sweeps)."""
+        found: dict[int, int | None] = {}
+        for chunk in in_chunks(keys):
+            query = sa.select(story_state.c.story_id, story_state.c.last_day).where(
+                story_state.c.story_id.in_(chunk)
+            )
+            found.update((story_id, last) for story_id, last in self._conn.execute(query))
+        return found
+
+    def clock(self) -> int | None:
+        """The newest publication day placed so far, as stored (None: none was dated)."""
+        query = sa.select(group_state.c.value).where(group_state.c.name == _CLOCK)
+        value = self._conn.execute(query).scalar()
+        return None if value is None else int(value)
 
     # ---------------------------------------------------------------------------------------- reads
 
@@ -293,8 +313,10 @@ class GroupingSession:
                 self._conn.execute(sa.delete(story_state).where(story_state.c.story_id.in_(chunk)))
         if story_rows:
             self._conn.execute(sa.insert(story_state), story_rows)
-        self._conn.execute(sa.delete(group_state).where(group_state.c.name == _ARTICLES))
+        self._conn.execute(sa.delete(group_state).where(group_state.c.name.in_((_ARTICLES, _CLOCK))))
         self._conn.execute(sa.insert(group_state).values(name=_ARTICLES, value=changes.article_count))
+        if changes.clock is not None:
+            self._conn.execute(sa.insert(group_state).values(name=_CLOCK, value=changes.clock))
 
 
 def copy_rows(relations: Sequence[CopyRelation]) -> list[dict[str, Any]]:

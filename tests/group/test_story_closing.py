@@ -1,0 +1,81 @@
+"""Closed stories: old stories leave the blocking index, late reports and copies still find theirs."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newstrace.config import Options
+from newstrace.group import stories
+from newstrace.group.stories import CLOSE_DAYS, LATE_DAYS, MAX_GAP_DAYS, StoryClusterer, features_of
+from newstrace.model import Article, PartialDate, SourceRef
+from newstrace.pipeline import regroup
+from newstrace.store import open_store
+from tests.group.group_texts import INDEPENDENT, UNRELATED, WIRE
+
+THRESHOLD = 0.2
+DAY0 = datetime.date(2024, 3, 1)
+
+
+def _date(day: int) -> PartialDate:
+    when = DAY0 + datetime.timedelta(days=day)
+    return PartialDate(when.year, when.month, when.day)
+
+
+def _add(clusterer: StoryClusterer, text: str, title: str, day: int, copy_of: int | None = None) -> int:
+    return clusterer.add(features_of(title, text, _date(day)), copy_of_story=copy_of)
+
+
+def test_a_late_report_still_joins_its_story() -> None:
+    # Newer articles moved the clock on by more than MAX_GAP_DAYS; the report of day 5 arrives late.
+    clusterer = StoryClusterer(THRESHOLD)
+    landslide = _add(clusterer, WIRE, "Landslide buries part of Velmora", 0)
+    clock = 5 + LATE_DAYS - 2
+    _add(clusterer, UNRELATED, "Ostrel central bank holds rate", clock)
+    assert clock - MAX_GAP_DAYS > 0  # without the allowance for late reports the story would be closed
+    assert _add(clusterer, INDEPENDENT, "Velmora waits for news after mudslide", 5) == landslide
+
+
+def test_a_copy_joins_its_originals_story_after_the_story_closed() -> None:
+    clusterer = StoryClusterer(THRESHOLD)
+    landslide = _add(clusterer, WIRE, "Landslide buries part of Velmora", 0)
+    _add(clusterer, UNRELATED, "Ostrel central bank holds rate", CLOSE_DAYS + 100)
+    assert _add(clusterer, WIRE, "Velmora", CLOSE_DAYS + 100, copy_of=landslide) == landslide
+
+
+@pytest.fixture
+def one_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Score one candidate per article, so a closed story holding the slot would be noticed."""
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 1)
+
+
+def _report(number: int, text: str, title: str, day: int) -> Article:
+    return Article(text, SourceRef(f"gen/{number}.txt", "text"), text=text, title=title, published=_date(day))
+
+
+def test_a_closed_story_leaves_its_candidate_slot_to_an_open_one(one_candidate: None) -> None:
+    # The same dispatch every CLOSE_DAYS + 10 days: each time a story of its own (too far from the last),
+    # and every one blocks on the same words. The oldest, first in every posting list, would take the
+    # one slot were the closed ones still indexed; the next day's report would then start a fifth story.
+    clusterer = StoryClusterer(THRESHOLD)
+    spacing = CLOSE_DAYS + 10
+    numbers = [_add(clusterer, WIRE, "Landslide buries part of Velmora", k * spacing) for k in range(4)]
+    assert len(set(numbers)) == 4
+    assert _add(clusterer, WIRE, "Landslide in Velmora", 3 * spacing + 1) == numbers[-1]
+
+
+def test_a_reopened_store_keeps_the_clock(options: Options) -> None:
+    # The clock is the newest day placed, not the last article's: a late report does not turn it back.
+    for number, (text, title, day) in enumerate(
+        [
+            (WIRE, "Landslide buries part of Velmora", 37),
+            (INDEPENDENT, "Velmora waits", 100),
+            (UNRELATED, "Rate", 95),
+        ]
+    ):
+        with open_store(options.db) as store:
+            list(store.add_articles([_report(number, text, title, day)]))
+            regroup(store, options)
+    with open_store(options.db) as store, store.grouping() as session:
+        assert session.clock() == (DAY0 + datetime.timedelta(days=100)).toordinal()

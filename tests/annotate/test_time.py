@@ -314,6 +314,12 @@ def test_durations_keep_their_fractions_and_counted_units(text: str, expression:
         # A participle used as an adjective carries no tense: the verb does.
         ("The committee cancelled the hastily planned hearing on Friday.", "Friday", "2023-09-08"),
         ("The bonus will be paid on a still unspecified date in January.", "January", "2024-01"),
+        # A participle before "by" is a passive without its auxiliary: no tense of its own.
+        (
+            "The airline will add flights by December to markets untouched by the strike.",
+            "December",
+            "2023-12",
+        ),
         # A possessive weekday names an event the story refers to: past, unless looked forward to.
         ("Relatives said they would look for ways around Wednesday's ruling.", "Wednesday", "2023-09-06"),
         ("Crowds gathered ahead of Sunday's vote.", "Sunday", "2023-09-17"),

@@ -1,6 +1,8 @@
 """Time expressions: find them in an article's text and normalise them to TimeML (TIMEX3) values.
 
-Rule-based (the patterns live in :mod:`newstrace.annotate.timex_patterns`), in the manner of HeidelTime
+Rule-based (patterns in :mod:`~newstrace.annotate.timex_patterns`, tense in :mod:`~.timex_tense`,
+durations and sets in :mod:`~.timex_durations`, named days in :mod:`~.timex_holidays`, the period under
+discussion in :mod:`~.timex_focus`), in the manner of HeidelTime
 (Strötgen & Gertz, "Multilingual and cross-domain temporal tagging", LRE 2013): match, keep the longest
 non-overlapping expressions, then resolve each against a reference date — the article's publication date
 (or the inferred one) — in the direction the governing verb's tense points: past "left on Sunday" is the

@@ -69,15 +69,16 @@ LEADING_FUTURE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 # Words that mark the past: auxiliaries, "since", common irregular past forms, and regular "-ed" forms —
-# except "scheduled for", capitalised names ("United"), and a participle after a present or future "be"
-# ("is expected", "will be named"), where the auxiliary carries the tense.
+# except "scheduled for", capitalised names ("United"), a participle after a present or future "be"
+# ("is expected", "will be named"), where the auxiliary carries the tense, and a participle before "by"
+# ("markets untouched by the crisis"): a passive, whose "was" if any is the marker.
 PAST_MARKERS = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|since|"
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bam )(?<!being )(?:said|told|left|met|came|went|took|made|"
     r"began|saw|gave|held|fell|rose|won|lost|sent|spoke|wrote|found|struck|hit|killed|died|brought|"
     r"bought|caught|thought|sought|fought|paid|sold|spent|kept|became|got|ran|shot|led|fled|grew|knew|"
     r"threw|drove|flew|stood|chose|broke|stole|tore|shook|sat|felt|meant|heard|dealt|"
-    r"(?-i:[a-z]\w{2,}ed)(?!\s+(?:to|for)\b)))\b",
+    r"(?-i:[a-z]\w{2,}ed)(?!\s+(?:to|for|by)\b)))\b",
     re.IGNORECASE,
 )
 

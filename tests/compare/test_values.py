@@ -59,6 +59,7 @@ def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
         ("In May she was named chief executive of the group.", ["chief executive"]),
         ("He was the club's top scorer.", []),  # not a role
         ("He was injured in March.", []),
+        ("She was senior to him.", []),  # a title word that is no role on its own
     ],
 )
 def test_roles_given_to_a_pronoun(text: str, expected: list[str]) -> None:

@@ -301,11 +301,20 @@ def pronoun_roles(text: str, offset: int = 0) -> list[Mention]:
         run = 0
         while run < len(words) and _is_title_word(words[run]):
             run += 1
+        while run and words[run - 1].lower() in ROLE_MODIFIERS:
+            run -= 1  # "he was senior to her", "she was general in her praise": no role noun
         if run:
             role = " ".join(words[:run])
             start = offset + m.start("role")
             found.append(Mention(role, start, start + len(role)))
     return found
+
+
+# Title words that qualify a role without being one: a role given to "he"/"she" must end on another.
+ROLE_MODIFIERS = frozenset(
+    "deputy vice acting former interim assistant senior chief head district regional national foreign "
+    "defence defense prime general".split()
+)
 
 
 def _is_title_word(word: str) -> bool:

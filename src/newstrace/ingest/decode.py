@@ -31,31 +31,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # tell them apart, and news written in one of them is overwhelmingly cp1252 (a superset of Latin-1 that
 # has the curly quotes and dashes), so cp1252 wins whenever it decodes the bytes cleanly.
 _WESTERN = frozenset(
-    {
-        "ascii",
-        "iso8859_1",
-        "iso8859_15",
-        "cp1252",
-        "cp1250",
-        "iso8859_2",
-        "mac_roman",
-        "mac_latin2",
-        "cp850",
-        "cp437",
-        "iso8859_9",
-        "cp1254",
-        "iso8859_3",
-        "iso8859_4",
-        "iso8859_10",
-        "iso8859_13",
-        "iso8859_14",
-        "iso8859_16",
-        "cp1257",
-        "mac_iceland",
-        "mac_turkish",
-        "hp_roman8",
-        "cp858",
-    }
+    """
+    ascii iso8859_1 iso8859_15 cp1252 cp1250 iso8859_2 mac_roman mac_latin2 cp850 cp437 iso8859_9 cp1254
+    iso8859_3 iso8859_4 iso8859_10 iso8859_13 iso8859_14 iso8859_16 cp1257 mac_iceland mac_turkish
+    hp_roman8 cp858
+    """.split()
 )
 
 # Share of control characters above which decoded "text" is really binary data. Real text has none;

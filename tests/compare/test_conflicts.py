@@ -87,6 +87,12 @@ def _compare(a: str, b: str):
             "role",
             ("captain", "vice-captain"),
         ),
+        (  # two counts of the people on board
+            "The ferry had 221 people on board.",
+            "The ferry had 230 people on board when it sank.",
+            "number",
+            ("221 people", "230 people"),
+        ),
         (  # police ranks are roles
             "Detective Sergeant Mira Castell is leading the inquiry.",
             "Detective Constable Mira Castell, who leads the inquiry, asked for witnesses.",
@@ -130,6 +136,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "The brooch, valued at about 90,000 euros, was taken.",
             "The family bought the brooch for 3,000 euros.",
+        ),
+        # People counted for two different things: those on board, those living on the island.
+        (
+            "The ferry to Kessa, a community of about 6,000 people, sank on Friday.",
+            "The ferry, which had 221 people on board, sank on Friday.",
         ),
         # Two speakers, two quotes.
         (

@@ -94,6 +94,8 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         measures = {_measure(a, x), _measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
+        if x.noun == "people" and not _context(a, x) & _context(b, y):
+            continue  # "a community of about 6,000 people" / "which had 221 people on board"
         sides = (_cite(a, text_a, x), _cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
         if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
@@ -107,6 +109,23 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# Content words either side of a count of people, inside its own clause, that say what the count is of
+# ("evacuated", "board", "community"): up to three each way.
+CONTEXT_WORDS = 3
+
+
+def _context(statement: Citation, q: v.Quantity) -> set[str]:
+    """Lower-case content words around a quantity in its statement and clause (:data:`CONTEXT_WORDS` each
+    side, no further than a comma or semicolon), the quantity's own words left out. People are counted for
+    many things in one story (on board, rescued, living on the island); two counts of people disagree only
+    when they count one thing, and the words around a bare "people" count are all that says which."""
+    at, end = q.start - statement.start, q.end - statement.start
+    before = re.split(r"[,;:()]", statement.text[:at])[-1]
+    after = re.split(r"[,;:()]", statement.text[end:])[0]
+    words = ANCHOR_TOKEN.findall(before)[-CONTEXT_WORDS:] + ANCHOR_TOKEN.findall(after)[:CONTEXT_WORDS]
+    return {w.rstrip("s") for w in words if re.fullmatch(r"[a-z]{3,}", w) and w not in _FUNCTION}
 
 
 # What an amount of money measures, read from the words just before it: what something is worth, or

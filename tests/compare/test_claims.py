@@ -186,3 +186,21 @@ def test_a_place_introduced_by_the_same_words_in_two_unaligned_sentences_is_a_co
     found = find_claims([_article(1, RULING_A, "Tenant News"), _article(2, RULING_B, "Varn Courier")])
     places = [(c.label, [s.text for s in d.sides]) for c in found for d in c.differences if d.kind == "place"]
     assert places == [("conflicting", ["Varnholm", "Oskarby"])]
+
+
+def test_the_day_something_happened_to_a_thing_is_not_the_day_it_happened() -> None:
+    # "the capsized ferry" names the ferry; Sunday is when the divers recovered bodies, not when it capsized.
+    capsized = _article(
+        1,
+        "A passenger ferry capsized off Port Orlen on Friday morning, the coast guard said.\n\n"
+        "Four people died and 30 were rescued.",
+        "Orlen Post",
+    )
+    divers = _article(
+        2,
+        "Divers recovered two more bodies from the hull of the capsized ferry on Sunday, the coast guard "
+        "said.\n\nThe ferry operator has suspended all crossings.",
+        "Coast Radio",
+    )
+    found = find_claims([capsized, divers])
+    assert [d.reason for c in found for d in c.differences if d.conflict] == []

@@ -256,7 +256,10 @@ def _anchor(text: str, start: int) -> set[str]:
     # value answers: "year" would tie "a medical at Kestrel" to "four years at Riverside".
     before = text[max(0, start - 60) : start]
     words = [w for w in ANCHOR_TOKEN.findall(before) if re.fullmatch(r"[a-z]{3,}", w)][-ANCHOR_WORDS:]
-    anchor = {w.rstrip("s") for w in words if w not in _FUNCTION}
+    # A participle after a determiner describes a thing, not when something happened to it: "recovered two
+    # more bodies from the capsized ferry on Sunday" does not say when the ferry capsized.
+    described = {m.group(1) for m in DESCRIBED.finditer(before)}
+    anchor = {w.rstrip("s") for w in words if w not in _FUNCTION and w not in described}
     if DEADLINE.search(before):
         anchor.add("deadline")
     return anchor
@@ -264,6 +267,8 @@ def _anchor(text: str, start: int) -> set[str]:
 
 # A word with its hyphenated parts and apostrophes, so a capitalised or compound word is judged whole.
 ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
+# A past participle used as an adjective after a determiner: "the capsized ferry", "a stolen car".
+DESCRIBED = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+(?:ed|en))\b")
 # A preposition that makes the value after it a deadline: "until 1 September", "by 1 October".
 DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.I)
 

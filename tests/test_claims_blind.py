@@ -1,6 +1,6 @@
-"""The blind held-out claims gold sets (benchmarks/gold/claims_heldout2, claims_heldout3) are well-formed.
+"""The blind held-out claims gold sets (benchmarks/gold/claims_heldout2, 3 and 4) are well-formed.
 
-Both sets were written blind to the conflict rules; these tests only check that each follows the gold
+The sets were written blind to the conflict rules; these tests only check that each follows the gold
 format and rules of benchmarks/gold/claims/README.md, so that benchmarks/claims.py scores what the labels
 say.
 """
@@ -21,7 +21,7 @@ from newstrace.ingest.text import split_title, text_article
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "benchmarks" / "gold"
-SETS = ("claims_heldout2", "claims_heldout3")
+SETS = ("claims_heldout2", "claims_heldout3", "claims_heldout4")
 
 
 def _load_module() -> ModuleType:

@@ -21,9 +21,7 @@ Each gold story's articles are read and cleaned as newstrace reads them, then
   in the same run labels each claim by outlet count alone (no alignment model: a claim in two articles is
   "agreed", otherwise "single", never "conflicting").
 - Conflicts: a predicted conflict is right when its two cited values overlap the two sides (or the
-  mentions) of one gold conflict in two different articles, and are not the two sides of a difference the
-  gold lists as compatible (that is a false conflict, whatever else its sentences say); precision over
-  predicted, recall over gold.
+  mentions) of one gold conflict in two different articles; precision over predicted, recall over gold.
 - Time: seconds to find the claims of the largest story, model load excluded (timed on a second run).
 """
 
@@ -107,16 +105,8 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
     predicted = [d for c in claims for d in c.differences if d.conflict]
     gold_conflicts = [g for g in story.claims if g.conflict]
     matched_gold, right = set(), 0
-    compatible = [[_locate(s, by_id, ids) for s in c.sides] for c in story.compatible]
     for d in predicted:
         hit = None
-        if _is_compatible(d, compatible):
-            if misses is not None:
-                misses.append(
-                    f"  FALSE {d.kind} (gold compatible): {d.reason} | "
-                    + " / ".join(repr(x.text) for x in d.sides)
-                )
-            continue
         for g in gold_conflicts:
             places = [_locate(s, by_id, ids) for s in g.conflict.sides + g.mentions]
             sides_hit = {p[0] for p in places for side in d.sides if _overlaps(side, p)}
@@ -150,18 +140,6 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
                             )
                         )
     return pairs, len(predicted), right, len(gold_conflicts), len(matched_gold)
-
-
-def _is_compatible(d, compatible: list[list[tuple[int, int, int]]]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a predicted conflict's two values are the two sides of one difference the gold calls
-    compatible ("shortly before 11 p.m." / "at 10:48 p.m."): such a conflict is false, even when the same
-    sentences also carry a gold conflict (whose mentions are whole sentences and would otherwise credit
-    it)."""
-    for sides in compatible:
-        hit = [n for side in d.sides for n, place in enumerate(sides) if _overlaps(side, place)]
-        if len(set(hit)) >= 2 and d.sides[0].article_id != d.sides[1].article_id:
-            return True
-    return False
 
 
 def _baseline_labels(story) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

@@ -20,9 +20,11 @@ Everything is derived from ``(seed, chunk number)``, so a chunk can be rebuilt i
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -93,7 +95,7 @@ def _vocab() -> tuple[np.ndarray, np.ndarray]:
 
 def _draw(rng: np.random.Generator, n: int) -> list[str]:
     vocab, cdf = _vocab()
-    return list(vocab[np.searchsorted(cdf, rng.random(n))])
+    return vocab[np.searchsorted(cdf, rng.random(n))].tolist()
 
 
 def _length(rng: np.random.Generator) -> int:
@@ -112,10 +114,15 @@ def _event(rng: np.random.Generator) -> list[str]:
 def _report(rng: np.random.Generator, event: list[str] | None) -> tuple[str, str]:
     words = _draw(rng, _length(rng))
     if event is not None:
-        # Event words sprinkled through the report, densest in the lead.
-        for k in range(min(len(words) // 8, 40)):
-            pos = int(rng.integers(0, min(len(words), 40 if k < 10 else len(words))))
-            words[pos] = event[int(rng.integers(0, len(event)))]
+        # Event words sprinkled through the report, densest in the lead: a position, then a word, for each.
+        # One vectorised draw takes the same numbers from the generator as the scalar draws in turn did.
+        count = min(len(words) // 8, 40)
+        if count:
+            highs = np.full(2 * count, len(event), dtype=np.int64)
+            highs[0::2] = [min(len(words), 40 if k < 10 else len(words)) for k in range(count)]
+            draws = rng.integers(0, highs).tolist()
+            for pos, pick in zip(draws[0::2], draws[1::2], strict=True):
+                words[pos] = event[pick]
     title_words = (event[:3] if event else []) + _draw(rng, 5)
     rng.shuffle(title_words)
     return " ".join(words), " ".join(title_words).capitalize()
@@ -203,13 +210,44 @@ def chunk(seed: int, number: int, size: int) -> Chunk:
     return out
 
 
-def corpus(seed: int, n: int) -> Iterator[Chunk]:
-    """The corpus of ``n`` articles, chunk by chunk."""
+def corpus(seed: int, n: int, cache: Path | None = None) -> Iterator[Chunk]:
+    """The corpus of ``n`` articles, chunk by chunk.
+
+    Args:
+        cache: a folder keeping each chunk made (a pickle per seed, chunk number and size), read back
+            instead of made again: making a 10,000-article chunk takes seconds, so the two passes of a
+            1M-article benchmark would spend more time generating than measuring.
+    """
     for number in range((n + CHUNK - 1) // CHUNK):
-        yield chunk(seed, number, min(CHUNK, n - number * CHUNK))
+        size = min(CHUNK, n - number * CHUNK)
+        if cache is None:
+            yield chunk(seed, number, size)
+            continue
+        path = cache / f"chunk-{seed}-{number}-{size}.pickle"
+        if path.exists():
+            # The fields, not the Chunk: a pickled class is named by the module that made it, which is
+            # __main__ when this file runs as a script.
+            with path.open("rb") as f:
+                yield Chunk(*pickle.load(f))
+            continue
+        made = chunk(seed, number, size)
+        partial = path.with_suffix(".partial")
+        with partial.open("wb") as f:
+            fields = (made.start, made.texts, made.titles, made.days, made.story, made.copy_of)
+            fields += (made.copy_kind,)
+            pickle.dump(fields, f, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        yield made
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fill"]:
+        # corpus_gen.py --fill N DIR: make the chunks of N articles (seed 1) into the cache DIR ahead.
+        folder = Path(sys.argv[3])
+        folder.mkdir(parents=True, exist_ok=True)
+        for made in corpus(1, int(sys.argv[2]), folder):
+            print(f"chunk from {made.start:,} in {folder}", flush=True)
+        sys.exit(0)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     for c in corpus(1, n):
         for i, text in enumerate(c.texts):

@@ -2,7 +2,10 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/group_scale.py 10000 100000 [--baseline 20000] [--seed 1]
+    .venv/bin/python benchmarks/group_scale.py 10000 100000 [--baseline 20000] [--seed 1] [--cache DIR]
+
+With ``--cache DIR`` each generated chunk is kept in DIR and read back by the second pass and later runs
+(for 1M articles, fill it ahead: ``benchmarks/corpus_gen.py --fill 1000000 DIR``, ~3.3 GB).
 
 For each N: generates the corpus (benchmarks/corpus_gen.py; generation is not timed), then times
 
@@ -55,7 +58,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, seed: int, threshold: float) -> dict[str, float]:
+def run(n: int, seed: int, threshold: float, cache: Path | None = None) -> dict[str, float]:
     sigs = np.zeros((n, NUM_PERM), dtype=np.uint32)
     sizes = np.zeros(n, dtype=np.int64)
     lengths = np.zeros(n, dtype=np.int64)
@@ -64,7 +67,7 @@ def run(n: int, seed: int, threshold: float) -> dict[str, float]:
     copy_kind: dict[int, str] = {}
     story: dict[int, int] = {}
     t_sig = 0.0
-    for chunk in corpus_gen.corpus(seed, n):
+    for chunk in corpus_gen.corpus(seed, n, cache):
         began = time.perf_counter()
         stop = chunk.start + len(chunk.texts)
         for at in range(0, len(chunk.texts), BATCH):
@@ -92,7 +95,7 @@ def run(n: int, seed: int, threshold: float) -> dict[str, float]:
     clusterer = StoryClusterer(threshold)
     number: dict[int, int] = {}
     t_story = 0.0
-    for chunk in corpus_gen.corpus(seed, n):
+    for chunk in corpus_gen.corpus(seed, n, cache):
         began = time.perf_counter()
         order = sorted(range(len(chunk.texts)), key=lambda i: (chunk.days[i], chunk.start + i))
         for i in order:
@@ -177,6 +180,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--baseline", type=int, default=20_000, help="articles for the datasketch run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--cache", type=Path, help="folder keeping generated chunks (corpus_gen.py --fill makes them ahead)"
+    )
+    parser.add_argument(
         "--threshold",
         type=float,
         default=Options().story_threshold,
@@ -185,7 +191,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     base = baseline(args.baseline, args.seed) if args.baseline else 0.0
     for n in args.sizes:
-        result = run(n, args.seed, args.threshold)
+        result = run(n, args.seed, args.threshold, args.cache)
         if base:
             print(f"           copy step vs datasketch: {result['copy_docs_per_s'] / base:.1f}x")
     return 0

@@ -5,8 +5,9 @@
 Scores every gold set, each with its own table: every folder ``benchmarks/gold/claims*`` that holds
 stories, in name order — the development gold (benchmarks/gold/claims, the stories the rules were written
 against), the first held-out gold (benchmarks/gold/claims_heldout, written before any tuning; tuned on
-since, so in-sample too) and the second held-out gold (benchmarks/gold/claims_heldout2, written blind to
-the rules and never tuned on: the honest held-out figure). ``--misses`` prints each gold conflict not
+since, so in-sample too), the second held-out gold (benchmarks/gold/claims_heldout2, written blind, then
+diagnosed and tuned on: in-sample) and the later blind sets (claims_heldout3, claims_heldout4: the honest
+held-out figures). ``--misses`` prints each gold conflict not
 found and each false conflict, with the statements involved, for the sets the rules are tuned on
 (:data:`TUNED`); any other set's misses are printed only with ``--blind-misses``, so that reading them is
 a decision (once read, the set is spent: say so in BENCHMARKS.md and write a new one).
@@ -21,7 +22,9 @@ Each gold story's articles are read and cleaned as newstrace reads them, then
   in the same run labels each claim by outlet count alone (no alignment model: a claim in two articles is
   "agreed", otherwise "single", never "conflicting").
 - Conflicts: a predicted conflict is right when its two cited values overlap the two sides (or the
-  mentions) of one gold conflict in two different articles; precision over predicted, recall over gold.
+  mentions) of one gold conflict in two different articles, and are not the two sides of a difference the
+  gold lists as compatible (that is a false conflict, whatever else its sentences say); precision over
+  predicted, recall over gold.
 - Time: seconds to find the claims of the largest story, model load excluded (timed on a second run).
 """
 
@@ -105,8 +108,16 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
     predicted = [d for c in claims for d in c.differences if d.conflict]
     gold_conflicts = [g for g in story.claims if g.conflict]
     matched_gold, right = set(), 0
+    compatible = [[_locate(s, by_id, ids) for s in c.sides] for c in story.compatible]
     for d in predicted:
         hit = None
+        if _is_compatible(d, compatible):
+            if misses is not None:
+                misses.append(
+                    f"  FALSE {d.kind} (gold compatible): {d.reason} | "
+                    + " / ".join(repr(x.text) for x in d.sides)
+                )
+            continue
         for g in gold_conflicts:
             places = [_locate(s, by_id, ids) for s in g.conflict.sides + g.mentions]
             sides_hit = {p[0] for p in places for side in d.sides if _overlaps(side, p)}
@@ -140,6 +151,18 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
                             )
                         )
     return pairs, len(predicted), right, len(gold_conflicts), len(matched_gold)
+
+
+def _is_compatible(d, compatible: list[list[tuple[int, int, int]]]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a predicted conflict's two values are the two sides of one difference the gold calls
+    compatible ("shortly before 11 p.m." / "at 10:48 p.m."): such a conflict is false, even when the same
+    sentences also carry a gold conflict (whose mentions are whole sentences and would otherwise credit
+    it)."""
+    for sides in compatible:
+        hit = [n for side in d.sides for n, place in enumerate(sides) if _overlaps(side, place)]
+        if len(set(hit)) >= 2 and d.sides[0].article_id != d.sides[1].article_id:
+            return True
+    return False
 
 
 def _baseline_labels(story) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -216,13 +239,14 @@ def score_set(name: str, root: Path, show_misses: bool) -> float:
 SETS = {
     "claims": "development gold (in-sample: the rules were written against it)",
     "claims_heldout": "first held-out gold (written before tuning; tuned on since: in-sample too)",
-    "claims_heldout2": "second held-out gold (written blind to the rules, never tuned on)",
-    "claims_heldout3": "third held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout2": "second held-out gold (written blind; its misses were diagnosed and fixed: in-sample)",
+    "claims_heldout3": "third held-out gold (written blind, other topics; its misses were seen once)",
     "claims_heldout4": "fourth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
-# blind: its misses are printed only with --blind-misses (see the module docstring).
-TUNED = frozenset({"claims", "claims_heldout"})
+# blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out
+# set joined them when its misses were diagnosed and the rules fixed for them (issue 7, fourth round).
+TUNED = frozenset({"claims", "claims_heldout", "claims_heldout2"})
 
 
 def gold_sets(root: Path = HERE / "gold") -> list[Path]:

@@ -109,6 +109,36 @@ def _compare(a: str, b: str):
                 "will review the report and decide whether the ward can reopen",
             ),
         ),
+        (  # "more than" before a number is a hedge, not "two more" after it: two different counts
+            "About 800 households lost power in the storm.",
+            "More than 1,500 households lost power in the storm.",
+            "number",
+            ("About 800 households", "More than 1,500 households"),
+        ),
+        (  # a role in apposition that heads a department
+            "Lena Vogt, Harrow Foods' head of quality control, said the batch was recalled.",
+            "Chief executive Lena Vogt said the batch was recalled.",
+            "role",
+            ("head of quality control", "Chief executive"),
+        ),
+        (  # "the mayor of <Place>": the place says where, the office is "mayor"
+            "Piet Aalders, the mayor of Ostbrook, ordered the evacuation.",
+            "Deputy Mayor Piet Aalders ordered the evacuation.",
+            "role",
+            ("mayor", "Deputy Mayor"),
+        ),
+        (  # one modifier kept before a title: the deputy of a returning officer is another office
+            "Returning officer Hanna Lisk announced the count.",
+            "Deputy returning officer Hanna Lisk announced the count.",
+            "role",
+            ("Returning officer", "Deputy returning officer"),
+        ),
+        (  # one period, begun in two different months: ends compared end to end
+            "The faulty heaters were sold between April 2021 and June 2024.",
+            "The faulty heaters were sold between September 2021 and June 2024.",
+            "date",
+            ("April 2021", "September 2021"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -151,6 +181,16 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "Okonjo, Brindle's captain, scored twice.",
             "Marek Voss scored twice, and he served as vice-captain.",
+        ),
+        # A modifier that is no title word leaves the role as it is.
+        (
+            "The police spokesman Aron Blix said the road was closed.",
+            "Spokesman Aron Blix said the road was closed.",
+        ),
+        # Two more added to a count is an increment, not a second figure for it.
+        (
+            "Divers found three more bodies in the hull.",
+            "Divers found seven bodies in the hull.",
         ),
         # A place alone is not a misspelt surname.
         (

@@ -43,6 +43,10 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("Tomas Ekdal said", []),
         ("after vice-captain Tomi Okonjo was sold", [("Tomi Okonjo", "vice-captain")]),
         ("Detective Sergeant Mira Castell said", [("Mira Castell", "detective sergeant")]),
+        ("Returning officer Hanna Lisk said", [("Hanna Lisk", "returning officer")]),
+        ("said returning officer Hanna Lisk", [("Hanna Lisk", "officer")]),  # "said" is no modifier
+        ("Piet Aalders, the mayor of Ostbrook, said", [("Piet Aalders", "mayor")]),
+        ("Lena Vogt, Harrow's head of quality control, said", [("Lena Vogt", "head of quality control")]),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
@@ -75,3 +79,11 @@ def test_times_days_and_places() -> None:
     assert [m.value for m in v.weekdays(text)] == ["Tuesday"]
     assert [m.value for m in v.calendar_days(text)] == ["--09-01"]
     assert [m.value for m in v.places(text)] == ["Sallow"]
+
+
+def test_months_of_a_year_and_periods() -> None:
+    text = "Sales began in March 2022, on 1 May 2022 they paused, and ran between June 2022 and July 2023."
+    assert [m.value for m in v.month_years(text)] == ["2022-03"]  # "1 May 2022" is a calendar day
+    (period,) = v.periods(text)
+    assert (period.start.value, period.end.value) == ("2022-06", "2023-07")
+    assert text[period.end.start : period.end.end] == "July 2023"

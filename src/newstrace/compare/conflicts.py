@@ -35,8 +35,13 @@ UPDATE = re.compile(
 )
 
 
-# A count of additional things: "two more bodies", "three additional cases".
+# A count of additional things: "two more bodies", "three additional cases". Read only after the number
+# (see :func:`_increment`): before it, "more than 2,000" is a hedge, not an increment.
 MORE = re.compile(r"\b(?:more|additional|further|other)\b", re.I)
+# The hedge that may open a quantity's span ("More than", "about"), longest first.
+HEDGE_LEAD = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, v.APPROX), key=len, reverse=True)) + r")\s+", re.I
+)
 
 
 def compare_statements(
@@ -59,6 +64,8 @@ def compare_statements(
     findings = [] if moments_only else _numbers(a, text_a, b, text_b)
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
+    findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
+    findings += _periods(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _exclusive("place", v.places, a, text_a, b, text_b, anchored)
     if not moments_only:
@@ -101,7 +108,7 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
             reason = "a later update of the figure"
         if reason is None and any(
-            MORE.search(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
+            _increment(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
         ):
             reason = "an increment: a count of more, not of all"
         if reason is None:
@@ -109,6 +116,13 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+def _increment(span: str) -> bool:
+    """Whether a quantity's cited words count additional things ("two more bodies"): "more" after the
+    number, never the hedge before it ("More than 2,000 residents" counts all of them)."""
+    hedge = HEDGE_LEAD.match(span)
+    return MORE.search(span, hedge.end() if hedge else 0) is not None
 
 
 # Content words either side of a count of people, inside its own clause, that say what the count is of
@@ -207,6 +221,22 @@ def _exclusive(  # type: ignore[no-untyped-def]
     return []
 
 
+def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """Two periods that share one end and differ at the other ("between March 2023 and January 2026" /
+    "between May 2023 and January 2026"): the same period, begun or ended in two different months. Each
+    end is compared with the same end of the other period; a shared month is no agreement on the other."""
+    findings = []
+    for x in _found(v.periods, a.text, a.start):
+        for y in _found(v.periods, b.text, b.start):
+            ends = ((x.start, y.start), (x.end, y.end))
+            differing = [(p, q) for p, q in ends if p.value != q.value]
+            if len(differing) == 1:
+                p, q = differing[0]
+                sides = (_cite(a, text_a, p), _cite(b, text_b, q))
+                findings.append(Difference("date", sides, True, f"{_show(p.value)} vs {_show(q.value)}"))
+    return findings
+
+
 # A reporting verb right before a day: "the regional health office said on Wednesday".
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+(?:\w+\s+){0,2}?"
@@ -284,12 +314,14 @@ def _mentions_place(place: str, text: str) -> bool:
 
 
 def _show(value: str) -> str:
-    """``--09-01`` (a yearless calendar day) as "1 September"; other values as they are."""
-    m = re.fullmatch(r"--(\d\d)-(\d\d)", value)
-    if not m:
-        return value
+    """``--09-01`` (a yearless calendar day) as "1 September", ``2023-03`` as "March 2023"; other values as
+    they are."""
     month = "January February March April May June July August September October November December".split()
-    return f"{int(m.group(2))} {month[int(m.group(1)) - 1]}"
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", value)
+    if m:
+        return f"{int(m.group(2))} {month[int(m.group(1)) - 1]}"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    return f"{month[int(m.group(2)) - 1]} {m.group(1)}" if m else value
 
 
 def _roles(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
@@ -356,8 +388,16 @@ _ROLE_SYNONYMS = {
 
 
 def _same_role(x: str, y: str) -> bool:
-    norm = [" ".join(_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}) for r in (x, y)]
-    return norm[0] == norm[1]
+    """One role in two spellings, or one said more fully: words that are no title word (a modifier such as
+    "police" in "police spokesman", "returning" in "returning officer") may be left out by either side;
+    title words ("deputy", "chief") and a department after "of" may not."""
+    norm = [[_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}] for r in (x, y)]
+    if norm[0] == norm[1]:
+        return True
+    if any("of" in words for words in norm):
+        return False
+    titles = [[w for w in words if v.is_title_word(w)] for words in norm]
+    return titles[0] == titles[1]
 
 
 def _names(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

@@ -184,6 +184,50 @@ def calendar_days(text: str, offset: int = 0) -> list[Mention]:
     return found
 
 
+# A month and a year, not after a day number ("March 2023", not "1 March 2023", a calendar day).
+_MONTH_YEAR = rf"\b(?:{_MONTHS})\s+(?:19|20)\d\d\b"
+MONTH_YEAR = re.compile(rf"(?<!\d\s){_MONTH_YEAR}")
+# A period between two months: "between March 2023 and January 2026", "from May 2023 to June 2024".
+MONTH_RANGE = re.compile(
+    rf"\b(?:between|from)\s+(?P<start>{_MONTH_YEAR})\s+(?:and|to|until|till|through)\s+(?P<end>{_MONTH_YEAR})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period from one month to another, each end a ``YYYY-MM`` mention."""
+
+    start: Mention
+    end: Mention
+
+
+def month_years(text: str, offset: int = 0) -> list[Mention]:
+    """Months of a year outside a period (:func:`periods` reads those), normalised to ``YYYY-MM``."""
+    inside = [(m.start(), m.end()) for m in MONTH_RANGE.finditer(text)]
+    return [
+        _month_year(m.group(), offset + m.start())
+        for m in MONTH_YEAR.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+
+
+def periods(text: str, offset: int = 0) -> list[Period]:
+    """Periods between two months ("between March 2023 and January 2026"), each end as ``YYYY-MM``."""
+    return [
+        Period(
+            _month_year(m.group("start"), offset + m.start("start")),
+            _month_year(m.group("end"), offset + m.start("end")),
+        )
+        for m in MONTH_RANGE.finditer(text)
+    ]
+
+
+def _month_year(words: str, start: int) -> Mention:
+    month, year = words.split()
+    number = _MONTHS.split("|").index(month) + 1
+    return Mention(f"{year}-{number:02d}", start, start + len(words))
+
+
 def clock_times(text: str, offset: int = 0) -> list[Mention]:
     """Clock times normalised to ``HH:MM`` (24-hour)."""
     found = []
@@ -248,22 +292,26 @@ TITLED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)+)"
 )
 # A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
-# executive,".
+# executive," / "Marit Solberg, Kestrun's head of product safety," (an owner of one to three words, "Harrow
+# Foods' ") / "Tomas Brandt, the mayor of Coldwater Mills," (the place after "of", group ``of``, says where
+# the office is, not which office).
 APPOSED = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s+(?:the\s+|a\s+|[A-Z][a-z]+'s\s+)?(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?=[,.])"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s+"
+    r"(?:the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
+    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?(?=[,.])"
 )
+# Words that stand before a role without qualifying it: verbs of saying and naming.
+NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())
+# Words before a role's modifier that show the modifier belongs to the role ("the returning officer",
+# "deputy returning officer"); after any other word ("said returning officer …") it is left out.
+MODIFIER_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def titled_names(text: str, offset: int = 0) -> list[TitledName]:
     """Names with the role words written right before them or in apposition after them."""
     found = []
     for m in TITLED.finditer(text):
-        words = m.group("role").split()
-        keep: list[str] = []
-        for word in reversed(words):
-            if not _is_title_word(word):
-                break
-            keep.insert(0, word.lower())
+        keep = _title_run(m.group("role").split(), text[: m.start()])
         name_words = m.group("name").split()
         while len(name_words) > 1 and name_words[0].lower() in TITLE_WORDS:
             keep.append(name_words.pop(0).lower())  # "Chief Justice" inside the capitalised run
@@ -275,11 +323,39 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
             )
     for m in APPOSED.finditer(text):
         role_words = m.group("role").split()
-        if role_words and _is_title_word(role_words[-1]):
+        # "head of product safety": a title word, then the department it heads.
+        headed = len(role_words) >= 3 and is_title_word(role_words[0]) and role_words[1] == "of"
+        if role_words and (is_title_word(role_words[-1]) or headed):
             found.append(
                 TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
             )
     return found
+
+
+def _title_run(words: list[str], before: str) -> list[str]:
+    """The role in the words before a name, lower-cased: the run of title words that ends them, with one
+    modifier before the run's head when what precedes the modifier shows it is part of the role ("Deputy
+    returning officer", "The returning officer", or the sentence's first words "Returning officer"): the
+    deputy and the returning officer are two different offices, and both would read "officer" without it.
+    """
+    keep: list[str] = []
+    modifier = False
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n]
+        if is_title_word(word):
+            keep.insert(0, word.lower())
+            continue
+        sentence_start = not n and not before.strip()
+        if modifier or not keep or not word.isalpha() or not (word.islower() or sentence_start):
+            break
+        if word.lower() in NOT_NOUNS or word.lower() in NOT_MODIFIERS:
+            break  # "after vice-captain Tomi Okonjo", "said chief executive …": no part of the role
+        previous = words[n - 1] if n else (re.findall(r"[\w'\u2019]+$", before.rstrip()) or [""])[0]
+        if not (sentence_start or previous.lower() in MODIFIER_BEFORE or is_title_word(previous)):
+            break
+        keep.insert(0, word.lower())
+        modifier = True
+    return keep
 
 
 # A role given to "he" or "she" rather than to a name: "where he served as vice-captain", "she was named
@@ -299,7 +375,7 @@ def pronoun_roles(text: str, offset: int = 0) -> list[Mention]:
     for m in PRONOUN_ROLE.finditer(text):
         words = m.group("role").split()
         run = 0
-        while run < len(words) and _is_title_word(words[run]):
+        while run < len(words) and is_title_word(words[run]):
             run += 1
         while run and words[run - 1].lower() in ROLE_MODIFIERS:
             run -= 1  # "he was senior to her", "she was general in her praise": no role noun
@@ -317,7 +393,7 @@ ROLE_MODIFIERS = frozenset(
 )
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """A word of a role: in TITLE_WORDS, or hyphenated from them ("vice-captain", "co-chair" is not)."""
     return all(part in TITLE_WORDS for part in word.lower().split("-"))
 

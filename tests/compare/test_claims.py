@@ -103,6 +103,20 @@ def test_clauses_joined_by_adding_that_are_two_statements() -> None:
     ]
 
 
+def test_a_semicolon_inside_a_quotation_does_not_split_it() -> None:
+    article = _article(
+        1,
+        '"We got every one of the hikers down before dark; the weather gave us no second chance," the '
+        "team leader said, adding that two of them were treated for cold.",
+        "X",
+    )
+    assert [s.text for s in split_statements(article)] == [
+        '"We got every one of the hikers down before dark; the weather gave us no second chance," the team '
+        "leader said",
+        "adding that two of them were treated for cold.",
+    ]
+
+
 # Two reports of one flood: the second folds the death toll into the sentence about the river, so neither
 # of the wire's two sentences aligns with it, yet it contradicts the wire's toll.
 FLOOD_WIRE = (
@@ -204,3 +218,23 @@ def test_the_day_something_happened_to_a_thing_is_not_the_day_it_happened() -> N
     )
     found = find_claims([capsized, divers])
     assert [d.reason for c in found for d in c.differences if d.conflict] == []
+
+
+# Two reports of one (fictional) dam release: one tells of the gates opened on Monday and of the plan to
+# close them on Thursday; the other only of the closing. Opening and closing are two events of one object.
+DAM_POST = (
+    "Water poured over the Orsa dam after its operator opened the spillway gates on Monday, flooding "
+    "farmland along the river.\n\n"
+    "The operator plans to close the spillway gates on Thursday once the reservoir falls, the company said."
+)
+DAM_WIRE = (
+    "Farmers along the river said the flood ruined this year's harvest.\n\n"
+    "The company that runs the Orsa dam said it would close the spillway gates on Thursday, once the "
+    "reservoir falls."
+)
+
+
+def test_two_acts_on_one_object_on_two_days_are_not_a_date_conflict() -> None:
+    found = find_claims([_article(1, DAM_POST, "Orsa Post"), _article(2, DAM_WIRE, "Valley Wire")])
+    assert [d for c in found for d in c.differences if d.conflict] == []
+    assert "conflicting" not in {c.label for c in found}

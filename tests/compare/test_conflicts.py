@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.conflicts import compare_statements, different_acts
 from newstrace.model import Citation
 
 
@@ -232,3 +232,16 @@ def test_a_surname_alone_is_checked_against_the_full_name() -> None:
     assert [(d.kind, d.conflict, [s.text for s in d.sides]) for d in found] == [
         ("name", True, ["Brannigan", "Teodor Branigan"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        ("The gates were opened at 2:15 p.m. on Monday.", "Crews will close the gates on Friday.", True),
+        ("Crews opened the gates on Monday.", "Workers opened the sluice gates on Friday.", False),
+        ("The ferry sank on Monday.", "The ferry went down on Friday.", False),  # no verb to compare
+    ],
+)
+def test_different_acts_on_one_object(a: str, b: str, different: bool) -> None:
+    days = ("Monday", "Friday")
+    assert different_acts(a, a.index(days[0]), b, b.index(days[1])) is different

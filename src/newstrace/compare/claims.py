@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from newstrace.annotate.sentences import split_sentences
-from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
+from newstrace.compare.conflicts import compare_statements, different_acts, same_lead_in, shared_anchor
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
 # Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
@@ -72,6 +72,8 @@ def split_statements(article: Article) -> list[Citation]:
         pieces = [(span.start, span.end)]
         sentence = article.text[span.start : span.end]
         for m in CLAUSE_JOINT.finditer(sentence):
+            if _inside_quotation(sentence[: m.start()]):
+                continue  # a speaker's semicolon: the quotation stays whole, and readable as a quote
             left = article.text[pieces[-1][0] : span.start + m.start()]
             right = sentence[m.end() :]
             if len(left.split()) >= CLAUSE_MIN_WORDS and len(right.split()) >= CLAUSE_MIN_WORDS:
@@ -80,6 +82,12 @@ def split_statements(article: Article) -> list[Citation]:
         for start, end in pieces:
             out.append(Citation(article.id, start, end, article.text[start:end]))
     return out
+
+
+def _inside_quotation(before: str) -> bool:
+    """Whether a position, with ``before`` the sentence's text up to it, lies inside a quotation: an odd
+    number of straight quotation marks, or more opening than closing curly ones, before it."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def find_claims(
@@ -277,7 +285,8 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
     inspection team will visit the site on Friday" / "an inspection team is due at the site on Thursday";
     "until 1 September" / "by 1 October"). Below :data:`RELATED`, only days, times and places that the
     same words introduce count ("The court, sitting in Kessel, gave parliament…" / "The court, sitting in
-    Dunmore, ruled…", 0.37).
+    Dunmore, ruled…", 0.37). Days and times that different verbs lead to are two events, whatever their
+    anchors share (:func:`newstrace.compare.conflicts.different_acts`).
     """
     a, b = d.sides
     if related < RELATED:
@@ -289,7 +298,10 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
     if d.kind == "place":
         return True
     if d.kind in ("date", "time"):
-        shared = shared_anchor(texts[a.article_id], a.start, texts[b.article_id], b.start)
+        text_a, text_b = texts[a.article_id], texts[b.article_id]
+        if different_acts(text_a, a.start, text_b, b.start):
+            return False  # "opened the gates on Monday" / "close the gates on Wednesday": two events
+        shared = shared_anchor(text_a, a.start, text_b, b.start)
         return len(shared) >= ACROSS_ANCHOR or "deadline" in shared
     return d.kind == "number" and d.reason.rsplit(" ", 1)[-1] in ACROSS_NOUNS
 

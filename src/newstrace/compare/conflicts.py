@@ -258,6 +258,51 @@ def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[s
     return _anchor(text_a, start_a) & _anchor(text_b, start_b)
 
 
+# A verb with its object: a lower-case word followed by a determiner ("opened its spillway gates", "close
+# the gates"), or a participle after an auxiliary, the passive ("the gates were opened"). Crude, but only
+# its absence or a match is trusted, see :func:`different_acts`.
+ACT = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?P<passive>[a-z]{3,}(?:ed|en))\b"
+    r"|(?P<verb>[a-z]{3,})\s+(?:the|its|their|his|her|a|an)\s)"
+)
+# The end of the sentence before a value: a full stop before a capital ("p.m. on Monday" goes on).
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"\u201c])")
+
+
+def different_acts(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
+    """Whether the words before two values do different things to one object: "the dam opened its spillway
+    gates on Monday" / "plans to close the spillway gates on Wednesday" share "spillway gates", yet the two
+    days are two events. True only when both have a verb before an object (:data:`ACT`), in the
+    60 characters before the value (as :func:`_anchor` reads), and their crude stems differ."""
+    acts = []
+    for text, start in ((text_a, start_a), (text_b, start_b)):
+        before = SENTENCE_END.split(text[max(0, start - 60) : start])[-1]
+        found = [
+            m.group("passive") or m.group("verb")
+            for m in ACT.finditer(before)
+            if (m.group("passive") or m.group("verb")) not in _FUNCTION | _NOT_ACTS
+        ]
+        if not found:
+            return False
+        acts.append(_act_stem(found[-1]))
+    return acts[0] != acts[1]
+
+
+# Words that ACT takes for verbs but that are not: prepositions and conjunctions before a determiner.
+_NOT_ACTS = frozenset(
+    "and but for from with into onto upon over under near off out than then since during until against "
+    "within without towards toward behind beyond along among below above between like".split()
+)
+
+
+def _act_stem(word: str) -> str:
+    """ "opened" / "opens" / "open" → "open"; "closed" / "close" → "clos"."""
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 # Words right before a value that must be the same, in order, for :func:`same_lead_in`: the preposition
 # and two words before it ("court sitting in").
 LEAD_IN_WORDS = 3

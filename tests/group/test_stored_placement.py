@@ -115,3 +115,33 @@ def test_a_new_report_joins_the_stored_story_and_a_copy_its_original(tmp_path: P
         assert relation.original_id == wire_story.article_ids[0]
         assert place_new(store, options) == []
         assert [s.article_ids for s in store.stories() if s.id == bank_story.id] == [bank_story.article_ids]
+
+
+def test_a_store_grouped_with_older_article_features_is_regrouped_whole(tmp_path: Path) -> None:
+    """Centroids built from another feature set would score new articles wrongly: start over instead."""
+    import sqlite3
+
+    from newstrace.group.stories import FEATURES_VERSION
+
+    options = make_options(db=str(tmp_path / "s.db"))
+    with open_store(options.db) as store:
+        list(store.add_articles([_article(1, "Landslide buries part of Velmora", WIRE)]))
+        list(store.add_articles([_article(2, "Ostrel central bank holds rate", UNRELATED)]))
+        first = regroup(store, options)
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        db.execute("UPDATE group_state SET value = ? WHERE name = 'features'", (FEATURES_VERSION - 1,))
+    with open_store(options.db) as store:
+        list(store.add_articles([_article(3, "Velmora waits for news after mudslide", INDEPENDENT)]))
+        regrouped = place_new(store, options)
+        # The whole store was grouped again (every story returned, not only the one that grew), the
+        # report joined the wire's story, and the state now carries this version.
+        assert len(regrouped) == len(first) == 2
+        assert {3, *first[0].article_ids} in [set(s.article_ids) for s in regrouped]
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        (version,) = db.execute("SELECT value FROM group_state WHERE name = 'features'").fetchone()
+    assert version == FEATURES_VERSION
+    with open_store(options.db) as store:
+        cut = " ".join(WIRE.split()[: len(WIRE.split()) * 2 // 3])
+        (copy,) = store.add_articles([_article(4, "Landslide in Velmora", cut)])
+        (grown,) = place_new(store, options)  # incremental again: only the story that took the copy
+        assert copy.article_id in grown.article_ids

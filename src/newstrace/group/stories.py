@@ -54,6 +54,10 @@ from newstrace.model import PartialDate
 # B-cubed F1 falls as the lead grows (0.86 at 30 words, 0.85 at 40, 0.82 at 80, 0.70 on the whole body):
 # the lead names the event, later paragraphs drift into background shared by the whole topic.
 LEAD_WORDS = 30
+# Version of an article's features and of what a story's stored centroid holds. Raise it whenever either
+# changes (another lead length, names of the body added, another weighting): a store grouped under another
+# version regroups from scratch, since new articles scored against old centroids would never join them.
+FEATURES_VERSION = 2
 # Names and numbers weigh more than other words (group/simple.py's NAME_BOOST, NUMBER_BOOST: they separate
 # two events of one kind, two earthquakes, two rehab stays).
 # Title words weigh as much as lead words: on ECB+ dev a double weight (2.0) lost 0.01-0.03 B-cubed F1,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from newstrace.group.stories import StateChanges, StoryState, TermState
+from newstrace.group.stories import FEATURES_VERSION, StateChanges, StoryState, TermState
 from newstrace.model import Article, CopyRelation, Story
 from newstrace.store.engine import in_chunks, new_id, utc_now
 from newstrace.store.schema import (
@@ -43,6 +43,8 @@ _ARTICLES = "articles"
 # group_state row holding the clusterer's clock (the newest publication day placed, a date ordinal);
 # absent while no placed article had a date.
 _CLOCK = "clock"
+# group_state row holding the :data:`~newstrace.group.stories.FEATURES_VERSION` the state was built under.
+_FEATURES = "features"
 
 # Texts hashed per batch when band keys are filled in (as minhash.shingle_stream's batches).
 _FILL_BATCH = 1000
@@ -135,9 +137,14 @@ class GroupingSession:
     # ---------------------------------------------------------------------------------------- reads
 
     def has_state(self) -> bool:
-        """Whether the store was grouped under schema version 3 (its placement state is complete)."""
-        query = sa.select(group_state.c.value).where(group_state.c.name == _ARTICLES)
-        return self._conn.execute(query).scalar() is not None
+        """Whether the store holds placement state new articles can be placed against: grouped under
+        schema version 3 or later, with the article features of this newstrace (a store grouped by an
+        older feature set is regrouped whole)."""
+        query = sa.select(group_state.c.name, group_state.c.value).where(
+            group_state.c.name.in_((_ARTICLES, _FEATURES))
+        )
+        found = dict(self._conn.execute(query).all())
+        return _ARTICLES in found and found.get(_FEATURES) == FEATURES_VERSION
 
     def ungrouped_ids(self) -> list[int]:
         """Ids of the articles no story holds, ascending (an anti-join on story_articles' index)."""
@@ -313,8 +320,10 @@ class GroupingSession:
                 self._conn.execute(sa.delete(story_state).where(story_state.c.story_id.in_(chunk)))
         if story_rows:
             self._conn.execute(sa.insert(story_state), story_rows)
-        self._conn.execute(sa.delete(group_state).where(group_state.c.name.in_((_ARTICLES, _CLOCK))))
+        names = (_ARTICLES, _CLOCK, _FEATURES)
+        self._conn.execute(sa.delete(group_state).where(group_state.c.name.in_(names)))
         self._conn.execute(sa.insert(group_state).values(name=_ARTICLES, value=changes.article_count))
+        self._conn.execute(sa.insert(group_state).values(name=_FEATURES, value=FEATURES_VERSION))
         if changes.clock is not None:
             self._conn.execute(sa.insert(group_state).values(name=_CLOCK, value=changes.clock))
 

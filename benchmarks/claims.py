@@ -38,7 +38,7 @@ from pathlib import Path
 
 from newstrace.ingest.clean import clean_article
 from newstrace.ingest.text import text_article
-from newstrace.model import Article, Citation, Claim
+from newstrace.model import Article, Citation, Claim, PartialDate
 
 HERE = Path(__file__).resolve().parent
 LABELS = ("agreed", "single", "conflicting")
@@ -55,7 +55,7 @@ def _gold_module():  # type: ignore[no-untyped-def]
 
 def _articles(story, root: Path) -> tuple[list[Article], dict[str, int]]:  # type: ignore[no-untyped-def]
     """The story's articles (under ``root``) as newstrace reads them (title split off, cleaned), with ids
-    1..n by date."""
+    1..n by date and the gold's publication day."""
     keys = sorted(story.articles, key=lambda k: (story.articles[k].published, k))
     out, ids = [], {}
     for number, key in enumerate(keys, start=1):
@@ -64,6 +64,9 @@ def _articles(story, root: Path) -> tuple[list[Article], dict[str, int]]:  # typ
         article = text_article(path.read_bytes(), str(path))
         article = clean_article(article)
         article.id, article.outlet = number, gold.outlet
+        # The day of publication, as a feed or a page's metadata gives it (a text file has none): what
+        # tells a later report's update from a contradiction.
+        article.published = PartialDate(gold.published.year, gold.published.month, gold.published.day)
         out.append(article)
         ids[key] = number
     return out, ids

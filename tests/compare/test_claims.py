@@ -238,3 +238,23 @@ def test_two_acts_on_one_object_on_two_days_are_not_a_date_conflict() -> None:
     found = find_claims([_article(1, DAM_POST, "Orsa Post"), _article(2, DAM_WIRE, "Valley Wire")])
     assert [d for c in found for d in c.differences if d.conflict] == []
     assert "conflicting" not in {c.label for c in found}
+
+
+def _dated(number: int, text: str, outlet: str, day: int) -> Article:
+    article = _article(number, text, outlet)
+    article.published = PartialDate(2025, 9, day)  # 5 September 2025 is a Friday
+    return article
+
+
+def test_a_figure_tied_to_a_later_event_is_an_update_and_one_event_told_later_is_not() -> None:
+    count = "Anja Roos won the Kettleby ward by-election by six votes, the returning officer said on Friday."
+    recount = "Anja Roos won the Kettleby ward by-election by 14 votes after a recount, officials said."
+    late = "Anja Roos won the Kettleby ward by-election by 14 votes on Thursday night, officials said."
+
+    def numbers(later: str) -> list[tuple[bool, str]]:
+        found = find_claims([_dated(1, count, "Kettle Post", 5), _dated(2, later, "Ward Wire", 9)])
+        return [(d.conflict, d.reason) for c in found for d in c.differences if d.kind == "number"]
+
+    assert numbers(recount) == [(False, "a later report (2025-09-09) updates the figure of 2025-09-05")]
+    # Published four days later, but about the first count (Thursday night, before Friday's report).
+    assert numbers(late) == [(True, "6 vs 14 vote")]

@@ -139,6 +139,12 @@ def _compare(a: str, b: str):
             "date",
             ("April 2021", "September 2021"),
         ),
+        (  # "shortly before" is no licence for a time on the other side of the hour
+            "Counting ended shortly before 11 p.m.",
+            "Counting ended at 11:25 p.m.",
+            "time",
+            ("11 p.m.", "11:25 p.m."),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -192,6 +198,9 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "Divers found three more bodies in the hull.",
             "Divers found seven bodies in the hull.",
         ),
+        # A hedged clock time includes a precise one close to it on the hedge's side.
+        ("Polls closed and counting ended shortly before 11 p.m.", "Counting ended at 10:41 p.m."),
+        ("The alarm was raised at about 3 a.m.", "The alarm was raised at 3:20 a.m."),
         # A place alone is not a misspelt surname.
         (
             "Work at the mill has stopped, officials in Kessel said.",

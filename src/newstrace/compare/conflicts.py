@@ -208,6 +208,9 @@ def _exclusive(  # type: ignore[no-untyped-def]
         # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
         x, y = best[2], best[3]
         sides = (_cite(a, text_a, x), _cite(b, text_b, y))
+        within = _hedged_time(text_a, x, text_b, y) if kind == "time" else None
+        if within:
+            return [Difference(kind, sides, False, within)]
         return [Difference(kind, sides, True, f"{_show(x.value)} vs {_show(y.value)}")]
     x, y = va[0], vb[0]
     if (
@@ -235,6 +238,40 @@ def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
                 sides = (_cite(a, text_a, p), _cite(b, text_b, q))
                 findings.append(Difference("date", sides, True, f"{_show(p.value)} vs {_show(q.value)}"))
     return findings
+
+
+# A hedge right before a clock time: "shortly before 11 p.m.", "just after 4 a.m.", "at about 6 a.m.".
+TIME_HEDGE = re.compile(
+    r"\b(?:(?P<near>shortly|just|soon|a little)\s+(?P<side>before|after)|(?P<about>about|around|"
+    r"approximately|roughly|some time around))\s+(?:at\s+)?$",
+    re.I,
+)
+# How far "shortly before 11 p.m." may lie from 11 p.m., in minutes: a report that says "shortly" when it
+# knows the minute rounds to the next hour or half hour ("shortly before 11 p.m." for 10:48 p.m.); more
+# than half an hour away it would say "about" or give the minute. "About" a time takes the same margin
+# either side.
+TIME_MARGIN = 30
+
+
+def _hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | None:
+    """Why two clock times do not contradict, or ``None``: one is hedged (:data:`TIME_HEDGE`) and the other
+    lies within :data:`TIME_MARGIN` minutes on the hedge's side ("shortly before 11 p.m." / "10:48 p.m.")."""
+    for (text_p, p), q in (((text_a, x), y), ((text_b, y), x)):
+        m = TIME_HEDGE.search(text_p[max(0, p.start - 30) : p.start])
+        if m is None:
+            continue
+        gap = _minutes(q.value) - _minutes(p.value)
+        side = (m.group("side") or "").lower()
+        if (side == "before" and -TIME_MARGIN <= gap <= 0) or (side == "after" and 0 <= gap <= TIME_MARGIN):
+            return f"a hedged time: {m.group().strip()} {p.value} includes {q.value}"
+        if m.group("about") and abs(gap) <= TIME_MARGIN:
+            return f"a hedged time: about {p.value} includes {q.value}"
+    return None
+
+
+def _minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 # A reporting verb right before a day: "the regional health office said on Wednesday".

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from newstrace.annotate.biluo import register as register_biluo
 from newstrace.annotate.gazetteer import (
     CALENDAR_WORDS,
     DEMONYMS,
@@ -48,6 +49,7 @@ from newstrace.errors import NewstraceError
 from newstrace.model import EntityMention, EntityType
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
@@ -69,8 +71,31 @@ _TITLE_OR_ROLE = TITLES | ROLE_WORDS
 # Speech verbs after a quote's attribution ('," Eklund said'): the capitalised run between the closing
 # quote mark and one of these is the speaker. Past and present forms only: the ones news copy uses.
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "adds", "stated", "wrote", "explained"})
+# Hyphens as the tokenizer leaves them between glued name parts ("Ha-kyu" → "Ha", "-", "kyu").
+_HYPHENS = frozenset({"-", "‐"})
 # Closing quote marks as the tokenizer leaves them.
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''"})
+
+
+@cache
+def _lower_ids(words: frozenset[str]) -> np.ndarray:
+    """spaCy's LOWER attribute ids (string hashes) of ``words``, for a vectorised lookup over a doc."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+def _token_indices(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is in ``words``.
+
+    One numpy pass over the doc's LOWER column instead of a Python loop that builds a Token object for
+    every token of the article to read its ``lower_``.
+    """
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    return np.flatnonzero(np.isin(doc.to_array(LOWER), _lower_ids(words))).tolist()
 
 
 class ModelMissingError(NewstraceError):
@@ -90,21 +115,34 @@ def load_pipeline() -> Language:
     from importlib.resources import as_file, files
 
     import spacy
-    from spacy.language import Language
 
     resource = files(MODEL_PACKAGE).joinpath(MODEL_DIR)
     if not resource.joinpath("meta.json").is_file():
         raise ModelMissingError(f"the NER pipeline is missing from {resource}; run `make train-ner`")
+    register_biluo()  # the trained pipeline's last step decodes its tags into entities
+    with as_file(resource) as path:
+        return add_rule_steps(spacy.load(path))
+
+
+def add_rule_steps(nlp: Language) -> Language:
+    """Append the gazetteer step and the name rules to a trained pipeline (in place).
+
+    Args:
+        nlp: a pipeline whose ``doc.ents`` come from a trained model.
+
+    Returns:
+        ``nlp``, for chaining.
+    """
+    from spacy.language import Language
+
     if _RULES_COMPONENT not in Language.factories:
         Language.component(_RULES_COMPONENT, func=_apply_rules)
     if _GAZETTEER_COMPONENT not in Language.factories:
         Language.factory(_GAZETTEER_COMPONENT, func=lambda nlp, name: _Gazetteer(nlp))
-    with as_file(resource) as path:
-        nlp = spacy.load(path)
     # After the model: placed before it, a listed name preset inside a longer one ("New York" in "New
     # York Times") cost 1.7 F1 points on wikigold (benchmarks/ner.py).
-    nlp.add_pipe(_GAZETTEER_COMPONENT, after="ner")
-    nlp.add_pipe(_RULES_COMPONENT, after=_GAZETTEER_COMPONENT)
+    nlp.add_pipe(_GAZETTEER_COMPONENT, last=True)
+    nlp.add_pipe(_RULES_COMPONENT, last=True)
     return nlp
 
 
@@ -252,7 +290,6 @@ def _apply_rules(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
     ents: list[SpacySpan] = []
-    full = doc.text  # built from the tokens on every access: read it once
     for ent in doc.ents:
         start, end, label = ent.start, _glued_end(doc, ent.end), ent.label_
         lead = start
@@ -278,12 +315,13 @@ def _apply_rules(doc: Doc) -> Doc:
                 start = inner[-1] + 1
         if end - start > 1 and doc[start].lower_ == "the":
             # "The Korean Central News Agency" at a sentence start: the listed name without the article.
-            rest = full[doc[start + 1].idx : doc[end - 1].idx + len(doc[end - 1])]
+            rest = doc[start + 1 : end].text
             if canonical_place(rest) or canonical_org(rest):
                 start += 1
         if start >= end:
             continue
-        text = full[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        # The span's own text: doc.text would build a Token object for every token of the article.
+        text = doc[start:end].text
         if _is_demonym(text) or _is_calendar(text):
             continue
         place = canonical_place(text)
@@ -298,7 +336,7 @@ def _apply_rules(doc: Doc) -> Doc:
     covered = {t for e in ents for t in range(e.start, e.end)}
     # Only title and role words can open a run: visit those tokens alone (token access is the cost here).
     done = 0
-    for i in [t.i for t in doc if t.lower_ in _TITLE_OR_ROLE]:
+    for i in _token_indices(doc, _TITLE_OR_ROLE):
         if i < done:
             continue
         end = _title_end(doc, i)
@@ -326,9 +364,51 @@ def _apply_rules(doc: Doc) -> Doc:
                 ents = [e for e in ents if e not in overlapping]
                 ents.append(Span(doc, end, max(j, *(e.end for e in overlapping)), label="PER"))
         done = j
+    ents = _hyphenated_given_names(doc, ents)
     ents += _speakers_after_quotes(doc, {t for e in ents for t in range(e.start, e.end)})
     doc.ents = filter_spans(ents)
     return doc
+
+
+def _hyphenated_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Romanised Korean names ("Jeon Ha-kyou", "Choe Son-hui", "Kim Jong-un") are people, whole.
+
+    A capitalised word, then a capitalised part glued by a hyphen to a lower-case part, is a family name
+    and a hyphenated given name. The tagger often leaves such a name untagged or tags only the part after
+    the hyphen ("hui"); either way the three parts become one person, unless the words are a listed
+    place or organisation or another type's entity covers them.
+    """
+    from spacy.tokens import Span
+
+    out = list(ents)
+    for i in _token_indices(doc, _HYPHENS):
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+            continue
+        family, given, rest = doc[i - 2], doc[i - 1], doc[i + 1]
+        if not (
+            family.whitespace_
+            and family.is_alpha
+            and family.text[:1].isupper()
+            and family.lower_ not in _TITLE_OR_ROLE
+            and given.is_alpha
+            and given.text[:1].isupper()
+            and given.text[1:].islower()
+            and rest.is_alpha
+            and rest.text.islower()
+        ):
+            continue
+        start, end = i - 2, i + 2
+        overlapping = [e for e in out if e.start < end and start < e.end]
+        if any(e.label_ != "PER" for e in overlapping):
+            continue
+        name = doc[start:end].text
+        if canonical_place(name) or canonical_org(name):
+            continue
+        start = min([start, *(e.start for e in overlapping)])
+        end = max([end, *(e.end for e in overlapping)])
+        out = [e for e in out if e not in overlapping]
+        out.append(Span(doc, start, end, label="PER"))
+    return out
 
 
 def _speakers_after_quotes(doc: Doc, covered: set[int]) -> list[SpacySpan]:
@@ -340,7 +420,7 @@ def _speakers_after_quotes(doc: Doc, covered: set[int]) -> list[SpacySpan]:
     from spacy.tokens import Span
 
     found: list[SpacySpan] = []
-    for i in [t.i for t in doc if t.lower_ in _SPEECH_VERBS]:
+    for i in _token_indices(doc, _SPEECH_VERBS):
         start = i
         while start > 0 and i - start < 3 and _is_name_token(doc, start - 1):
             start -= 1

@@ -6,7 +6,10 @@ Run from the repository root (``make train-ner``)::
 
 Steps: read UNER English-EWT train + the wikigold train split (and WNUT17 with ``--wnut``), write spaCy
 DocBins under ``build/ner/``, build static word vectors from the installed MiniLM weights
-(:mod:`training.ner_vectors`), train ``training/ner.cfg`` (UNER dev picks the best checkpoint), then copy
+(:mod:`training.ner_vectors`; with ``--contexts`` also from MiniLM's contextual outputs averaged over the
+unlabeled text of :mod:`training.ner_text`, cached in ``build/ner/contexts.npz``), train
+``training/ner.cfg`` (tok2vec + transition-based ner; ``--config training/ner_tagger.cfg`` trains the
+faster tok2vec + BILUO tagger instead; UNER dev picks the best checkpoint), then copy
 the best pipeline to ``src/newstrace/annotate/models/ner/`` without its training-only files. The
 EntityRuler with our gazetteers is not baked in: :func:`newstrace.annotate.entities.load_pipeline` adds it
 from ``annotate/gazetteer.py`` at load time, so the lists can change without retraining.
@@ -15,16 +18,20 @@ from ``annotate/gazetteer.py`` at load time, so the lists can change without ret
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
 from training.ner_data import Sentence, read_uner, read_wikigold, read_wnut17
+from training.ner_text import unlabeled_texts
+from training.ner_vectors import Contexts, contextual_means
 from training.ner_vectors import build as build_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "newstrace" / "annotate" / "models" / "ner"
 UNER_TRAIN = "uner_english_ewt/en_ewt-ud-train.pre-release-2022-12-02.iob2"
 UNER_DEV = "uner_english_ewt/en_ewt-ud-dev.iob2"
+CONFIG = ROOT / "training" / "ner.cfg"
 
 
 def _docbin(sentences: list[Sentence], path: Path) -> None:
@@ -35,8 +42,11 @@ def _docbin(sentences: list[Sentence], path: Path) -> None:
     vocab = spacy.blank("en").vocab
     db = DocBin(store_user_data=False)
     for sent in sentences:
-        doc = Doc(vocab, words=list(sent.words), spaces=list(sent.spaces))
-        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(list(sent.tags)))
+        biluo = iob_to_biluo(list(sent.tags))
+        # The BILUO tags go in twice: as entities (what is scored) and as token tags (what the tagger of
+        # ner_tagger.cfg learns).
+        doc = Doc(vocab, words=list(sent.words), spaces=list(sent.spaces), tags=biluo)
+        doc.ents = biluo_tags_to_spans(doc, biluo)
         db.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
@@ -57,11 +67,25 @@ def training_words(data: Path) -> list[str]:
     return [w for s in sentences for w in s.words]
 
 
+def unlabeled_contexts(data: Path, cache: Path) -> Contexts:
+    """MiniLM's contextual means over :func:`training.ner_text.unlabeled_texts`, read from ``cache`` when
+    an earlier run left it there (the pass takes 10-30 minutes on two shared cores; delete the file
+    after changing the data)."""
+    if cache.is_file():
+        return Contexts.load(cache)
+    contexts = contextual_means(unlabeled_texts(data))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    contexts.save(cache)
+    return contexts
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     # 6: with the static vectors, UNER dev F1 peaked by epoch 4 of 12 and fell after.
     parser.add_argument("--epochs", type=int, default=6)
+    # WNUT17 (tweets, mapped to our labels): for the tagger with --contexts vectors UNER dev F1 went
+    # 0.652 -> 0.660, but that model lost the seeds' "Ingrid Salvesen" and "Jeon Ha-kyou" (MODEL_CARD.md).
     parser.add_argument("--wnut", action="store_true", help="add WNUT17 train (noisy social-media text)")
     parser.add_argument(
         "--no-wikigold", action="store_true", help="UNER only (the benchmark's baseline data)"
@@ -72,10 +96,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--reuse-vectors", action="store_true", help="keep build/ner/vectors from an earlier run"
     )
+    parser.add_argument(
+        "--contexts",
+        action="store_true",
+        help="add MiniLM's contextual outputs averaged over unlabeled text to the static vectors "
+        "(tried, not shipped: MODEL_CARD.md)",
+    )
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one config value (JSON value), e.g. components.tok2vec.model.encode.width=64",
+    )
     args = parser.parse_args(argv)
 
     from spacy.cli.init_config import fill_config
     from spacy.cli.train import train
+
+    from newstrace.annotate.biluo import register
+
+    register()
 
     train_sents = read_uner(args.data / UNER_TRAIN)
     if not args.no_wikigold:
@@ -87,9 +129,12 @@ def main(argv: list[str] | None = None) -> None:
     _docbin(read_uner(args.data / UNER_DEV), build / "dev.spacy")
     print(f"training on {len(train_sents)} sentences")
     if not (args.reuse_vectors and (build / "vectors" / "vocab").is_dir()):
-        build_vectors(training_words(args.data), build / "vectors", always=gazetteer_words())
+        contexts = unlabeled_contexts(args.data, build / "contexts.npz") if args.contexts else None
+        build_vectors(
+            training_words(args.data), build / "vectors", always=gazetteer_words(), contexts=contexts
+        )
     # ner.cfg lists only what we chose; spaCy fills in its defaults for everything else.
-    fill_config(build / "ner.full.cfg", ROOT / "training" / "ner.cfg", silent=True)
+    fill_config(build / "ner.full.cfg", args.config, silent=True)
     train(
         build / "ner.full.cfg",
         build / "output",
@@ -99,6 +144,7 @@ def main(argv: list[str] | None = None) -> None:
             "initialize.vectors": str(build / "vectors"),
             "training.max_epochs": args.epochs,
             **({"training.dropout": args.dropout} if args.dropout is not None else {}),
+            **{k: json.loads(v) for k, v in (item.split("=", 1) for item in args.set)},
         },
     )
     best = build / "output" / "model-best"

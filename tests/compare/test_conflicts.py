@@ -145,6 +145,12 @@ def _compare(a: str, b: str):
             "time",
             ("11 p.m.", "11:25 p.m."),
         ),
+        (  # two named ridges: one place of one kind, named two ways
+            "The two walkers were stuck on the Hollin ridge overnight.",
+            "The two walkers spent the night stuck on the Garth ridge.",
+            "place",
+            ("Hollin", "Garth"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -201,6 +207,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         # A hedged clock time includes a precise one close to it on the hedge's side.
         ("Polls closed and counting ended shortly before 11 p.m.", "Counting ended at 10:41 p.m."),
         ("The alarm was raised at about 3 a.m.", "The alarm was raised at 3:20 a.m."),
+        # A village and a ridge are no alternatives: the walkers set off from one and were stuck on the other.
+        (
+            "The two walkers set off from a hut in Elby before dawn.",
+            "The two walkers were stuck on the Garth ridge before dawn.",
+        ),
         # A place alone is not a misspelt surname.
         (
             "Work at the mill has stopped, officials in Kessel said.",

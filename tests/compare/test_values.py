@@ -87,3 +87,8 @@ def test_months_of_a_year_and_periods() -> None:
     (period,) = v.periods(text)
     assert (period.start.value, period.end.value) == ("2022-06", "2023-07")
     assert text[period.end.start : period.end.end] == "July 2023"
+
+
+def test_land_features_carry_their_kind() -> None:
+    text = "They were on the Garth ridge, near the Tarn Valley road, not on the Morning Star."
+    assert [m.value for m in v.land_features(text)] == ["ridge: Garth"]  # a ship's name is no place

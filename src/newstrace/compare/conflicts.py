@@ -68,6 +68,7 @@ def compare_statements(
     findings += _periods(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _exclusive("place", v.places, a, text_a, b, text_b, anchored)
+    findings += _exclusive("place", v.land_features, a, text_a, b, text_b, anchored)
     if not moments_only:
         findings += _names(a, text_a, b, text_b)
         findings += _roles(a, text_a, b, text_b)
@@ -392,12 +393,16 @@ _FUNCTION = frozenset(
 
 
 def _mentions_place(place: str, text: str) -> bool:
+    place = place.split(": ", 1)[-1]  # a land feature's name ("ridge: Skarvet")
     return re.search(rf"\b{re.escape(place)}\b", text) is not None
 
 
 def _show(value: str) -> str:
-    """``--09-01`` (a yearless calendar day) as "1 September", ``2023-03`` as "March 2023"; other values as
-    they are."""
+    """``--09-01`` (a yearless calendar day) as "1 September", ``2023-03`` as "March 2023", ``ridge: Skarvet``
+    as "the Skarvet ridge"; other values as they are."""
+    if ": " in value:  # a land feature, "ridge: Skarvet"
+        kind, name = value.split(": ", 1)
+        return f"the {name} {kind}"
     month = "January February March April May June July August September October November December".split()
     m = re.fullmatch(r"--(\d\d)-(\d\d)", value)
     if m:

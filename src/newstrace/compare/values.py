@@ -402,11 +402,31 @@ def is_title_word(word: str) -> bool:
 PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
+# A named feature of the land, its kind after the name: "on the Skarvet ridge", "on the Tarn road". Only
+# with such a word: a bare "on the <Name>" is a ship, a newspaper or a programme as often as a place.
+FEATURE = re.compile(
+    r"\bon\s+the\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<kind>ridge|glacier|mountain|peak|pass|"
+    r"plateau|road|street|motorway|highway|river|lake|estate|island)\b"
+)
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
     """Capitalised names after "in", "at", "near", "outside" (months and weekdays excluded)."""
     return [
         Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
         for m in PLACE.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES
+    ]
+
+
+def land_features(text: str, offset: int = 0) -> list[Mention]:
+    """Named features of the land with their kind ("on the Skarvet ridge"), the value "<kind>: <name>" so
+    that only features of one kind are compared: a ridge is no alternative to a village named "in …" (the
+    climbers set off from a village and were stranded on a ridge), and "the border town of Khasan" is no
+    alternative to "in Russia", which is why places introduced by "town of" are not read at all."""
+    return [
+        Mention(f"{m.group('kind')}: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
+        for m in FEATURE.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES
     ]
 

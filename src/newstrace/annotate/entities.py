@@ -73,6 +73,9 @@ _TITLE_OR_ROLE = TITLES | ROLE_WORDS
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "adds", "stated", "wrote", "explained"})
 # Hyphens as the tokenizer leaves them between glued name parts ("Ha-kyu" → "Ha", "-", "kyu").
 _HYPHENS = frozenset({"-", "‐"})
+# Letters in one romanised Korean syllable of a given name ("Ha", "kyou", "Jeong"): the bound keeps
+# hyphenated words out ("Hall of Fame Finger-picker" was tagged a person on wikigold without it).
+_MAX_SYLLABLE = 5
 # Closing quote marks as the tokenizer leaves them.
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''"})
 
@@ -373,10 +376,11 @@ def _apply_rules(doc: Doc) -> Doc:
 def _hyphenated_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """Romanised Korean names ("Jeon Ha-kyou", "Choe Son-hui", "Kim Jong-un") are people, whole.
 
-    A capitalised word, then a capitalised part glued by a hyphen to a lower-case part, is a family name
-    and a hyphenated given name. The tagger often leaves such a name untagged or tags only the part after
-    the hyphen ("hui"); either way the three parts become one person, unless the words are a listed
-    place or organisation or another type's entity covers them.
+    A capitalised word, then a short capitalised part glued by a hyphen to a short lower-case part (one
+    syllable each, :data:`_MAX_SYLLABLE`), is a family name and a hyphenated given name. A model may
+    leave such a name untagged or tag only the part after the hyphen ("hui"); either way the three parts
+    become one person, unless the words are a listed place or organisation or another type's entity
+    covers them.
     """
     from spacy.tokens import Span
 
@@ -393,8 +397,10 @@ def _hyphenated_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             and given.is_alpha
             and given.text[:1].isupper()
             and given.text[1:].islower()
+            and len(given) <= _MAX_SYLLABLE
             and rest.is_alpha
             and rest.text.islower()
+            and len(rest) <= _MAX_SYLLABLE
         ):
             continue
         start, end = i - 2, i + 2

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.compare.conflicts import compare_statements, different_acts
+from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.moments import different_acts
 from newstrace.model import Citation
 
 

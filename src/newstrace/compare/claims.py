@@ -23,7 +23,8 @@ from typing import Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
-from newstrace.compare.conflicts import compare_statements, different_acts, same_lead_in, shared_anchor
+from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
+from newstrace.compare.moments import different_acts
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
 # Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
@@ -289,7 +290,7 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
     "until 1 September" / "by 1 October"). Below :data:`RELATED`, only days, times and places that the
     same words introduce count ("The court, sitting in Kessel, gave parliament…" / "The court, sitting in
     Dunmore, ruled…", 0.37). Days and times that different verbs lead to are two events, whatever their
-    anchors share (:func:`newstrace.compare.conflicts.different_acts`).
+    anchors share (:func:`newstrace.compare.moments.different_acts`).
     """
     a, b = d.sides
     if related < RELATED:

@@ -1,0 +1,95 @@
+"""When two days or clock times of two statements are one moment told two ways, and when they are two.
+
+:mod:`newstrace.compare.conflicts` compares days and times whose anchors (the words before them) share a
+word; these checks say when such a pair is still no conflict: a hedged time that includes the other
+("shortly before 11 p.m." / "10:48 p.m."), or two different acts on one object ("opened the gates on
+Monday" / "close the gates on Wednesday").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.compare import values as v
+
+# A hedge right before a clock time: "shortly before 11 p.m.", "just after 4 a.m.", "at about 6 a.m.".
+TIME_HEDGE = re.compile(
+    r"\b(?:(?P<near>shortly|just|soon|a little)\s+(?P<side>before|after)|(?P<about>about|around|"
+    r"approximately|roughly|some time around))\s+(?:at\s+)?$",
+    re.I,
+)
+# How far "shortly before 11 p.m." may lie from 11 p.m., in minutes: a report that says "shortly" when it
+# knows the minute rounds to the next hour or half hour ("shortly before 11 p.m." for 10:48 p.m.); more
+# than half an hour away it would say "about" or give the minute. "About" a time takes the same margin
+# either side.
+TIME_MARGIN = 30
+
+
+def hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | None:
+    """Why two clock times do not contradict, or ``None``: one is hedged (:data:`TIME_HEDGE`) and the other
+    lies within :data:`TIME_MARGIN` minutes on the hedge's side ("shortly before 11 p.m." / "10:48 p.m.")."""
+    for (text_p, p), q in (((text_a, x), y), ((text_b, y), x)):
+        m = TIME_HEDGE.search(text_p[max(0, p.start - 30) : p.start])
+        if m is None:
+            continue
+        gap = _minutes(q.value) - _minutes(p.value)
+        side = (m.group("side") or "").lower()
+        if (side == "before" and -TIME_MARGIN <= gap <= 0) or (side == "after" and 0 <= gap <= TIME_MARGIN):
+            return f"a hedged time: {m.group().strip()} {p.value} includes {q.value}"
+        if m.group("about") and abs(gap) <= TIME_MARGIN:
+            return f"a hedged time: about {p.value} includes {q.value}"
+    return None
+
+
+def _minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+# A verb with its object: a lower-case word followed by a determiner ("opened its spillway gates", "close
+# the gates"), or a participle after an auxiliary, the passive ("the gates were opened"). Crude, but only
+# its absence or a match is trusted, see :func:`different_acts`.
+ACT = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?P<passive>[a-z]{3,}(?:ed|en))\b"
+    r"|(?P<verb>[a-z]{3,})\s+(?:the|its|their|his|her|a|an)\s)"
+)
+# The end of the sentence before a value: a full stop before a capital ("p.m. on Monday" goes on).
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"\u201c])")
+
+
+def different_acts(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
+    """Whether the words before two values do different things to one object: "the dam opened its spillway
+    gates on Monday" / "plans to close the spillway gates on Wednesday" share "spillway gates", yet the two
+    days are two events. True only when both have a verb before an object (:data:`ACT`) in the 60
+    characters before the value (the window :func:`newstrace.compare.conflicts.shared_anchor` reads) and
+    their crude stems differ."""
+    acts = []
+    for text, start in ((text_a, start_a), (text_b, start_b)):
+        before = SENTENCE_END.split(text[max(0, start - 60) : start])[-1]
+        found = [
+            m.group("passive") or m.group("verb")
+            for m in ACT.finditer(before)
+            if (m.group("passive") or m.group("verb")) not in _NOT_ACTS
+        ]
+        if not found:
+            return False
+        acts.append(_act_stem(found[-1]))
+    return acts[0] != acts[1]
+
+
+# Words that ACT takes for verbs but that are not: function words, prepositions and conjunctions before a
+# determiner, and auxiliaries ("had the", "said the").
+_NOT_ACTS = frozenset(
+    "the and but for from with that this was were are has have had been said says about after before "
+    "shortly early late around into onto upon over under near off out than then since during until against "
+    "through across already "
+    "within without towards toward behind beyond along among below above between like".split()
+)
+
+
+def _act_stem(word: str) -> str:
+    """ "opened" / "opens" / "open" → "open"; "closed" / "close" → "clos"."""
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

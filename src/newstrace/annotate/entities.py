@@ -39,10 +39,12 @@ from newstrace.annotate.gazetteer import (
     DEMONYMS,
     NAME_PARTICLES,
     ORG_HEADS,
+    OUTLET_NOUNS,
     ROLE_WORDS,
     TITLES,
     canonical_org,
     canonical_place,
+    guarded_org_spellings,
     ruler_patterns,
 )
 from newstrace.errors import NewstraceError
@@ -161,12 +163,16 @@ class _Gazetteer:
         for label in ("LOC", "ORG"):
             spellings = [str(p["pattern"]) for p in ruler_patterns() if p["label"] == label]
             self.matcher.add(label, [nlp.make_doc(spelling) for spelling in spellings])
+        # "RIA", "RT": listed, but only taken where an outlet noun introduces them ("news agency RIA").
+        self.guarded = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.guarded.add("ORG", [nlp.make_doc(spelling) for spelling in guarded_org_spellings()])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
 
         ents = list(doc.ents)
-        found = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        introduced = [m for m in self.guarded(doc) if m[1] > 0 and doc[m[1] - 1].lower_ in OUTLET_NOUNS]
+        found = sorted([*self.matcher(doc), *introduced], key=lambda m: (m[1] - m[2], m[1]))
         for match_id, start, end in found:
             inside = [e for e in ents if e.start < end and start < e.end]
             if inside and not all(
@@ -287,6 +293,18 @@ def _is_demonym(text: str) -> bool:
     return bool(words) and all(w in DEMONYMS for w in words)
 
 
+# "Eastern", "Far Eastern", "Middle Eastern": adjectives of direction, as nationality adjectives are.
+_DIRECTION_ADJECTIVES = frozenset(
+    "eastern western northern southern northeastern northwestern southeastern southwestern".split()
+)
+_DIRECTION_PREFIXES = frozenset("far middle near north south east west".split())
+
+
+def _is_direction_adjective(text: str) -> bool:
+    *first, last = text.lower().split()
+    return last in _DIRECTION_ADJECTIVES and all(w in _DIRECTION_PREFIXES for w in first)
+
+
 def _apply_rules(doc: Doc) -> Doc:
     """The name rules of the module docstring, applied to the model's entities."""
     from spacy.tokens import Span
@@ -321,11 +339,22 @@ def _apply_rules(doc: Doc) -> Doc:
             rest = doc[start + 1 : end].text
             if canonical_place(rest) or canonical_org(rest):
                 start += 1
+        # "the Far Eastern city of Ussuriysk" tagged "Far Eastern city": a name never ends in a lower-case
+        # common word, and what is left of it may be an adjective of direction, no entity either. (A name
+        # written all in lower case, "tampa bay" in web text, is left whole.)
+        while (
+            end - start > 1
+            and doc[start].text[:1].isupper()
+            and len(doc[end - 1].text) > 1  # "McDonald s": a possessive split off, kept as written
+            and _is_lower_word(doc[end - 1].text)
+            and not _after_glued_hyphen(doc, end - 1)  # "E-mail", "Ha-kyu"
+        ):
+            end -= 1
         if start >= end:
             continue
         # The span's own text: doc.text would build a Token object for every token of the article.
         text = doc[start:end].text
-        if _is_demonym(text) or _is_calendar(text):
+        if _is_demonym(text) or _is_calendar(text) or _is_direction_adjective(text):
             continue
         place = canonical_place(text)
         if place or canonical_org(text):

@@ -316,6 +316,21 @@ _AMBIGUOUS = frozenset(
 )
 
 
+# Nouns that introduce an outlet by name ("news agency RIA", "state broadcaster RT", "the channel DW"):
+# right after one of them, an ambiguous outlet spelling is the outlet.
+OUTLET_NOUNS = frozenset(
+    _words("agency agencies broadcaster channel network newspaper paper daily tabloid outlet wire service")
+)
+
+
+@cache
+def guarded_org_spellings() -> tuple[str, ...]:
+    """Agency and outlet spellings too ambiguous to tag on sight ("RIA", "RT", "PA"), to be tagged only
+    where a noun of :data:`OUTLET_NOUNS` introduces them."""
+    spellings = {s for table in (AGENCIES, OUTLETS) for names in table.values() for s in names}
+    return tuple(sorted(spellings & _AMBIGUOUS))
+
+
 @cache
 def ruler_patterns() -> tuple[dict[str, object], ...]:
     """EntityRuler phrase patterns: every listed place (LOC) and organisation (ORG) spelling.

@@ -70,6 +70,7 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Weekdays, with an optional part of day ("Sunday afternoon", "early Tuesday").
 WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
 # Calendar days: "1 September", "September 12", "Sept. 12" (a year after them is ignored).
 MONTH_DAY = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?!\d|:))\b"
@@ -174,10 +175,9 @@ def weekdays(text: str, offset: int = 0) -> list[Mention]:
 
 def calendar_days(text: str, offset: int = 0) -> list[Mention]:
     """Month-day dates normalised to ``--MM-DD`` (TimeML's yearless form)."""
-    months = _MONTHS.split("|")
     found = []
     for m in MONTH_DAY.finditer(text):
-        month = months.index(m.group("m1") or m.group("m2")) + 1
+        month = _MONTH_NUMBER[m.group("m1") or m.group("m2")]
         day = int(m.group("d1") or m.group("d2"))
         if 1 <= day <= 31:
             found.append(Mention(f"--{month:02d}-{day:02d}", offset + m.start(), offset + m.end()))
@@ -224,7 +224,7 @@ def periods(text: str, offset: int = 0) -> list[Period]:
 
 def _month_year(words: str, start: int) -> Mention:
     month, year = words.split()
-    number = _MONTHS.split("|").index(month) + 1
+    number = _MONTH_NUMBER[month]
     return Mention(f"{year}-{number:02d}", start, start + len(words))
 
 

@@ -34,7 +34,13 @@ STORIES = cg.load_gold(GOLD_ROOT)
 STORY_IDS = [story.slug for story in STORIES]
 # The held-out sets follow the same format and rules; the per-story checks run on them too, the set-wide
 # counts only on the development set (tests/test_claims_blind.py has the blind sets' own).
-HELDOUT_SETS = ("claims_heldout", "claims_heldout2", "claims_heldout3", "claims_heldout4")
+HELDOUT_SETS = (
+    "claims_heldout",
+    "claims_heldout2",
+    "claims_heldout3",
+    "claims_heldout4",
+    "claims_heldout5",
+)
 HELDOUT = {name: cg.load_gold(GOLD_ROOT.parent / name) for name in HELDOUT_SETS}
 EVERY_STORY = STORIES + [story for stories in HELDOUT.values() for story in stories]
 EVERY_ID = STORY_IDS + [f"{name}/{story.slug}" for name, stories in HELDOUT.items() for story in stories]

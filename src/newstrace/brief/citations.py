@@ -15,3 +15,10 @@ def citation_json(citation: Citation) -> dict[str, Any]:
         "end": citation.end,
         "text": citation.text,
     }
+
+
+def shown(text: str) -> str:
+    """A cited statement as the brief's Markdown and HTML show it: a part of a sentence (it starts in lower
+    case: "a former ferry captain") gets a leading ellipsis, so the reader sees the sentence goes on
+    around it. The citation itself, and the JSON, keep the exact span."""
+    return f"… {text}" if text[:1].islower() else text

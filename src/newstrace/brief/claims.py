@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from newstrace.brief.citations import citation_json
+from newstrace.brief.citations import citation_json, shown
 from newstrace.model import Article, BriefCopy, Citation, Claim, Difference
 
 
@@ -63,7 +63,7 @@ def claims_markdown(
         out += ["", f"### {escape(origin)}", ""]
         for claim in group:
             statement = claim.statements[0]
-            out.append(f"- {escape(statement.text)} {cite(statement)}")
+            out.append(f"- {escape(shown(statement.text))} {cite(statement)}")
     return out
 
 
@@ -71,12 +71,12 @@ def _claim_lines(claim: Claim, escape: Callable[[str], str], cite: Callable[[Cit
     first = claim.statements[0]
     origins = len(claim.origins)
     lines = [
-        f"- {escape(first.text)} {cite(first)}",
+        f"- {escape(shown(first.text))} {cite(first)}",
         f"  — {len(claim.statements)} articles, {origins} independent origin{'s' if origins != 1 else ''} "
         f"({escape(', '.join(claim.origins))}): " + " ".join(cite(s) for s in claim.statements),
     ]
     for other in claim.statements[1:]:
-        lines.append(f"  - {escape(other.text)} {cite(other)}")
+        lines.append(f"  - {escape(shown(other.text))} {cite(other)}")
     for difference in claim.differences:
         lines.append("  - " + difference_line(difference, escape, cite))
     return lines

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.brief.citations import shown
 from newstrace.brief.claims import claim_citations
 from newstrace.brief.copies import copy_citations
 from newstrace.brief.entities import entity_citations
@@ -83,6 +84,7 @@ def render_html(brief: Brief, articles: Sequence[Article]) -> str:
     )
     env.globals["anchor"] = lambda c: WrappedSpan(c.article_id, c.start, c.end).anchor
     env.filters["count_articles"] = lambda cs: len({c.article_id for c in cs})
+    env.filters["shown"] = shown
     labels = {a.article_id: a.label for a in brief.articles}
     single_by_article: list[dict[str, Any]] = []
     for citation in brief.single:

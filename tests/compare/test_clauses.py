@@ -1,0 +1,99 @@
+"""Asides: a clause only one report gives is not shown as agreed with the sentence around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.compare.claims import find_claims
+from newstrace.compare.clauses import asides
+from newstrace.ingest.clean import clean_article
+from newstrace.model import Article, SourceRef
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    return [(a.kind, text[a.start : a.end]) for a in asides(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Dalgren, a former ferry captain, has run the harbour since 2016.",
+            [("appositive", "a former ferry captain")],
+        ),
+        (
+            "The inspectors blamed the supplier, which also makes valves for other plants.",
+            [("relative", "which also makes valves for other plants")],
+        ),
+        (
+            "By Friday 9,000 households had asked for a refund, up from about 3,000 on Tuesday.",
+            [("addition", "up from about 3,000 on Tuesday")],
+        ),
+        (
+            "Two of the hikers were treated for frostbite, and none of them was badly hurt, the clinic said.",
+            [("coordinate", "none of them was badly hurt, the clinic said")],
+        ),
+        (
+            "Vesna Oll teaches at the village school and has lived in Brae all her life.",
+            [("coordinate", "has lived in Brae all her life")],
+        ),
+    ],
+)
+def test_asides_are_found(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _parts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # One fact: a list, a speaker's own clauses, an attribution are not asides.
+        "The storm closed roads in Brae, Tull and Ostervik on Monday.",
+        '"The water rose fast, and we had no time to move the boats," said harbour master Ivo Dalgren.',
+        "The harbour will reopen on Thursday, the port authority said.",
+        "On Monday, the council said it would pay for the repairs.",
+    ],
+)
+def test_one_fact_has_no_aside(sentence: str) -> None:
+    assert asides(sentence) == []
+
+
+def _article(number: int, text: str, outlet: str) -> Article:
+    article = clean_article(Article(raw_text=text, source=SourceRef(f"{outlet}.txt", "text"), outlet=outlet))
+    article.id = number
+    return article
+
+
+# Two independent reports of one (fictional) harbour flood: they share the closure and the mayor's
+# long tenure; only the first says the mayor was a ferry captain, only the second why the wall failed.
+FIRST = (
+    "The harbour at Brae was closed on Monday after a storm surge flooded the quay.\n\n"
+    "Mayor Ivo Dalgren, a former ferry captain, has run the town since 2016."
+)
+SECOND = (
+    "Brae's harbour was shut on Monday when a storm surge swept over the quay.\n\n"
+    "Ivo Dalgren has been mayor of Brae since 2016, and the sea wall was built in 1931."
+)
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return find_claims([_article(1, FIRST, "Brae Post"), _article(2, SECOND, "Coast Wire")])
+
+
+def test_aside_only_one_report_gives_is_single_source(flood) -> None:
+    captain = [c for c in flood if any("ferry captain" in s.text for s in c.statements)]
+    assert [c.label for c in captain] == ["single"]
+    assert captain[0].statements[0].text == "a former ferry captain"
+
+
+def test_clause_only_one_report_gives_is_single_source(flood) -> None:
+    wall = [c for c in flood if any("1931" in s.text for s in c.statements)]
+    assert [c.label for c in wall] == ["single"]
+    assert wall[0].statements[0].text == "the sea wall was built in 1931"
+
+
+def test_shared_fact_stays_agreed_without_the_asides(flood) -> None:
+    tenure = [c for c in flood if any("2016" in s.text for s in c.statements)]
+    assert [c.label for c in tenure] == ["agreed"]
+    cited = [s.text for s in tenure[0].statements]
+    assert not any("captain" in t or "1931" in t for t in cited), cited

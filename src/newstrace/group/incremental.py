@@ -10,7 +10,9 @@ the clusterer's state) and places every article not in one of them, in publicati
 Existing stories keep their ``id``; new ones have ``id=None`` until the store keeps them.
 
 :func:`place_fresh` is the loop both share with :func:`newstrace.pipeline.regroup`'s incremental path,
-where the clusterer reads its state from the store instead of replaying every stored story.
+where the clusterer reads its state from the store instead of replaying every stored story. Given many
+articles (:data:`BULK_ARTICLES`), it makes their features in a worker process while it places
+(:mod:`.bulk`): the same stories, in less time on two cores.
 
 Example:
     >>> stories = assign_stories(articles, store.stories(), find_copies(articles), 0.25)  # doctest: +SKIP
@@ -18,12 +20,23 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 
+from newstrace.group.bulk import FeatureSource, features_ahead
 from newstrace.group.simple import chronological_key, make_story
 from newstrace.group.stories import StateChanges, StoryClusterer, features_of
 from newstrace.model import Article, CopyRelation, Story
+
+# From this many articles to place, a worker process makes their features (when the machine has a second
+# core): starting it costs ~0.3 s, features ~0.4 ms per article, so below a few thousand articles it would
+# not pay.
+BULK_ARTICLES = 10_000
+# Articles per job sent to the worker: big enough that passing a job costs little beside its ~0.8 s of
+# work, small enough that the first features come back soon.
+FEATURE_BATCH = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,7 @@ def place_fresh(
     story_of: dict[int, int],
     copies: Sequence[CopyRelation],
     clusterer: StoryClusterer,
+    workers: int | None = None,
 ) -> list[tuple[int, int]]:
     """Place articles in publication order: a copy joins its tree's story, the rest go to ``clusterer``.
 
@@ -48,19 +62,26 @@ def place_fresh(
         story_of: article id → story key, for articles already placed; updated as articles are placed.
         copies: copy relations covering the trees of ``fresh``.
         clusterer: the clusterer holding (or reading) every earlier placement.
+        workers: processes making the articles' features ahead of placement (0: this one does);
+            default 1 from :data:`BULK_ARTICLES` articles on a machine with two cores or more, else 0.
+            The stories are the same either way.
 
     Returns:
         ``(article id, story key)`` in the order the articles were placed.
     """
     tree_of = _copy_trees(copies)
+    ordered = sorted(fresh, key=chronological_key)
+    if workers is None:
+        workers = 1 if len(ordered) >= BULK_ARTICLES and (os.cpu_count() or 1) > 1 else 0
+    sources = (FeatureSource(a.title, a.text or a.raw_text, a.published) for a in ordered)
+    made = chain.from_iterable(features_ahead(_batches(sources, FEATURE_BATCH), workers))
     placed = []
-    for article in sorted(fresh, key=chronological_key):
+    for article, features in zip(ordered, made, strict=True):
         joined: int | None = None
         for other in tree_of.get(article.id, ()):  # type: ignore[arg-type]
             if other in story_of:
                 joined = story_of[other]
                 break
-        features = features_of(article.title, article.text or article.raw_text, article.published)
         key = clusterer.add(features, copy_of_story=joined)
         story_of[article.id] = key  # type: ignore[index]
         placed.append((article.id, key))
@@ -121,6 +142,12 @@ def group_with_state(
         result.append(Story(made.article_ids, made.title, old[index].id if index < len(old) else None))
         keys.append(index)
     return Grouping(result, keys, clusterer.changes())
+
+
+def _batches(items: Iterator[FeatureSource], size: int) -> Iterator[list[FeatureSource]]:
+    """``items`` in lists of ``size`` (the last shorter), read lazily."""
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def _copy_trees(copies: Sequence[CopyRelation]) -> dict[int, list[int]]:

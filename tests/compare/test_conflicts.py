@@ -152,6 +152,24 @@ def _compare(a: str, b: str):
             "place",
             ("Hollin", "Garth"),
         ),
+        (  # clock times written with a full stop, and an hour with its part of the day after it
+            "The flooding began at 9.40 a.m. on Tuesday.",
+            "The flooding began just after 11 o'clock this morning.",
+            "time",
+            ("9.40 a.m.", "11 o'clock this morning"),
+        ),
+        (  # a share read with the noun it is "of"
+            "The nurses rejected a pay offer of 3.5 per cent for this year.",
+            "The nurses turned down a 4.5 per cent offer for this year.",
+            "number",
+            ("3.5 per cent", "4.5 per cent offer"),
+        ),
+        (  # a role after the name, its owner a lower-case noun or an acronym
+            "Talks collapsed on Friday, said Ines Moro, the general secretary of the NTU.",
+            "Ines Moro, the union's president, said talks had collapsed.",
+            "role",
+            ("general secretary", "president"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -212,6 +230,13 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "The two walkers set off from a hut in Elby before dawn.",
             "The two walkers were stuck on the Garth ridge before dawn.",
+        ),
+        # A school in a town and the town: one place, one side more precise.
+        ("Evacuees spent the night at Tarrow Secondary School.", "Evacuees spent the night in Tarrow."),
+        # Two shares of two different things: a fall in profit, a fall in the share price.
+        (
+            "The baker reported a 31 per cent fall in profit for the quarter.",
+            "Shares in the baker closed with a fall of 6.8 per cent.",
         ),
         # A place alone is not a misspelt surname.
         (

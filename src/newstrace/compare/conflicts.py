@@ -105,6 +105,8 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
         if x.noun == "people" and not _context(a, x) & _context(b, y):
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
+        if x.percent and not _context(a, x) & _context(b, y):
+            continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
         sides = (_cite(a, text_a, x), _cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
         if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
@@ -197,6 +199,8 @@ def _exclusive(  # type: ignore[no-untyped-def]
         return []
     if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
         return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
+    if kind == "place" and any(_nested(x.value, y.value) for x in va for y in vb):
+        return []  # "at Corrow Secondary School" / "in Corrow": one place, the school more precise
     if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
         x, y = va[0], vb[0]
         return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), False, "a later update")]
@@ -224,6 +228,12 @@ def _exclusive(  # type: ignore[no-untyped-def]
     ):
         return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
     return []
+
+
+def _nested(x: str, y: str) -> bool:
+    """Whether one place name's words all stand in the other ("Corrow" / "Corrow Secondary")."""
+    wx, wy = set(x.lower().split()), set(y.lower().split())
+    return wx <= wy or wy <= wx
 
 
 def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

@@ -47,6 +47,8 @@ QUANTITY = re.compile(
     r"(?:\s+(?P<head>[a-z][a-z-]{2,}))?",
     re.IGNORECASE,
 )
+# The noun a percentage is "of", right before it: "an offer of 3.5 per cent", "a rise of about 4 percent".
+PERCENT_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+|just\s+)?$")
 # Words right after a number that are not what it counts ("14 people were missing": the count is people).
 NOT_NOUNS = frozenset(
     "and or but were was are is had has have who which that than to of in on at by for from with as "
@@ -77,7 +79,14 @@ MONTH_DAY = re.compile(
 )
 # Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30".
 CLOCK = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
+    re.IGNORECASE,
+)
+# "11 o'clock this morning", "2 o'clock in the afternoon": an hour whose part of the day is written after
+# it (a bare "at 11 o'clock" could be either half of the day and is left out).
+OCLOCK = re.compile(
+    r"\b(?P<h>\d{1,2}) o['\u2019]clock\s+(?:this|in the|on \w+|\w+day)\s+"
+    r"(?P<part>morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
 # A run of capitalised words, hyphenated parts included: "Jeon Ha-kyou", "Ingrid Salvesen", "Port Halvard".
@@ -161,6 +170,10 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun, end = state.group("state"), state.end()
         elif m.group("people") and _stem(noun) not in _NOUN_GROUPS.values():
             noun, end = m.group("people"), m.end("people")
+        if m.group("pct") and not noun:
+            # "a pay offer of 3.5 per cent": what the share measures stands before "of".
+            of = PERCENT_OF.search(text, max(0, m.start() - 30), m.start())
+            noun = of.group("noun") if of and of.group("noun").lower() not in NOT_NOUNS else ""
         noun = _stem(noun or m.group("people") or "")
         found.append(Quantity(value, noun, hedge, bool(m.group("pct")), offset + m.start(), offset + end))
     return found
@@ -243,7 +256,14 @@ def clock_times(text: str, offset: int = 0) -> list[Mention]:
             elif m.group("ampm").lower().startswith("a") and hour == 12:
                 hour = 0
         found.append(Mention(f"{hour:02d}:{minute:02d}", offset + m.start(), offset + m.end()))
-    return found
+    for m in OCLOCK.finditer(text):
+        hour = int(m.group("h"))
+        if not 1 <= hour <= 12:
+            continue
+        afternoon = m.group("part").lower() != "morning"
+        hour = hour % 12 + (12 if afternoon else 0)
+        found.append(Mention(f"{hour:02d}:00", offset + m.start(), offset + m.end()))
+    return sorted(found, key=lambda mention: mention.start)
 
 
 def names(text: str, offset: int = 0) -> list[Mention]:
@@ -297,8 +317,8 @@ TITLED = re.compile(
 # the office is, not which office).
 APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s+"
-    r"(?:the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?(?=[,.])"
+    r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
+    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?(?=[,.])"
 )
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())

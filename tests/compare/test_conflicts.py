@@ -164,6 +164,12 @@ def _compare(a: str, b: str):
             "number",
             ("3.5 per cent", "4.5 per cent offer"),
         ),
+        (  # the words before two days agree once their endings are set aside
+            "He will be sentenced on December 10.",
+            "The judge said sentencing is set for December 17.",
+            "date",
+            ("December 10", "December 17"),
+        ),
         (  # a role after the name, its owner a lower-case noun or an acronym
             "Talks collapsed on Friday, said Ines Moro, the general secretary of the NTU.",
             "Ines Moro, the union's president, said talks had collapsed.",
@@ -247,6 +253,18 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:
     assert not [d for d in _compare(a, b) if d.conflict]
+
+
+def test_a_surname_opening_a_sentence_is_compared_with_the_full_name() -> None:
+    first = "Chief ranger Ada Tolland visited the camp. Tolland said every hut had been saved."
+    start = first.index("Tolland said")
+    later = "Chief ranger Ada Tollund said every hut had been saved."
+    found = compare_statements(
+        Citation(1, start, len(first), first[start:]), first, Citation(2, 0, len(later), later), later
+    )
+    assert [(d.kind, d.conflict, d.sides[0].text, d.sides[1].text) for d in found] == [
+        ("name", True, "Tolland", "Ada Tollund")
+    ]
 
 
 def test_a_capitalised_first_word_is_not_a_name() -> None:

@@ -164,6 +164,12 @@ def _compare(a: str, b: str):
             "number",
             ("3.5 per cent", "4.5 per cent offer"),
         ),
+        (  # amounts of money written with a currency sign
+            "He was convicted of stealing £412,000 from the charity.",
+            "He was convicted of defrauding the charity of £421,000.",
+            "number",
+            ("£412,000", "£421,000"),
+        ),
         (  # the words before two days agree once their endings are set aside
             "He will be sentenced on December 10.",
             "The judge said sentencing is set for December 17.",

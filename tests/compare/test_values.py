@@ -19,6 +19,9 @@ from newstrace.compare import values as v
         ("about 1,200 workers walked out", [(1200, "worker", "about")]),
         ("61 goals in 148 league games", [(61, "goal", None), (148, "game", None)]),
         ("revenue of 4.2 billion crowns", [(4.2e9, "crown", None)]),
+        # A currency sign says what is counted, whatever word follows.
+        ("more than £400,000 from the charity", [(400000, "pound", "above")]),
+        ("a $3.5 million loan", [(3.5e6, "dollar", None)]),
         # Years, clock times and calendar days are not counts.
         ("in 2019 at 6:40 a.m. (0540 GMT) by 1 October and September 12", []),
     ],

@@ -37,7 +37,7 @@ _APPROX = "|".join(sorted(map(re.escape, APPROX), key=len, reverse=True))
 # A quantity: an optional hedge, a numeral or number word, an optional scale, and the noun it counts
 # ("at least 12 people", "four dead", "1,200 jobs", "3.5 million euros", "205 survivors").
 QUANTITY = re.compile(
-    rf"(?:(?P<hedge>\b(?:{_APPROX}))\s+)?"
+    rf"(?:(?P<hedge>\b(?:{_APPROX}))\s+)?(?P<cur>[£$€])?"
     rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:{_NUMBER_WORD})\b)"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
@@ -47,6 +47,8 @@ QUANTITY = re.compile(
     r"(?:\s+(?P<head>[a-z][a-z-]{2,}))?",
     re.IGNORECASE,
 )
+# A currency sign before an amount says what it counts: "£412,000", "$3.5 million", "€40,000".
+CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros"}
 # The noun a percentage is "of", right before it: "an offer of 3.5 per cent", "a rise of about 4 percent".
 PERCENT_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+|just\s+)?$")
 # Words right after a number that are not what it counts ("14 people were missing": the count is people).
@@ -154,13 +156,16 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             hedge = "about"
         noun = m.group("noun") or ""
         head = (m.group("head") or "").lower()
+        currency = CURRENCY.get(m.group("cur") or "")
+        if currency:
+            noun, head = currency, ""  # "£412,000 from the charity": pounds, whatever word follows
         if noun.lower() in NOT_NOUNS:
             noun = ""
         elif head and head not in NOT_NOUNS and _stem(head) in _COUNTED_HEADS:
             noun = head  # "148 league games": games are counted, league is a modifier
         # The cited span ends with the word that says what is counted.
         end = max(m.end(g) for g in ("num", "scale", "pct", "people") if m.group(g))
-        if noun:
+        if noun and not currency:
             end = m.end("head") if noun == head else m.end("noun")
         verb = COUNT_VERB.search(text, max(0, m.start() - 40), m.start())
         state = STATE_AFTER.match(text, m.end("people") if m.group("people") else m.end("num"))

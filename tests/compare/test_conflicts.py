@@ -310,6 +310,17 @@ def test_a_surname_alone_is_checked_against_the_full_name() -> None:
         ("The gates were opened at 2:15 p.m. on Monday.", "Crews will close the gates on Friday.", True),
         ("Crews opened the gates on Monday.", "Workers opened the sluice gates on Friday.", False),
         ("The ferry sank on Monday.", "The ferry went down on Friday.", False),  # no verb to compare
+        # The verb right before the day, not the verbs framing the sentence, says what happened then.
+        (
+            "Owners can check by calling a helpline that opens on Monday.",
+            "Several owners told the Herald that the helpline, which opened on Friday, was busy.",
+            False,
+        ),
+        (
+            "Crews opened the spillway gates on Monday.",
+            "The board plans to close the spillway gates on Friday.",
+            True,
+        ),
     ],
 )
 def test_different_acts_on_one_object(a: str, b: str, different: bool) -> None:

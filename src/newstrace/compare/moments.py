@@ -53,6 +53,14 @@ ACT = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?P<passive>[a-z]{3,}(?:ed|en))\b"
     r"|(?P<verb>[a-z]{3,})\s+(?:the|its|their|his|her|a|an)\s)"
 )
+# A verb right before the preposition that leads to a value: "opens at ", "was closed on ", "began shortly
+# after ". Only a past form (-ed, -en), a present one after "that"/"which"/"who" ("a hotline that opens
+# at"), or a bare verb after "to"/"will" counts: "the spillway gates on Monday" has no verb before "on".
+NEAR_ACT = re.compile(
+    r"\b(?P<verb>[a-z]{3,}(?:ed|en)|(?:(?<=that )|(?<=which )|(?<=who ))[a-z]{3,}s|(?<=to )[a-z]{3,}"
+    r"|(?<=will )[a-z]{3,})"
+    r"\s+(?:(?:shortly|just|soon)\s+)?(?:at|on|in|by|from|until|before|after)\s+(?:about\s+|around\s+)?$"
+)
 # The end of the sentence before a value: a full stop before a capital ("p.m. on Monday" goes on).
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"\u201c])")
 
@@ -63,6 +71,14 @@ def different_acts(text_a: str, start_a: int, text_b: str, start_b: int) -> bool
     days are two events. True only when both have a verb before an object (:data:`ACT`) in the 60
     characters before the value (the window :func:`newstrace.compare.conflicts.shared_anchor` reads) and
     their crude stems differ."""
+    near = [
+        NEAR_ACT.search(SENTENCE_END.split(t[max(0, p - 60) : p])[-1])
+        for t, p in ((text_a, start_a), (text_b, start_b))
+    ]
+    if all(m is not None and m.group("verb") not in _NOT_ACTS for m in near):
+        # The verb right before the value says what happened at that moment ("a hotline that opens at 8
+        # a.m." / "the hotline, which opened at 9 a.m."), whatever verbs frame the sentence before it.
+        return _act_stem(near[0].group("verb")) != _act_stem(near[1].group("verb"))  # type: ignore[union-attr]
     acts = []
     for text, start in ((text_a, start_a), (text_b, start_b)):
         before = SENTENCE_END.split(text[max(0, start - 60) : start])[-1]

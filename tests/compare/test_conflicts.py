@@ -273,6 +273,14 @@ def test_a_surname_opening_a_sentence_is_compared_with_the_full_name() -> None:
     ]
 
 
+def test_places_without_shared_words_before_them_conflict_only_when_asked() -> None:
+    a = "The inquest was held at the town hall in Varlow."
+    b = "Inquests are rare in Dunmarsh, officials said."
+    ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
+    assert [d.kind for d in compare_statements(ca, a, cb, b) if d.conflict] == ["place"]
+    assert not [d for d in compare_statements(ca, a, cb, b, places_anchored=True) if d.conflict]
+
+
 def test_a_capitalised_first_word_is_not_a_name() -> None:
     a = "Rescuers pulled 205 survivors from the water, commander Ingrid Salvesen said."
     b = "Rescue crews pulled 205 survivors from the water, commander Ingrid Salvesen said."

@@ -46,7 +46,13 @@ HEDGE_LEAD = re.compile(
 
 
 def compare_statements(
-    a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False, moments_only: bool = False
+    a: Citation,
+    text_a: str,
+    b: Citation,
+    text_b: str,
+    anchored: bool = False,
+    moments_only: bool = False,
+    places_anchored: bool | None = None,
 ) -> list[Difference]:
     """Differences between statement ``a`` (of article text ``text_a``) and ``b``.
 
@@ -68,8 +74,9 @@ def compare_statements(
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
     findings += _periods(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
-    findings += _exclusive("place", v.places, a, text_a, b, text_b, anchored)
-    findings += _exclusive("place", v.land_features, a, text_a, b, text_b, anchored)
+    places_anchored = anchored if places_anchored is None else places_anchored
+    findings += _exclusive("place", v.places, a, text_a, b, text_b, places_anchored)
+    findings += _exclusive("place", v.land_features, a, text_a, b, text_b, places_anchored)
     if not moments_only:
         findings += _names(a, text_a, b, text_b)
         findings += _roles(a, text_a, b, text_b)

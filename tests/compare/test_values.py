@@ -95,3 +95,7 @@ def test_months_of_a_year_and_periods() -> None:
 def test_land_features_carry_their_kind() -> None:
     text = "They were on the Garth ridge, near the Tarn Valley road, not on the Morning Star."
     assert [m.value for m in v.land_features(text)] == ["ridge: Garth"]  # a ship's name is no place
+
+
+def test_an_employer_after_its_staff_is_not_a_place() -> None:
+    assert [m.value for m in v.places("Analysts at Fjordvik Bank said shares fell in Lorvik.")] == ["Lorvik"]

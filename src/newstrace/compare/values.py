@@ -425,6 +425,13 @@ def is_title_word(word: str) -> bool:
 
 # Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
 PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun": an employer, not a
+# place.
+EMPLOYEES = re.compile(
+    r"\b(?:analysts?|economists?|officials?|staff|workers?|employees?|researchers?|scientists?|engineers?|"
+    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues)\s+at\s+$",
+    re.IGNORECASE,
+)
 
 
 # A named feature of the land, its kind after the name: "on the Skarvet ridge", "on the Tarn road". Only
@@ -440,7 +447,7 @@ def places(text: str, offset: int = 0) -> list[Mention]:
     return [
         Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
         for m in PLACE.finditer(text)
-        if m.group("place").split()[0] not in NOT_NAMES
+        if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
     ]
 
 
@@ -452,7 +459,7 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
     return [
         Mention(f"{m.group('kind')}: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
         for m in FEATURE.finditer(text)
-        if m.group("place").split()[0] not in NOT_NAMES
+        if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
     ]
 
 

@@ -170,6 +170,15 @@ def _compare(a: str, b: str):
             "number",
             ("£412,000", "£421,000"),
         ),
+        (  # one speaker, two different quotations: the speaker named with an apposition before the verb
+            '"We should have waited for the tide, and that is my fault," Rask said.',
+            '"The charts were wrong; the sandbank had moved," Ola Rask, the ferry\'s captain, said later.',
+            "quote",
+            (
+                "We should have waited for the tide, and that is my fault,",
+                "The charts were wrong; the sandbank had moved,",
+            ),
+        ),
         (  # the words before two days agree once their endings are set aside
             "He will be sentenced on December 10.",
             "The judge said sentencing is set for December 17.",

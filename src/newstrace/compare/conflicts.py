@@ -548,6 +548,8 @@ def _quotes(a: Citation, text_a: str, b: Citation, text_b: str, aligned: bool = 
 
 # A verb that introduces speech, next to the speaker's name: "Sarro said", "told reporters", "said Sarro".
 SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|stated|declared|wrote|writes)\b")
+# A speaker's apposition between the name and the verb: "Jonas Berge, one of the three, said".
+APPOSITION = re.compile(r"^,[^,\"\u201c\u201d]{1,50},")
 # Quotations shorter than this (in words) are phrases ("full-blown", "an unequal burden") that two
 # reports may pick from one longer statement; only longer ones are read as what the speaker said.
 SPEAKER_QUOTE_WORDS = 4
@@ -572,9 +574,9 @@ def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
     for name in _found(v.names, statement.text, statement.start):
         if quote.start - 1 <= name.start < quote.end + 1:
             continue
-        after = statement.text[name.end - statement.start : name.end - statement.start + 12]
+        after = statement.text[name.end - statement.start : name.end - statement.start + 64]
         before = statement.text[max(0, name.start - statement.start - 12) : name.start - statement.start]
-        if SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.search(before):
+        if SPEECH_VERB.match(APPOSITION.sub("", after, count=1).lstrip()) or SPEECH_VERB.search(before):
             out.add(name.value.split()[-1])
     return out
 

@@ -37,6 +37,16 @@ def _parts(text: str) -> list[tuple[str, str]]:
             "Vesna Oll teaches at the village school and has lived in Brae all her life.",
             [("coordinate", "has lived in Brae all her life")],
         ),
+        (  # a comma inside a quotation does not close the clause
+            'The mayor said the harbour will reopen soon, which will be "a full reopening, with ferries '
+            'and trawlers," according to the port.',
+            [
+                (
+                    "relative",
+                    'which will be "a full reopening, with ferries and trawlers," according to the port',
+                )
+            ],
+        ),
     ],
 )
 def test_asides_are_found(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -92,7 +92,9 @@ def asides(text: str) -> list[Aside]:
     if m and not _quoted(text, m.start("aside")):
         found.append(Aside(m.start("aside"), m.end("aside"), "appositive"))
     for m in RELATIVE.finditer(text):
-        close = CLOSE.search(text, m.end())
+        # The clause ends at the next comma outside a quotation: "which will be a “full-blown visit, with
+        # talks between the two delegations,” according to TASS" keeps the quoted words whole.
+        close = next((c for c in CLOSE.finditer(text, m.end()) if not _quoted(text, c.start())), None)
         stop = close.start() if close and close.start() < end else end
         if _attribution(text[stop:end]):
             stop = end

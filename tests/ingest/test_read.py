@@ -46,6 +46,17 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path: Pa
     assert _rejections(results) == []
 
 
+def test_notes_describing_a_folder_are_not_read_as_reports(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(LEAD + " One.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# The reports in this folder\n\nTwo wire stories.", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Copyright the outlets.", encoding="utf-8")
+    results = list(read_inputs([str(tmp_path)], Options()))
+    assert [Path(r.source.path).name for r in _articles(results)] == ["a.txt"]
+    # Named on its own, a README is read like any file.
+    named = list(read_inputs([str(tmp_path / "README.md")], Options()))
+    assert len(_articles(named)) == 1
+
+
 @pytest.mark.parametrize(
     ("name", "data", "fmt"),
     [

@@ -2,7 +2,9 @@
 
 For each input, in order:
 
-1. expand folders recursively, sorted by name, skipping hidden files and folders;
+1. expand folders recursively, sorted by name, skipping hidden files and folders and the notes that
+   describe a folder rather than report news (``README``, ``LICENSE``, ``NOTICE``, ``CHANGELOG``, any
+   extension; such a file named on its own is read);
 2. open it (missing → "no such file", unreadable → "cannot read: permission denied");
 3. sniff its format from its first bytes (:mod:`newstrace.ingest.sniff`);
 4. hand it to the format's reader: :mod:`~newstrace.ingest.text`, :mod:`~newstrace.ingest.html`,
@@ -21,6 +23,7 @@ from __future__ import annotations
 import errno
 import gzip
 import os
+import re
 import shutil
 import stat
 import sys
@@ -128,6 +131,10 @@ def _expand(name: str) -> Iterator[str | Rejection]:
     yield from _walk(path, seen=set())
 
 
+# Files that describe a folder of reports (the seeds folder has a README.md): not reports themselves.
+FOLDER_NOTE = re.compile(r"^(?:README|LICEN[CS]E|NOTICE|CHANGELOG|COPYING)(?:\.[A-Za-z]+)?$", re.IGNORECASE)
+
+
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str | Rejection]:
     try:
         info = folder.stat()
@@ -141,7 +148,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str | Rejection]
         yield Rejection(str(folder), _os_reason(exc))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or FOLDER_NOTE.match(entry.name):
             continue
         child = folder / entry.name
         try:

@@ -65,6 +65,19 @@ def test_a_closed_story_leaves_its_candidate_slot_to_an_open_one(one_candidate: 
     assert _add(clusterer, WIRE, "Landslide in Velmora", 3 * spacing + 1) == numbers[-1]
 
 
+def test_a_story_dated_after_it_was_swept_still_closes(one_candidate: None) -> None:
+    # The dispatch arrives undated after the clock started, so its story sits in posting lists with no
+    # last day when they are swept; a dated report joins it on day 1. Two months on, that story is
+    # closed and must leave the one slot to the open story the same words start then.
+    clusterer = StoryClusterer(THRESHOLD)
+    _add(clusterer, UNRELATED, "Ostrel central bank holds rate", 0)
+    first = clusterer.add(features_of("Landslide buries part of Velmora", WIRE, None))
+    assert _add(clusterer, WIRE, "Landslide in Velmora", 1) == first
+    later = _add(clusterer, WIRE, "Landslide buries part of Velmora", CLOSE_DAYS + 11)
+    assert later != first
+    assert _add(clusterer, WIRE, "Landslide in Velmora", CLOSE_DAYS + 12) == later
+
+
 def test_a_reopened_store_keeps_the_clock(options: Options) -> None:
     # The clock is the newest day placed, not the last article's: a late report does not turn it back.
     for number, (text, title, day) in enumerate(

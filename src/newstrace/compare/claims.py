@@ -130,6 +130,7 @@ def find_claims(
         from newstrace.compare.embeddings import embed as default_embed
 
         embed = default_embed
+    embed = _memoised(embed)
     origins = dict(origins) if origins is not None else copy_origins(articles)
     texts = {a.id: a.text for a in articles}
     statements = [s for a in articles for s in split_statements(a) if len(WORD.findall(s.text)) >= MIN_WORDS]
@@ -159,6 +160,23 @@ def find_claims(
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
     return claims
+
+
+def _memoised(embed: Embed) -> Embed:
+    """``embed`` that encodes each distinct text once per story: the parts of sentences that
+    :func:`newstrace.compare.clauses.peel_asides` and :func:`_join_singles` compare are often statements
+    or parts already encoded."""
+    import numpy as np
+
+    known: dict[str, object] = {}
+
+    def cached(texts: Sequence[str]):  # type: ignore[no-untyped-def]
+        new = [t for t in dict.fromkeys(texts) if t not in known]
+        if new:
+            known.update(zip(new, np.asarray(embed(new), dtype=np.float32), strict=True))
+        return np.stack([known[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+    return cached
 
 
 def copy_origins(articles: Sequence[Article], copy_of: Mapping[int, int] | None = None) -> dict[int, str]:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
@@ -168,7 +168,7 @@ def _memoised(embed: Embed) -> Embed:
     or parts already encoded."""
     import numpy as np
 
-    known: dict[str, object] = {}
+    known: dict[str, Any] = {}
 
     def cached(texts: Sequence[str]):  # type: ignore[no-untyped-def]
         new = [t for t in dict.fromkeys(texts) if t not in known]

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
-from newstrace.compare.clauses import Piece, peel_asides, pieces
+from newstrace.compare.clauses import STOPWORDS, WORD, Piece, inside_quotation, peel_asides, pieces
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.moments import different_acts
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
@@ -67,14 +67,6 @@ MIN_WORDS = 5
 CLAUSE_JOINT = re.compile(r";\s+|,\s+(?=adding that\s|while\s|whereas\s)")
 # Each side of a joint needs this many words to stand as a statement.
 CLAUSE_MIN_WORDS = 5
-# Content words: letters/digits, hyphens inside.
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
-STOPWORDS = frozenset(
-    "a an the and or but of to in on at by for from with as is was were are be been being has have had "
-    "that this these those it its he she they them his her their we our you i not no said says say told "
-    "will would could should may might can also than then there here which who whom whose what when where "
-    "while after before over under into about more most some such any all each other one".split()
-)
 
 Embed = Callable[[Sequence[str]], "object"]
 
@@ -87,7 +79,7 @@ def split_statements(article: Article) -> list[Citation]:
         pieces = [(span.start, span.end)]
         sentence = article.text[span.start : span.end]
         for m in CLAUSE_JOINT.finditer(sentence):
-            if _inside_quotation(sentence[: m.start()]):
+            if inside_quotation(sentence, m.start()):
                 continue  # a speaker's semicolon: the quotation stays whole, and readable as a quote
             left = article.text[pieces[-1][0] : span.start + m.start()]
             right = sentence[m.end() :]
@@ -97,12 +89,6 @@ def split_statements(article: Article) -> list[Citation]:
         for start, end in pieces:
             out.append(Citation(article.id, start, end, article.text[start:end]))
     return out
-
-
-def _inside_quotation(before: str) -> bool:
-    """Whether a position, with ``before`` the sentence's text up to it, lies inside a quotation: an odd
-    number of straight quotation marks, or more opening than closing curly ones, before it."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def find_claims(

@@ -89,12 +89,13 @@ def asides(text: str) -> list[Aside]:
     end = len(text.rstrip().rstrip('.!?"”'))
     found: list[Aside] = []
     m = APPOSITIVE.match(text)
-    if m and not _quoted(text, m.start("aside")):
+    if m and not inside_quotation(text, m.start("aside")):
         found.append(Aside(m.start("aside"), m.end("aside"), "appositive"))
     for m in RELATIVE.finditer(text):
         # The clause ends at the next comma outside a quotation: "which will be a “full-blown visit, with
         # talks between the two delegations,” according to TASS" keeps the quoted words whole.
-        close = next((c for c in CLOSE.finditer(text, m.end()) if not _quoted(text, c.start())), None)
+        closes = (c for c in CLOSE.finditer(text, m.end()) if not inside_quotation(text, c.start()))
+        close = next(closes, None)
         stop = close.start() if close and close.start() < end else end
         if _attribution(text[stop:end]):
             stop = end
@@ -104,7 +105,7 @@ def asides(text: str) -> list[Aside]:
             found.append(Aside(m.end(), end, kind))
     out: list[Aside] = []
     for aside in sorted(found):
-        if _quoted(text, aside.start) or aside.start >= end:
+        if inside_quotation(text, aside.start) or aside.start >= end:
             continue
         piece = text[aside.start : aside.end]
         if len(piece.split()) < MIN_ASIDE_WORDS or _attribution(piece):
@@ -112,8 +113,8 @@ def asides(text: str) -> list[Aside]:
         if out and aside.start < out[-1].end:
             # A trailing addition inside an earlier aside's reach: the earlier one ends where it starts.
             last = out[-1]
-            if aside.start - last.start < MIN_ASIDE_WORDS * 4:
-                continue
+            if len(text[last.start : aside.start].split()) <= MIN_ASIDE_WORDS:
+                continue  # the earlier aside would be too short to stand: the later one goes
             out[-1] = Aside(last.start, _trim(text, last.start, aside.start), last.kind)
         out.append(aside)
     core = len(text.split()) - sum(len(text[a.start : a.end].split()) for a in out)
@@ -131,8 +132,9 @@ def _attribution(piece: str) -> bool:
     return bool(ATTRIBUTION.match(piece.strip()))
 
 
-def _quoted(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies inside a quotation (an odd number of straight marks, or an open curly one)."""
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` of ``text`` lies inside a quotation: an odd number of straight quotation marks, or
+    more opening than closing curly ones, before it."""
     before = text[:offset]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
@@ -180,9 +182,10 @@ SUPPORTED_WORDS = 0.5
 # ... and at least this many of them: two shared words are a name and a noun ("the only Kestrun dealer in
 # the town" shares "Kestrun" and "dealer" with "Kestrun will pay dealers 45 euros for each pack").
 SUPPORTED_SHARED = 3
-# Content words: letters and digits, hyphens inside; function words carry no fact.
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
-_FUNCTION_WORDS = frozenset(
+# Content words: letters and digits, hyphens inside.
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+# Function words carry no fact.
+STOPWORDS = frozenset(
     "a an the and or but of to in on at by for from with as is was were are be been being has have had "
     "that this these those it its he she they them his her their we our you i not no said says say told "
     "will would could should may might can also than then there here which who whom whose what when where "
@@ -308,4 +311,4 @@ def _trimmed(statement: Citation, start: int, end: int) -> Citation:
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS}
+    return {w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOPWORDS}

@@ -1,10 +1,12 @@
 """NER benchmark: P/R/F1 per type on UNER English-EWT test and the wikigold test split, and speed.
 
-Two pipelines, side by side, on the same trained weights (``src/newstrace/annotate/models/ner``):
+Three pipelines, side by side:
 
-- ``plain``: the spaCy CNN alone, as trained by ``make train-ner``;
+- ``plain``: the spaCy CNN alone, as trained by ``make train-ner`` (``src/newstrace/annotate/models/ner``);
 - ``shipped``: what :func:`newstrace.annotate.entities.load_pipeline` returns — the CNN followed by the
-  gazetteer step and the name rules.
+  gazetteer step and the name rules (the default, ``ner = "fast"``);
+- ``accurate``: ``load_pipeline("accurate")`` — the BiLSTM head over contextual MiniLM features
+  (``make train-ner-accurate``) in place of the CNN, under the same gazetteer step and name rules.
 
 Scores are exact-span matches (start, end, label) over each sentence's text, micro-averaged. Speed is the
 CPU time per 600-word article on one thread (batched with ``nlp.pipe``), measured on the
@@ -111,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
 
     register()  # the BILUO decoding step the trained pipelines name in their config
     shipped = load_pipeline()
+    accurate = load_pipeline("accurate")
     from importlib.resources import files
 
     plain = spacy.load(str(files(MODEL_PACKAGE).joinpath(MODEL_DIR)))
@@ -121,24 +124,34 @@ def main(argv: list[str] | None = None) -> None:
         "wikigold test (docs 117-145)": read_wikigold(args.data / "wikigold" / "wikigold.conll.txt", "test"),
     }
     header = f"{'plain P':>7} {'R':>6} {'F1':>6} | {'shipped P':>9} {'R':>6} {'F1':>6}"
+    header += f" | {'accurate P':>10} {'R':>6} {'F1':>6}"
     print(f"{'data set':30} {'type':4} | {header}")
-    print("-" * 86)
+    print("-" * 108)
     for name, sentences in sets.items():
         base, ours = _score(plain, sentences), _score(shipped, sentences)
+        acc = _score(accurate, sentences)
         for label in (*LABELS, "ALL"):
             bp, br, bf = base[label]
             sp, sr, sf = ours[label]
-            print(f"{name:30} {label:4} | {bp:7.3f} {br:6.3f} {bf:6.3f} | {sp:9.3f} {sr:6.3f} {sf:6.3f}")
-        print(f"{'':30} F1 ratio shipped/plain: {ours['ALL'][2] / max(base['ALL'][2], 1e-9):.3f}")
+            ap, ar, af = acc[label]
+            print(
+                f"{name:30} {label:4} | {bp:7.3f} {br:6.3f} {bf:6.3f} | {sp:9.3f} {sr:6.3f} {sf:6.3f}"
+                f" | {ap:10.3f} {ar:6.3f} {af:6.3f}"
+            )
+        print(
+            f"{'':30} F1 ratio shipped/plain: {ours['ALL'][2] / max(base['ALL'][2], 1e-9):.3f}, "
+            f"accurate/shipped: {acc['ALL'][2] / max(ours['ALL'][2], 1e-9):.3f}"
+        )
         if other is not None and other_ruled is not None:
             for kind, nlp in (("plain", other), ("with rules", other_ruled)):
                 alt = _score(nlp, sentences)
                 cells = "  ".join(f"{label} {alt[label][2]:.3f}" for label in (*LABELS, "ALL"))
                 print(f"{'':30} {args.also.name} ({kind}) F1: {cells}")
-    plain_ms, shipped_ms = _speed(plain), _speed(shipped)
+    plain_ms, shipped_ms, accurate_ms = _speed(plain), _speed(shipped), _speed(accurate)
     print(
         f"\nspeed, one 600-word article, one thread: plain {plain_ms:.1f} ms, shipped {shipped_ms:.1f} ms "
-        f"(ratio {shipped_ms / plain_ms:.2f})"
+        f"(ratio {shipped_ms / plain_ms:.2f}), accurate {accurate_ms:.1f} ms (ratio to shipped "
+        f"{accurate_ms / shipped_ms:.1f})"
     )
     if other is not None and other_ruled is not None:
         print(

@@ -123,6 +123,9 @@ def _run_exit_code(report: RunReport, strict: bool) -> int:
 _DB_HELP = "Store: a SQLite file path or an SQLAlchemy URL (default: ./newstrace.db)."
 _STRICT_HELP = "Exit 1 if any input is rejected."
 _MAX_BYTES_HELP = "Refuse input files larger than this many bytes (default 20 MB)."
+# A plain string, not click.Choice: make_options checks it, so a bad value reads the same one-line error
+# from the command line as from a config file.
+_NER_HELP = "Named-entity model: fast (default) or accurate (contextual MiniLM, several times slower)."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -288,12 +291,15 @@ def copies_cmd(ctx: click.Context, article_id: int, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file, not stdout.")
 @click.option("--rebuild", is_flag=True, help="Build the brief even if the stored one is still valid.")
+@click.option("--ner", metavar="fast|accurate", help=_NER_HELP)
 @click.pass_context
-def brief_cmd(ctx: click.Context, story_id: int, fmt: str, output: str | None, rebuild: bool) -> None:
+def brief_cmd(
+    ctx: click.Context, story_id: int, fmt: str, output: str | None, rebuild: bool, ner: str | None
+) -> None:
     """Write the brief of story STORY_ID (the stored brief when its articles and options are unchanged)."""
     from newstrace.pipeline import brief_story, render_brief
 
-    options = _options(ctx)
+    options = _options(ctx, ner=ner)
     with _store(options) as store:
         brief, articles = brief_story(store, store.story(story_id), options, rebuild=rebuild)
         text = render_brief(brief, articles, fmt)
@@ -310,6 +316,7 @@ def brief_cmd(ctx: click.Context, story_id: int, fmt: str, output: str | None, r
 @click.option("--strict", is_flag=True, default=None, help=_STRICT_HELP)
 @click.option("--max-bytes", type=click.IntRange(min=1), help=_MAX_BYTES_HELP)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("--ner", metavar="fast|accurate", help=_NER_HELP)
 @click.pass_context
 def analyze_cmd(
     ctx: click.Context,
@@ -318,11 +325,12 @@ def analyze_cmd(
     strict: bool | None,
     max_bytes: int | None,
     quiet: bool,
+    ner: str | None,
 ) -> None:
     """Ingest PATHS, group stories, and write every touched story's brief (md, html, json) to --out."""
     from newstrace.pipeline import analyze
 
-    options = _options(ctx, strict=strict, max_bytes=max_bytes)
+    options = _options(ctx, strict=strict, max_bytes=max_bytes, ner=ner)
     with _store(options) as store, _reading_progress(quiet) as on_item:
         result = analyze(paths, options, out_dir, store=store, on_item=on_item)
     _report_run(result.report)

@@ -52,6 +52,10 @@ class Options:
     # The ingest date (ISO, "2023-09-12"): a publication year inferred from a weekday is never after it.
     # Empty: the day of the run. Set it to re-run an archive as of the day it was collected.
     ingest_date: str = ""
+    # Named-entity model (issue 4): "fast", the spaCy CNN (about 40 ms per 600-word article), or
+    # "accurate", a BiLSTM head over contextual MiniLM features (higher F1 at several times the cost;
+    # figures in BENCHMARKS.md). Both run the gazetteer and name rules on top.
+    ner: str = "fast"
 
     def ingest_day(self) -> date:
         """The ingest date as a date: ``ingest_date`` when set, else today."""
@@ -59,6 +63,8 @@ class Options:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Options)}
+# The values of Options.ner.
+NER_MODES = ("fast", "accurate")
 
 
 def make_options(config_file: str | Path | None = None, **overrides: Any) -> Options:
@@ -87,6 +93,7 @@ def make_options(config_file: str | Path | None = None, **overrides: Any) -> Opt
     opts = Options(**values)
     if opts.max_bytes <= 0 or opts.batch_size <= 0:
         raise ConfigError("max_bytes and batch_size must be positive")
+    check_ner_mode(opts.ner)
     if opts.ingest_date:
         try:
             date.fromisoformat(opts.ingest_date)
@@ -95,6 +102,16 @@ def make_options(config_file: str | Path | None = None, **overrides: Any) -> Opt
                 f"option 'ingest_date' must be an ISO date like 2023-09-12, got {opts.ingest_date!r}"
             ) from exc
     return opts
+
+
+def check_ner_mode(ner: str) -> None:
+    """Refuse an NER mode that is not one of :data:`NER_MODES`.
+
+    Raises:
+        ConfigError: one line naming the modes.
+    """
+    if ner not in NER_MODES:
+        raise ConfigError(f"option 'ner' must be one of {', '.join(NER_MODES)}; got {ner!r}")
 
 
 def _read_config(path: Path) -> dict[str, Any]:

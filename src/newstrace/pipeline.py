@@ -170,19 +170,19 @@ def brief_story(
     """One story's brief, reused from the store while still valid; returns it with the story's articles
     (the HTML renderer shows them).
 
-    The store keeps the brief's JSON under a key covering the story's title, its (article id, revision)
-    pairs, ``sentence_similarity``, the ingest day and the brief schema (:func:`newstrace.store.briefs.
-    brief_key`). When the stored key matches, the :class:`Brief` record is read back from that JSON
-    (:func:`newstrace.brief.jsonin.brief_from_dict`, an exact inverse of ``brief_to_dict``) rather than
-    kept only for JSON output: every renderer then works the same from a stored brief as from a built one,
-    and Markdown and HTML are reused too. The articles are always read from the store (cheap next to
-    building: no model is loaded). Otherwise the brief is built and saved with its provenance graph and
-    entities.
+    The store keeps the brief's JSON under a key covering the story's title, its (article id, revision) pairs,
+    ``sentence_similarity``, the ingest day, the NER mode and the brief schema
+    (:func:`newstrace.store.briefs.brief_key`). When the stored key matches, the :class:`Brief` record is read
+    back from that JSON (:func:`newstrace.brief.jsonin.brief_from_dict`, an exact inverse of
+    ``brief_to_dict``) rather than kept only for JSON output: every renderer then works the same from a stored
+    brief as from a built one, and Markdown and HTML are reused too. The articles are always read from the
+    store (cheap next to building: no model is loaded). Otherwise the brief is built and saved with its
+    provenance graph and entities.
 
     Args:
         store: the store holding the story.
         story: a stored story (its ``id`` is set).
-        options: ``sentence_similarity`` and ``ingest_date`` are used.
+        options: ``sentence_similarity``, ``ingest_date`` and ``ner`` are used.
         rebuild: build the brief even when the stored one is valid (and store the new one).
     """
     from newstrace.brief import build_brief
@@ -198,12 +198,13 @@ def brief_story(
         options.sentence_similarity,
         day,
         SCHEMA_VERSION,
+        options.ner,
     )
     if story.id is not None and not rebuild:
         stored = store.stored_brief(story.id, key)
         if stored is not None:
             return brief_from_dict(stored), articles
-    brief = build_brief(story, articles, options.sentence_similarity, day)
+    brief = build_brief(story, articles, options.sentence_similarity, day, options.ner)
     if story.id is not None:
         store.save_brief(story.id, key, brief)
     return brief, articles

@@ -202,6 +202,7 @@ def test_key_covers_members_revisions_and_options() -> None:
         brief_key("Ferry", [(1, 1), (2, 1)], 0.5, date(2025, 3, 21), SCHEMA_VERSION),
         brief_key("Ferry", [(1, 1), (2, 1)], 0.5, day, "2"),
         brief_key("Ferry capsizes", [(1, 1), (2, 1)], 0.5, day, SCHEMA_VERSION),
+        brief_key("Ferry", [(1, 1), (2, 1)], 0.5, day, SCHEMA_VERSION, "accurate"),  # another NER mode
     ]
     assert base not in others and len(set(others)) == len(others)
 

@@ -15,12 +15,14 @@ rule components are added around it:
    tokenizer splits them and the model often stops at the hyphen); a capitalised run right after a title
    or role ("spokesperson Jeon Ha-kyu", "leader Kim", "President Putin") is a person, and a title the
    model swept into a name is cut off; nationality adjectives ("North Korean") are not entities (UNER's
-   convention); a name ending in "Ministry", "Agency", "Council"… is an organisation; an unlisted
-   capitalised run between a closing quote and a speech verb is a person (',\" Eklund said'); a
-   sentence-initial "The" before a listed name is dropped.
+   convention); a name ending in "Ministry", "Agency", "Council"…, or right after an outlet noun
+   ('media outlet "Vesti Primorye"'), is an organisation; an unlisted capitalised run between a closing
+   quote and a speech verb is a person (',\" Eklund said'); a sentence-initial "The" before a listed
+   name is dropped.
 
 GPE is folded into LOC. Nothing is downloaded: the pipeline loads from the package with
-:mod:`importlib.resources`.
+:mod:`importlib.resources`. ``ner="accurate"`` puts a BiLSTM head over contextual MiniLM features
+(:mod:`newstrace.annotate.contextual`) in place of the CNN, with the same two rule steps on top.
 
 Example:
     >>> [(m.text, m.type) for m in find_entities("Spokesperson Jeon Ha-kyu spoke in Seoul.")]
@@ -47,6 +49,7 @@ from newstrace.annotate.gazetteer import (
     guarded_org_spellings,
     ruler_patterns,
 )
+from newstrace.config import check_ner_mode
 from newstrace.errors import NewstraceError
 from newstrace.model import EntityMention, EntityType
 
@@ -108,23 +111,39 @@ class ModelMissingError(NewstraceError):
 
 
 @cache
-def load_pipeline() -> Language:
+def load_pipeline(ner: str = "fast") -> Language:
     """Load the shipped NER pipeline with the gazetteer ruler and the title rule (once per process).
+
+    Args:
+        ner: ``"fast"`` (the CNN) or ``"accurate"`` (the MiniLM head of
+            :mod:`newstrace.annotate.contextual`); see :data:`newstrace.config.NER_MODES`.
 
     Returns:
         A spaCy ``Language`` whose ``doc.ents`` are PER / ORG / LOC spans.
 
     Raises:
-        ModelMissingError: the trained pipeline is not in the package.
+        ConfigError: ``ner`` is not a mode.
+        ModelMissingError: the trained pipeline (or the accurate mode's head) is not in the package.
     """
     from importlib.resources import as_file, files
 
     import spacy
 
+    check_ner_mode(ner)
     resource = files(MODEL_PACKAGE).joinpath(MODEL_DIR)
     if not resource.joinpath("meta.json").is_file():
         raise ModelMissingError(f"the NER pipeline is missing from {resource}; run `make train-ner`")
     register_biluo()  # the trained pipeline's last step decodes its tags into entities
+    if ner == "accurate":
+        from newstrace.annotate.contextual import HEAD_DIR, HEAD_WEIGHTS, make_accurate_pipeline
+
+        head = files(MODEL_PACKAGE).joinpath(HEAD_DIR)
+        if not head.joinpath(HEAD_WEIGHTS).is_file():
+            raise ModelMissingError(
+                f"the accurate NER head is missing from {head}; run `make train-ner-accurate`"
+            )
+        with as_file(resource) as path, as_file(head) as head_path:
+            return add_rule_steps(make_accurate_pipeline(path, head_path))
     with as_file(resource) as path:
         return add_rule_steps(spacy.load(path))
 
@@ -185,12 +204,13 @@ class _Gazetteer:
         return doc
 
 
-def find_entities(text: str, article_id: int = 0) -> list[EntityMention]:
+def find_entities(text: str, article_id: int = 0, ner: str = "fast") -> list[EntityMention]:
     """Find the people, organisations and places named in ``text``.
 
     Args:
         text: an article's cleaned text.
         article_id: the id to stamp on each mention.
+        ner: the NER mode, ``"fast"`` or ``"accurate"`` (:func:`load_pipeline`).
 
     Returns:
         Mentions in text order; ``text[m.start:m.end] == m.text``.
@@ -198,29 +218,31 @@ def find_entities(text: str, article_id: int = 0) -> list[EntityMention]:
     Raises:
         ModelMissingError: the trained pipeline is not in the package.
     """
-    return find_entities_batch([text], [article_id])[0]
+    return find_entities_batch([text], [article_id], ner)[0]
 
 
 def find_entities_batch(
-    texts: Sequence[str], article_ids: Sequence[int] | None = None
+    texts: Sequence[str], article_ids: Sequence[int] | None = None, ner: str = "fast"
 ) -> list[list[EntityMention]]:
     """:func:`find_entities` over many texts at once (spaCy batches them: use this for a story).
 
     Args:
         texts: cleaned article texts.
         article_ids: one id per text (default: the index).
+        ner: the NER mode, ``"fast"`` or ``"accurate"`` (:func:`load_pipeline`).
 
     Returns:
         One list of mentions per text, in the order given.
 
     Raises:
         ValueError: ``article_ids`` and ``texts`` differ in length.
+        ConfigError: ``ner`` is not a mode.
         ModelMissingError: the trained pipeline is not in the package.
     """
     ids = list(article_ids) if article_ids is not None else list(range(len(texts)))
     if len(ids) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(ids)} article ids")
-    nlp = load_pipeline()
+    nlp = load_pipeline(ner)
     return [_mentions(doc, i) for doc, i in zip(nlp.pipe(texts, batch_size=_BATCH), ids, strict=True)]
 
 
@@ -305,6 +327,18 @@ def _is_direction_adjective(text: str) -> bool:
     return last in _DIRECTION_ADJECTIVES and all(w in _DIRECTION_PREFIXES for w in first)
 
 
+# Opening quote marks as the tokenizer leaves them, between an outlet noun and the outlet's name.
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "``"})
+
+
+def _after_outlet_noun(doc: Doc, start: int) -> bool:
+    """A name right after an outlet noun ("news agency Yonhap", 'media outlet "Vesti Primorye"')."""
+    k = start - 1
+    while k >= 0 and doc[k].text in _OPENING_QUOTES:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in OUTLET_NOUNS
+
+
 def _apply_rules(doc: Doc) -> Doc:
     """The name rules of the module docstring, applied to the model's entities."""
     from spacy.tokens import Span
@@ -362,6 +396,9 @@ def _apply_rules(doc: Doc) -> Doc:
             label = "LOC" if place else "ORG"
         elif end - start > 1 and text.rsplit(None, 1)[-1].lower() in ORG_HEADS:
             label = "ORG"
+        elif _after_outlet_noun(doc, start):
+            # 'Russian media outlet "Vesti Primorye"': the accurate mode's head tagged it a person.
+            label = "ORG"
         ents.append(
             ent if (start, end, label) == (ent.start, ent.end, ent.label_) else Span(doc, start, end, label)
         )
@@ -397,6 +434,7 @@ def _apply_rules(doc: Doc) -> Doc:
                 ents.append(Span(doc, end, max(j, *(e.end for e in overlapping)), label="PER"))
         done = j
     ents = _hyphenated_given_names(doc, ents)
+    ents += _government_bodies(doc, {t for e in ents for t in range(e.start, e.end)})
     ents += _speakers_after_quotes(doc, {t for e in ents for t in range(e.start, e.end)})
     doc.ents = filter_spans(ents)
     return doc
@@ -444,6 +482,39 @@ def _hyphenated_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         out = [e for e in out if e not in overlapping]
         out.append(Span(doc, start, end, label="PER"))
     return out
+
+
+# Head words of government bodies: an untagged capitalised run ending in one is an organisation. Narrower
+# than ORG_HEADS, whose "Times", "Capital", "Energy" also end title-case headline words.
+_BODY_HEADS = frozenset({"ministry", "department", "agency", "council", "committee", "commission"})
+
+
+def _government_bodies(doc: Doc, covered: set[int]) -> list[SpacySpan]:
+    """Untagged capitalised runs ending in a body's head word ("South Korean Defense Ministry"): ORGs.
+
+    The accurate mode's head tagged "South" a place and left the rest of that name untagged; a model
+    that finds the whole name keeps it (covered tokens are never taken).
+    """
+    from spacy.tokens import Span
+
+    found: list[SpacySpan] = []
+    for i in _token_indices(doc, _BODY_HEADS):
+        if i in covered or not doc[i].text[:1].isupper():
+            continue
+        start = i
+        while (
+            start > 0
+            and i - start < _MAX_NAME_TOKENS
+            and start - 1 not in covered
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        while start < i and (doc[start].lower_ in _TITLE_OR_ROLE or doc[start].lower_ == "the"):
+            start += 1
+        if start < i:
+            found.append(Span(doc, start, i + 1, label="ORG"))
+    return found
 
 
 def _speakers_after_quotes(doc: Doc, covered: set[int]) -> list[SpacySpan]:

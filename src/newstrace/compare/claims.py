@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
-from newstrace.compare.clauses import STOPWORDS, WORD, Piece, inside_quotation, peel_asides, pieces
+from newstrace.compare.clauses import STOPWORDS, WORD, inside_quotation, part_citation, peel_asides, pieces
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.moments import different_acts
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
@@ -367,7 +367,7 @@ def _join_singles(
     units: dict[int, list[Citation]] = {}
     for n in singles:
         first = claims[n].statements[0]
-        units[n] = [first] + [_part(first, p) for p in pieces(first) if p.kind != "core"]
+        units[n] = [first] + [part_citation(first, p) for p in pieces(first) if p.kind != "core"]
     distinct = list(dict.fromkeys(u.text for n in singles for u in units[n]))
     if len(distinct) < 2:
         return claims
@@ -403,13 +403,6 @@ def _join_singles(
         statements.sort(key=lambda s: s.article_id)
         joined[min(n, m)] = _claim(statements, -negative, origins, texts, [], published)
     return [joined.get(n, c) for n, c in enumerate(claims) if n not in used or n in joined]
-
-
-def _part(statement: Citation, piece: Piece) -> Citation:
-    """An aside of a statement as a citation."""
-    start, end = piece.spans[0]
-    text = statement.text[start - statement.start : end - statement.start]
-    return Citation(statement.article_id, start, end, text)
 
 
 def _located(claim: Claim, unit: Citation) -> list[Citation]:

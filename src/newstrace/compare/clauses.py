@@ -253,7 +253,7 @@ def peel_asides(claims: Sequence[Claim], origins: Mapping[int, str], embed: Embe
             kept[k] = _longest_run(statement, parts, supported, want=True)
             for part, ok in zip(parts, supported, strict=True):
                 if not ok:
-                    peeled.append(_part_citation(statement, part))
+                    peeled.append(part_citation(statement, part))
         out.append(Claim(claim.label, tuple(kept), claim.origins, claim.differences, claim.similarity))
         by_text: dict[tuple[str | None, str], list[Citation]] = {}
         for citation in peeled:
@@ -292,7 +292,7 @@ def _longest_run(statement: Citation, parts: list[Piece], supported: list[bool],
     return _trimmed(statement, best[0][0], best[-1][1])
 
 
-def _part_citation(statement: Citation, part: Piece) -> Citation:
+def part_citation(statement: Citation, part: Piece) -> Citation:
     """A part as a citation of its own: an aside's span, or the core's longest segment."""
     start, end = max(part.spans, key=lambda span: span[1] - span[0])
     return _trimmed(statement, start, end)

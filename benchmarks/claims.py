@@ -83,7 +83,11 @@ def _overlaps(citation: Citation, where: tuple[int, int, int]) -> bool:
     return citation.article_id == article_id and citation.start < end and start < citation.end
 
 
-def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[str, int], misses=None):  # type: ignore[no-untyped-def]
+def score_story(  # type: ignore[no-untyped-def]
+    story, claims: list[Claim], articles: list[Article], ids: dict[str, int], misses=None, kinds=None
+):
+    """Score one story's predicted claims against its gold; ``misses`` (a list) collects the misses as
+    lines, ``kinds`` (a Counter) counts the gold conflicts by ``(kind, found)``."""
     by_id = {a.id: a for a in articles}
     pairs = []  # (gold label, predicted label)
     for gold in story.claims:
@@ -132,6 +136,14 @@ def score_story(story, claims: list[Claim], articles: list[Article], ids: dict[s
             matched_gold.add(hit)
         elif misses is not None:
             misses.append(f"  FALSE {d.kind}: {d.reason} | " + " / ".join(repr(x.text) for x in d.sides))
+    for g in gold_conflicts if kinds is not None else ():
+        kinds[(g.conflict.kind, g.id in matched_gold)] += 1
+        # Whether the alignment put two of its mentions (in two articles) in one claim at all.
+        places = [_locate(m, by_id, ids) for m in g.mentions]
+        together = any(
+            len({p[0] for p in places for s in claim.statements if _overlaps(s, p)}) >= 2 for claim in claims
+        )
+        kinds[("aligned", together)] += 1
     if misses is not None:
         for g in gold_conflicts:
             if g.id not in matched_gold:
@@ -193,6 +205,7 @@ def score_set(name: str, root: Path, show_misses: bool) -> float:
 
     stories = _gold_module().load_gold(root)
     all_pairs, base_pairs = [], []
+    kinds: Counter[tuple[str, bool]] = Counter()
     predicted = right = gold_total = gold_found = 0
     slowest = (0.0, "")
     print(f"== {name} ({root.relative_to(HERE.parent)})")
@@ -202,7 +215,7 @@ def score_set(name: str, root: Path, show_misses: bool) -> float:
         claims = find_claims(articles)
         slowest = max(slowest, (time.perf_counter() - started, story.slug))
         misses: list[str] | None = [] if show_misses else None
-        pairs, p, r, g, f = score_story(story, claims, articles, ids, misses)
+        pairs, p, r, g, f = score_story(story, claims, articles, ids, misses, kinds)
         all_pairs += pairs
         base_pairs += _baseline_labels(story)
         predicted, right, gold_total, gold_found = predicted + p, right + r, gold_total + g, gold_found + f
@@ -233,6 +246,17 @@ def score_set(name: str, root: Path, show_misses: bool) -> float:
         f"conflicts: precision {precision:.3f} ({right}/{predicted}), "
         f"recall {recall:.3f} ({gold_found}/{gold_total})"
     )
+    # Counts only, for every set: which kinds of conflict a set's recall loses, not which statements.
+    print(
+        "conflict recall by kind: "
+        + ", ".join(
+            f"{k} {kinds[(k, True)]}/{kinds[(k, True)] + kinds[(k, False)]}"
+            for k in _gold_module().CONFLICT_KINDS
+            if kinds[(k, True)] + kinds[(k, False)]
+        )
+    )
+    aligned, apart = kinds[("aligned", True)], kinds[("aligned", False)]
+    print(f"gold conflicts whose sides share a predicted claim: {aligned}/{aligned + apart}")
     print(f"slowest story: {slowest[1]} in {slowest[0]:.2f} s (model loaded)")
     print()
     return macro

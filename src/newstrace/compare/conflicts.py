@@ -136,19 +136,27 @@ def _increment(span: str) -> bool:
     return MORE.search(span, hedge.end() if hedge else 0) is not None
 
 
-# Content words either side of a count of people, inside its own clause, that say what the count is of
-# ("evacuated", "board", "community"): up to three each way.
-CONTEXT_WORDS = 3
+# Words either side of a count of people, inside its own clause, whose content words say what the count
+# is of ("evacuated", "board", "community"): five each way, so that a verb after two auxiliaries is read
+# ("people have been told to leave": "told", "leave"); three missed it, and counted "about 2,500 people
+# were ordered to leave" and "nearly 4,000 people have been told to leave" as counts of two things.
+CONTEXT_WORDS = 5
+
+
+# Where the clause of a quantity ends: punctuation, or a word that opens another clause ("recovering part of
+# an early fall of 6.8 per cent after the company reported …": "reported" is no part of what fell).
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:after|before|when|while|because|as|although|which|who|whom|whose|but)\b")
 
 
 def _context(statement: Citation, q: v.Quantity) -> set[str]:
     """Lower-case content words around a quantity in its statement and clause (:data:`CONTEXT_WORDS` each
-    side, no further than a comma or semicolon), the quantity's own words left out. People are counted for
+    side, no further than a comma, a semicolon or a word that opens another clause), the quantity's own
+    words left out. People are counted for
     many things in one story (on board, rescued, living on the island); two counts of people disagree only
     when they count one thing, and the words around a bare "people" count are all that says which."""
     at, end = q.start - statement.start, q.end - statement.start
-    before = re.split(r"[,;:()]", statement.text[:at])[-1]
-    after = re.split(r"[,;:()]", statement.text[end:])[0]
+    before = CLAUSE_BREAK.split(statement.text[:at])[-1]
+    after = CLAUSE_BREAK.split(statement.text[end:])[0]
     words = ANCHOR_TOKEN.findall(before)[-CONTEXT_WORDS:] + ANCHOR_TOKEN.findall(after)[:CONTEXT_WORDS]
     return {w.rstrip("s") for w in words if re.fullmatch(r"[a-z]{3,}", w) and w not in _FUNCTION}
 
@@ -183,6 +191,10 @@ def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
             return f"a bound: at least {_fmt(p.value)} includes {_fmt(q.value)}"
         if p.hedge == "at_least" and q.hedge == "at_least":
             return f"two lower bounds: at least {_fmt(p.value)} and at least {_fmt(q.value)}"
+        if p.hedge == "near_below" and (1 - ROUNDING) * p.value <= q.value <= p.value:
+            return f"a bound: nearly {_fmt(p.value)} includes {_fmt(q.value)}"
+        if p.hedge == "near_above" and p.value <= q.value <= (1 + ROUNDING) * p.value:
+            return f"a bound: just over {_fmt(p.value)} includes {_fmt(q.value)}"
         if p.hedge in ("at_most", "below") and q.value <= p.value:
             return f"a bound: up to {_fmt(p.value)} includes {_fmt(q.value)}"
     return None
@@ -211,8 +223,9 @@ def _exclusive(  # type: ignore[no-untyped-def]
     if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
         x, y = va[0], vb[0]
         return [Difference(kind, (_cite(a, text_a, x), _cite(b, text_b, y)), False, "a later update")]
+    moment = kind in ("date", "time")
     shared = [
-        (len(_anchor(text_a, x.start) & _anchor(text_b, y.start)), n, x, y)
+        (len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment)), n, x, y)
         for n, (x, y) in enumerate((x, y) for x in va for y in vb)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
@@ -276,8 +289,9 @@ ANCHOR_WORDS = 6
 
 
 def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[str]:
-    """The anchor words (see :func:`_anchor`) two values, at ``start_a`` and ``start_b``, have in common."""
-    return _anchor(text_a, start_a) & _anchor(text_b, start_b)
+    """The anchor words (see :func:`_anchor`) two days or times, at ``start_a`` and ``start_b``, have in
+    common."""
+    return _anchor(text_a, start_a, True) & _anchor(text_b, start_b, True)
 
 
 # Words right before a value that must be the same, in order, for :func:`same_lead_in`: the preposition
@@ -299,15 +313,25 @@ def same_lead_in(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
     return len(leads[0]) == LEAD_IN_WORDS and same and len(content) >= 2
 
 
-def _anchor(text: str, start: int) -> set[str]:
+def _anchor(text: str, start: int, moment: bool = False) -> set[str]:
     """Content words just before a value, lower-cased and crudely stemmed; a deadline preposition right
-    before it ("until 1 September" / "by 1 October") counts as the shared word "deadline"."""
+    before it ("until 1 September" / "by 1 October") counts as the shared word "deadline". Before a day or
+    a time (``moment``), a common word that opens the sentence counts too (:func:`_common_opening`): it is
+    what happened then ("Sentencing is set for December 17"). Before a place it is not: one shared word is
+    enough there, and the opening word is the sentence's topic ("Recounts are rare in Brenshire" / "The
+    recount was held … in Brenmouth"), not what the place answers."""
     # Lower-case words only: names shared by the two sentences ("Lindgate Primary School in Vessby") say
     # they are about one thing, not that the two days answer one question.
     # Parts of a hyphenated modifier ("the 27-year-old", "a five-year contract") say nothing about what the
     # value answers: "year" would tie "a medical at Kestrel" to "four years at Riverside".
-    before = text[max(0, start - 60) : start]
-    words = [w for w in ANCHOR_TOKEN.findall(before) if re.fullmatch(r"[a-z]{3,}", w)][-ANCHOR_WORDS:]
+    window = max(0, start - 60)
+    before = text[window:start]
+    words = [
+        w.lower() if moment and _common_opening(text, window + m.start(), w) else w
+        for m in ANCHOR_TOKEN.finditer(before)
+        for w in (m.group(),)
+    ]
+    words = [w for w in words if re.fullmatch(r"[a-z]{3,}", w)][-ANCHOR_WORDS:]
     # A participle after a determiner describes a thing, not when something happened to it: "recovered two
     # more bodies from the capsized ferry on Sunday" does not say when the ferry capsized.
     described = {m.group(1) for m in DESCRIBED.finditer(before)}
@@ -315,6 +339,20 @@ def _anchor(text: str, start: int) -> set[str]:
     if DEADLINE.search(before):
         anchor.add("deadline")
     return anchor
+
+
+# What may stand right before a sentence's first word: the text's start, a sentence end, an opening quote.
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"\u201d]?\s+|[\"\u201c]\s*)$")
+
+
+def _common_opening(text: str, at: int, word: str) -> bool:
+    """Whether ``word``, at ``at`` in ``text``, is a common word capitalised only because it opens a
+    sentence ("Sentencing is set for December 17" against "He will be sentenced on December 10"): it opens
+    one, and the article never writes it capitalised after a lower-case word or a comma, as it would a
+    name ("… said Pellmark", "Pellmark released …")."""
+    if not word[:1].isupper() or not word[1:].islower() or not SENTENCE_OPENING.search(text[max(0, at - 3) : at]):
+        return False
+    return re.search(rf"[a-z,]\s+{re.escape(word)}\b", text) is None
 
 
 def _crude_stem(word: str) -> str:

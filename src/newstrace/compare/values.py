@@ -20,9 +20,12 @@ NUMBER_WORDS = {
 # Multipliers after a number: "3.5 million", "two billion".
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Words that make a number approximate or a bound: "about 1,200", "more than four", "at least 12".
+# "Nearly 4,000" is a figure a little under 4,000 (near_below), not any figure up to it: "nearly 4,000" and
+# "about 2,500" disagree, where "up to 4,000" and 2,500 do not.
 APPROX = {
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
-    "nearly": "at_most", "almost": "at_most", "up to": "at_most", "fewer than": "below",
+    "nearly": "near_below", "almost": "near_below", "just under": "near_below", "just short of": "near_below",
+    "just over": "near_above", "just above": "near_above", "up to": "at_most", "fewer than": "below",
     "less than": "below", "under": "below", "more than": "above", "over": "above", "at least": "at_least",
     "upwards of": "above", "dozens of": "about", "hundreds of": "about", "thousands of": "about",
 }  # fmt: skip
@@ -118,7 +121,7 @@ class Quantity:
 
     value: float
     noun: str
-    hedge: str | None  # about | at_most | below | above | at_least | None
+    hedge: str | None  # about | near_below | near_above | at_most | below | above | at_least | None
     percent: bool
     start: int
     end: int

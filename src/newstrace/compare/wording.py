@@ -1,0 +1,250 @@
+"""Differences of wording between two statements of one claim: a name spelt two ways, one person given two
+roles, one quotation in different words.
+
+:func:`newstrace.compare.conflicts.compare_statements` calls these after the numbers, days, times and
+places; each finding cites the two spans that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newstrace.compare import values as v
+from newstrace.compare.values import cite, found
+from newstrace.model import Citation, Difference
+
+# Two names this similar (rapidfuzz ratio, 0-100) but not equal are spellings of one name: "Ha-kyou" /
+# "Ha-kyu" is 92, "Salvesen" / "Salveson" 88, "King Jong" / "Kim Jong" 82; distinct surnames such as
+# "Holt" / "Hall" score 50.
+NAME_VARIANT = 80
+# Quotations this similar (token-set ratio) are the same quote; below 100 their wording differs.
+SAME_QUOTE = 60
+
+
+def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """One person given two roles: "district governor" / "deputy district governor" Tomas Ekdal; or
+    "Arvelo, Riverside's captain," / "Arvelo … where he served as vice-captain" when the other statement
+    names the same person and gives "he" or "she" a role (:func:`values.pronoun_roles`)."""
+    titled_a, titled_b = found(v.titled_names, a.text, a.start), found(v.titled_names, b.text, b.start)
+    roles_b = {t.name.split()[-1]: t for t in titled_b}
+    findings = []
+    for x in titled_a:
+        y = roles_b.get(x.name.split()[-1])
+        if y is None or x.role == y.role or _same_role(x.role, y.role):
+            continue
+        sides = (
+            Citation(a.article_id, x.start, x.end, text_a[x.start : x.end]),
+            Citation(b.article_id, y.start, y.end, text_b[y.start : y.end]),
+        )
+        findings.append(Difference("role", sides, True, f"{x.name}: {x.role} vs {y.role}"))
+    for named, other, titled, other_text in ((a, b, titled_a, text_b), (b, a, titled_b, text_a)):
+        given = _pronoun_role(named, other, titled, other_text)
+        if given is not None:
+            name, named_side, other_side = given
+            sides = (named_side, other_side) if named is a else (other_side, named_side)
+            findings.append(
+                Difference("role", sides, True, f"{name}: {sides[0].text.lower()} vs {sides[1].text.lower()}")
+            )
+    return findings
+
+
+def _pronoun_role(
+    named: Citation, other: Citation, titled: Sequence[v.TitledName], other_text: str
+) -> tuple[str, Citation, Citation] | None:
+    """A titled name in ``named`` against the role ``other`` gives "he"/"she" while naming that person
+    without a role: the name and the two role spans, or ``None``. Only a statement with one pronoun role and
+    no titled name of its own is read this way, so "he" cannot stand for someone else it names."""
+    pronoun = found(v.pronoun_roles, other.text, other.start)
+    if len(pronoun) != 1 or found(v.titled_names, other.text, 0):
+        return None
+    (role,) = pronoun
+    for t in titled:
+        surname = t.name.split()[-1]
+        if not re.search(rf"\b{re.escape(surname)}\b", other.text) or _same_role(t.role, role.value):
+            continue
+        named_side = Citation(named.article_id, t.start, t.end, _span_text(named, t.start, t.end))
+        other_side = Citation(other.article_id, role.start, role.end, other_text[role.start : role.end])
+        return t.name, named_side, other_side
+    return None
+
+
+def _span_text(statement: Citation, start: int, end: int) -> str:
+    """The text of an article span that lies inside ``statement``."""
+    return statement.text[start - statement.start : end - statement.start]
+
+
+# Spellings of one role that are not a difference.
+_ROLE_SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "ceo": "chief executive",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "defense": "defence",
+}
+
+
+def _same_role(x: str, y: str) -> bool:
+    """One role in two spellings, or one said more fully: words that are no title word (a modifier such as
+    "police" in "police spokesman", "returning" in "returning officer") may be left out by either side;
+    title words ("deputy", "chief") and a department after "of" may not."""
+    norm = [[_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}] for r in (x, y)]
+    if norm[0] == norm[1]:
+        return True
+    if any("of" in words for words in norm):
+        return False
+    titles = [[w for w in words if v.is_title_word(w)] for words in norm]
+    return titles[0] == titles[1]
+
+
+def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    from rapidfuzz import fuzz
+
+    na = found(v.names, a.text, a.start) + _opening_surname(a, text_a)
+    nb = found(v.names, b.text, b.start) + _opening_surname(b, text_b)
+    forms_b = {m.value for m in nb}
+    findings = []
+    reported: set[str] = set()  # spellings of b already shown: "Teodor Brannigan" and "Brannigan" are one
+    for x in na:
+        if x.value in forms_b:
+            continue
+        for y in nb:
+            if y.value in {m.value for m in na} or _same_ignoring_case_and_hyphens(x.value, y.value):
+                continue
+            if y.value in reported:
+                break
+            if (
+                _one_word_misspelt(x.value, y.value) and fuzz.ratio(x.value, y.value) >= NAME_VARIANT
+            ) or _surname_misspelt(x.value, text_a, y.value, text_b):
+                sides = (cite(a, text_a, x), cite(b, text_b, y))
+                findings.append(Difference("name", sides, True, f"spelling: {x.value} / {y.value}"))
+                reported.add(y.value)
+                break
+    return findings
+
+
+# The capitalised word that opens a statement: "Tolland said crews had saved every house".
+OPENING_WORD = re.compile(r"[A-Z][a-z]+(?=[\s,])")
+
+
+def _opening_surname(statement: Citation, text: str) -> tuple[v.Mention, ...]:
+    """The word opening a statement when its article gives it elsewhere as the last word of a full name
+    ("Tolland said …" after "said Miriam Tolland"): :func:`newstrace.compare.values.names` leaves a lone
+    opening word out, since most are common nouns ("Rescuers said …")."""
+    m = OPENING_WORD.match(statement.text)
+    if m is None or m.group() in v.NOT_NAMES:
+        return ()
+    word = m.group()
+    if not any(len(n.value.split()) > 1 and n.value.split()[-1] == word for n in found(v.names, text, 0)):
+        return ()
+    return (v.Mention(word, statement.start, statement.start + len(word)),)
+
+
+def _one_word_misspelt(x: str, y: str) -> bool:
+    """Same number of words, exactly one differing, and not as a word and its derivation ("Korea" /
+    "Korean", "Nordwire" / "Nordwire's"): the shape of a misspelt name, not of two different names."""
+    from rapidfuzz import fuzz
+
+    wx, wy = x.split(), y.split()
+    if len(wx) != len(wy):
+        return False
+    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
+    if len(differing) != 1:
+        return False
+    p, q = differing[0]
+    longer, shorter = (p, q) if len(p) >= len(q) else (q, p)
+    derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
+    # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
+    # "South Korea" score 82 as wholes, but "North" / "South" only 60.
+    return min(len(p), len(q)) >= 3 and not derived and fuzz.ratio(p, q) >= NAME_VARIANT
+
+
+def _surname_misspelt(x: str, text_x: str, y: str, text_y: str) -> bool:
+    """A surname alone against a full name whose last word is a near-spelling of it: "Lundqvist said" /
+    "Edda Lunqvist said" (the short form is how a report names someone a second time). The same word test
+    as :func:`_one_word_misspelt`, on the surname only; the word alone counts as a surname only when its
+    own article (``text_x`` for ``x``, ``text_y`` for ``y``) also gives it after a first name, so a place
+    ("officials in Kessel") is never read as a misspelt "Anna Kessler"."""
+    wx, wy = x.split(), y.split()
+    if len(wx) == len(wy) or min(len(wx), len(wy)) != 1:
+        return False
+    alone, full, text = (wx[0], wy, text_x) if len(wx) == 1 else (wy[0], wx, text_y)
+    if alone == full[-1] or not _one_word_misspelt(alone, full[-1]):
+        return False
+    return any(m.value.split()[-1] == alone and len(m.value.split()) > 1 for m in found(v.names, text, 0))
+
+
+# Endings that make a word of a name ("Korea" → "Korean", "Nordwire" → "Nordwire's"), not a misspelling.
+_DERIVATIONS = frozenset({"n", "an", "ian", "ese", "i", "ish", "ern", "'s", "\u2019s"})
+
+
+def _same_ignoring_case_and_hyphens(x: str, y: str) -> bool:
+    """'Kim Jong-un' and 'Kim Jong Un' are one spelling for a reader; not worth a conflict."""
+    return re.sub(r"[\s-]", "", x.lower()) == re.sub(r"[\s-]", "", y.lower())
+
+
+def quote_differences(
+    a: Citation, text_a: str, b: Citation, text_b: str, aligned: bool = False
+) -> list[Difference]:
+    """One quotation in different words: close wording that differs ("we will accept the result" / "we
+    will not accept this result"), or, in two statements of one claim, two different quotations given
+    to one named speaker ("Sarro said: 'We respect the court's decision and will present a new law'" /
+    "Sarro said the government 'will study the ruling and decide whether a new law is needed'")."""
+    from rapidfuzz import fuzz
+
+    qa, qb = found(v.quotations, a.text, a.start), found(v.quotations, b.text, b.start)
+    findings = []
+    for x in qa:
+        for y in qb:
+            if _words(x.value) == _words(y.value):
+                continue
+            if _words(x.value) <= _words(y.value) or _words(y.value) <= _words(x.value):
+                continue  # one quotes a part of the other: a truncation, not a rewording
+            sides = (cite(a, text_a, x), cite(b, text_b, y))
+            if fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
+                findings.append(Difference("quote", sides, True, "the same quotation in different words"))
+                continue
+            speaker = _one_speaker(a, qa, b, qb) if aligned else None
+            if speaker:
+                findings.append(Difference("quote", sides, True, f"{speaker} quoted in different words"))
+    return findings
+
+
+# A verb that introduces speech, next to the speaker's name: "Sarro said", "told reporters", "said Sarro".
+SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|stated|declared|wrote|writes)\b")
+# A speaker's apposition between the name and the verb: "Jonas Berge, one of the three, said".
+APPOSITION = re.compile(r"^,[^,\"\u201c\u201d]{1,50},")
+# Quotations shorter than this (in words) are phrases ("full-blown", "an unequal burden") that two
+# reports may pick from one longer statement; only longer ones are read as what the speaker said.
+SPEAKER_QUOTE_WORDS = 4
+
+
+def _one_speaker(a: Citation, qa: Sequence[v.Mention], b: Citation, qb: Sequence[v.Mention]) -> str | None:
+    """The surname both statements give the speaker of their one quotation, or ``None``: each statement
+    quotes once, at least :data:`SPEAKER_QUOTE_WORDS` words, and names the speaker next to a speech verb,
+    outside the quotation."""
+    if len(qa) != 1 or len(qb) != 1:
+        return None
+    if min(len(q.value.split()) for q in (*qa, *qb)) < SPEAKER_QUOTE_WORDS:
+        return None
+    speakers = [_speakers(s, q[0]) for s, q in ((a, qa), (b, qb))]
+    shared = speakers[0] & speakers[1]
+    return min(shared) if shared else None
+
+
+def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
+    """Surnames named next to a speech verb, outside ``quote``."""
+    out = set()
+    for name in found(v.names, statement.text, statement.start):
+        if quote.start - 1 <= name.start < quote.end + 1:
+            continue
+        after = statement.text[name.end - statement.start : name.end - statement.start + 64]
+        before = statement.text[max(0, name.start - statement.start - 12) : name.start - statement.start]
+        if SPEECH_VERB.match(APPOSITION.sub("", after, count=1).lstrip()) or SPEECH_VERB.search(before):
+            out.add(name.value.split()[-1])
+    return out
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9']+", text.lower()))

@@ -215,6 +215,24 @@ def _compare(a: str, b: str):
             "number",
             ("Almost 3,000 people", "Some 1,500 people"),
         ),
+        (  # a part of the day that cannot hold the other report's clock time
+            "The pier at Sandry collapsed on Thursday evening.",
+            "The pier at Sandry collapsed at 10.15 a.m. on Thursday.",
+            "time",
+            ("Thursday evening", "10.15 a.m."),
+        ),
+        (
+            "The roof of the Kelso depot caved in overnight.",
+            "The roof of the Kelso depot caved in on Tuesday afternoon.",
+            "time",
+            ("overnight", "Tuesday afternoon"),
+        ),
+        (  # an hour with a name
+            "Ballot boxes were sealed at noon.",
+            "Ballot boxes were sealed at 3 p.m.",
+            "time",
+            ("noon", "3 p.m."),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -299,6 +317,10 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ),
         # A name opening a sentence is no common word: "Halden" ties nothing together.
         ("Halden opened its new bridge on Monday.", "The ferry from Halden stopped running on Friday."),
+        # A part of the day holds a clock time within it; a day alone holds any.
+        ("The pier at Sandry collapsed on Thursday evening.", "The pier at Sandry collapsed at 7.50 p.m."),
+        ("The pier at Sandry collapsed on Thursday.", "The pier at Sandry collapsed at 7.50 p.m."),
+        ("Crews worked on the line overnight.", "Crews worked on the line until 2 a.m."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:
@@ -378,3 +400,10 @@ def test_a_surname_alone_is_checked_against_the_full_name() -> None:
 def test_different_acts_on_one_object(a: str, b: str, different: bool) -> None:
     days = ("Monday", "Friday")
     assert different_acts(a, a.index(days[0]), b, b.index(days[1])) is different
+
+
+def test_parts_of_two_different_days_are_left_to_the_days() -> None:
+    found = _compare(
+        "Divers searched the lake on Monday night.", "Divers searched the lake on Tuesday morning."
+    )
+    assert [(d.kind, d.conflict) for d in found] == [("date", True)]

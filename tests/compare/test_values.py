@@ -99,3 +99,20 @@ def test_land_features_carry_their_kind() -> None:
 
 def test_an_employer_after_its_staff_is_not_a_place() -> None:
     assert [m.value for m in v.places("Analysts at Fjordvik Bank said shares fell in Lorvik.")] == ["Lorvik"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry left Orla at noon and docked shortly after midnight.", ["12:00", "00:00"]),
+        ("The vote closed at midday on Friday.", ["12:00"]),
+        ("The tremor struck at 2215 GMT on Sunday.", ["22:15"]),
+        ("By seven o'clock this evening the square was empty.", ["19:00"]),
+        ("The shop opens at nine o'clock in the morning.", ["09:00"]),
+        # A bare o'clock could be either half of the day; an afternoon is no clock time.
+        ("They met at four o'clock and talked all afternoon.", []),
+        ("Trading volumes in 1530 shares fell.", []),
+    ],
+)
+def test_clock_times_said_in_words_or_as_wire_copy_gives_them(text: str, expected: list[str]) -> None:
+    assert [m.value for m in v.clock_times(text)] == expected

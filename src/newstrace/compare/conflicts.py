@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newstrace.compare import values as v
-from newstrace.compare.moments import hedged_time
+from newstrace.compare.moments import hedged_time, part_of_day_fits, parts_of_day
 from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
@@ -66,6 +66,7 @@ def compare_statements(
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
     findings += _periods(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
+    findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
     findings += _exclusive("place", v.places, a, text_a, b, text_b, places_anchored)
     findings += _exclusive("place", v.land_features, a, text_a, b, text_b, places_anchored)
@@ -230,6 +231,40 @@ def _exclusive(  # type: ignore[no-untyped-def]
     ):
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
     return []
+
+
+def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """A part of the day against a clock time or another part ("on Tuesday evening" / "at 9.40 a.m.";
+    "Saturday afternoon" / "overnight"): a conflict when the time cannot lie in the part
+    (:func:`newstrace.compare.moments.part_of_day_fits`), else a compatible difference, one side vaguer.
+    Each statement's moment is its clock times when it gives any (two clock times are compared by
+    :func:`_exclusive`), else its parts of the day; as there, the words before the two values must share
+    one (the pair sharing most is taken), two statements that name different days are left to the day
+    check, and an update is no conflict."""
+    moments = []
+    for s in (a, b):
+        clocks = found(v.clock_times, s.text, s.start)
+        moments.append((clocks, False) if clocks else (found(parts_of_day, s.text, s.start), True))
+    (va, part_a), (vb, part_b) = moments
+    if not va or not vb or not (part_a or part_b) or UPDATE.search(a.text) or UPDATE.search(b.text):
+        return []
+    days = [{m.value for m in found(v.weekdays, s.text, s.start)} for s in (a, b)]
+    if all(days) and not days[0] & days[1]:
+        return []
+    shared = [
+        (len(_anchor(text_a, x.start, True) & _anchor(text_b, y.start, True)), -n, x, y)
+        for n, (x, y) in enumerate((x, y) for x in va for y in vb)
+    ]
+    count, _, x, y = max(shared, key=lambda t: t[:2])
+    if not count:
+        return []
+    part, other = (x.value, y.value) if part_a else (y.value, x.value)
+    if part == other:
+        return []
+    sides = (cite(a, text_a, x), cite(b, text_b, y))
+    if part_of_day_fits(part, other):
+        return [Difference("time", sides, False, f"one side vaguer: {part} includes {other}")]
+    return [Difference("time", sides, True, f"{x.value} vs {y.value}")]
 
 
 def _nested(x: str, y: str) -> bool:

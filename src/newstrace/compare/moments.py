@@ -41,6 +41,54 @@ def hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | N
     return None
 
 
+# A part of the day, said of a day ("Tuesday morning", "on Saturday evening", "this afternoon", "late on
+# Friday night") or alone ("overnight"): what a report gives when it does not know, or does not say, the
+# hour.
+PART_OF_DAY = re.compile(
+    r"\b(?P<span>(?:this|that|the|one|tonight's|[A-Z][a-z]+day|(?:early|late)(?: on [A-Z][a-z]+day)?)"
+    r"\s+(?P<part>morning|afternoon|evening|night|lunchtime)|(?P<alone>overnight|tonight))\b",
+)
+# The hours (minutes from midnight, start and end) each part of the day covers, drawn wide: a report that
+# says "morning" for 12:15 or "evening" for 16:45 is loose, not wrong, and a false conflict costs more
+# than a missed one. A range whose end is before its start runs past midnight.
+PART_MINUTES = {
+    "morning": (4 * 60, 12 * 60 + 30),
+    "lunchtime": (11 * 60, 15 * 60),
+    "afternoon": (12 * 60, 18 * 60 + 30),
+    "evening": (16 * 60 + 30, 24 * 60),
+    "night": (19 * 60, 6 * 60),
+    "tonight": (16 * 60 + 30, 6 * 60),
+}
+PARTS_ALONE = {"overnight": "night", "tonight": "tonight"}
+
+
+def parts_of_day(text: str, offset: int = 0) -> list[v.Mention]:
+    """Parts of the day ("Tuesday morning", "overnight"), each as its :data:`PART_MINUTES` key."""
+    found = []
+    for m in PART_OF_DAY.finditer(text):
+        part = m.group("part") or PARTS_ALONE[m.group("alone").lower()]
+        found.append(v.Mention(part.lower(), offset + m.start("span"), offset + m.end("span")))
+    return found
+
+
+def part_of_day_fits(part: str, other: str) -> bool:
+    """Whether a part of the day (a :data:`PART_MINUTES` key) and ``other``, a clock time ``HH:MM`` or
+    another part, can be one moment: the time lies in the part, or the two parts overlap."""
+    ranges = [_spans(PART_MINUTES[part])]
+    if other in PART_MINUTES:
+        ranges.append(_spans(PART_MINUTES[other]))
+    else:
+        minute = _minutes(other)
+        ranges.append([(minute, minute)])
+    return any(s1 <= e2 and s2 <= e1 for s1, e1 in ranges[0] for s2, e2 in ranges[1])
+
+
+def _spans(minutes: tuple[int, int]) -> list[tuple[int, int]]:
+    """A range of minutes as one or two spans inside a day (a range past midnight split in two)."""
+    start, end = minutes
+    return [(start, end)] if start <= end else [(start, 24 * 60), (0, end)]
+
+
 def _minutes(value: str) -> int:
     hours, minutes = value.split(":")
     return int(hours) * 60 + int(minutes)

@@ -97,10 +97,15 @@ CLOCK = re.compile(
 # "11 o'clock this morning", "2 o'clock in the afternoon": an hour whose part of the day is written after
 # it (a bare "at 11 o'clock" could be either half of the day and is left out).
 OCLOCK = re.compile(
-    r"\b(?P<h>\d{1,2}) o['\u2019]clock\s+(?:this|in the|on \w+|\w+day)\s+"
-    r"(?P<part>morning|afternoon|evening|night)\b",
+    r"\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['\u2019]clock\s+"
+    r"(?:this|in the|on \w+|\w+day)\s+(?P<part>morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
+# Hours that have a name: "at noon", "by midday", "shortly after midnight".
+NAMED_HOUR = re.compile(r"\b(?P<hour>noon|midday|midnight)\b", re.IGNORECASE)
+NAMED_HOURS = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
+# Four digits and a time zone, as wire copy gives a time: "0540 GMT", "1415 UTC".
+ZONED = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|CET|EST|PST)\b")
 # A run of capitalised words, hyphenated parts included: "Jeon Ha-kyou", "Ingrid Salvesen", "Port Halvard".
 NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)*")
 # Text in quotation marks (straight or curly), at least two words.
@@ -272,12 +277,16 @@ def clock_times(text: str, offset: int = 0) -> list[Mention]:
                 hour = 0
         found.append(Mention(f"{hour:02d}:{minute:02d}", offset + m.start(), offset + m.end()))
     for m in OCLOCK.finditer(text):
-        hour = int(m.group("h"))
+        hour = int(_number(m.group("h")) or 0)
         if not 1 <= hour <= 12:
             continue
         afternoon = m.group("part").lower() != "morning"
         hour = hour % 12 + (12 if afternoon else 0)
         found.append(Mention(f"{hour:02d}:00", offset + m.start(), offset + m.end()))
+    for m in NAMED_HOUR.finditer(text):
+        found.append(Mention(NAMED_HOURS[m.group("hour").lower()], offset + m.start(), offset + m.end()))
+    for m in ZONED.finditer(text):
+        found.append(Mention(f"{m.group('h')}:{m.group('m')}", offset + m.start(), offset + m.end()))
     return sorted(found, key=lambda mention: mention.start)
 
 

@@ -233,6 +233,18 @@ def _compare(a: str, b: str):
             "time",
             ("noon", "3 p.m."),
         ),
+        (  # two settlements, one named by its kind, the other called a village by its own article
+            "Stranded drivers were put up in a school gym in Hessle, a village west of the pass.",
+            "Stranded drivers were put up in a school gym in the market town of Carrowby.",
+            "place",
+            ("Hessle", "Carrowby"),
+        ),
+        (
+            "The festival moved to the village of Upton Vale this year.",
+            "The festival moved to the town of Brackwell this year.",
+            "place",
+            ("Upton Vale", "Brackwell"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -321,6 +333,13 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ("The pier at Sandry collapsed on Thursday evening.", "The pier at Sandry collapsed at 7.50 p.m."),
         ("The pier at Sandry collapsed on Thursday.", "The pier at Sandry collapsed at 7.50 p.m."),
         ("Crews worked on the line overnight.", "Crews worked on the line until 2 a.m."),
+        # A town is no alternative to a place of unknown kind, a country perhaps.
+        ("The convoy reached the border town of Vetsk on Friday.", "The convoy reached Moravia on Friday."),
+        # A settlement and a place inside it: the same place, one side more precise.
+        (
+            "Families sheltered in the town of Brackwell.",
+            "Families sheltered in Brackwell Leisure Centre.",
+        ),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

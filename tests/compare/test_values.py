@@ -116,3 +116,12 @@ def test_an_employer_after_its_staff_is_not_a_place() -> None:
 )
 def test_clock_times_said_in_words_or_as_wire_copy_gives_them(text: str, expected: list[str]) -> None:
     assert [m.value for m in v.clock_times(text)] == expected
+
+
+def test_settlements_named_by_their_kind_or_called_so_by_their_article() -> None:
+    text = (
+        "Buses left for the neighbouring town of Lindby. Others went to Orsk, a small fishing village "
+        "up the coast, and to the City of Lenz."
+    )
+    assert [m.value for m in v.settlements(text)] == ["Lindby"]
+    assert v.settlement_names(text) == {"Lindby", "Orsk"}

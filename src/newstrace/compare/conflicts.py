@@ -70,6 +70,8 @@ def compare_statements(
     places_anchored = anchored if places_anchored is None else places_anchored
     findings += _exclusive("place", v.places, a, text_a, b, text_b, places_anchored)
     findings += _exclusive("place", v.land_features, a, text_a, b, text_b, places_anchored)
+    if not any(d.kind == "place" for d in findings):
+        findings += _settlements(a, text_a, b, text_b, places_anchored)
     if not moments_only:
         findings += name_differences(a, text_a, b, text_b)
         findings += role_differences(a, text_a, b, text_b)
@@ -197,6 +199,20 @@ def _exclusive(  # type: ignore[no-untyped-def]
     if kind == "date":
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
+    return _exclusive_values(kind, va, vb, a, text_a, b, text_b, anchored)
+
+
+def _exclusive_values(
+    kind: str,
+    va: list[v.Mention],
+    vb: list[v.Mention],
+    a: Citation,
+    text_a: str,
+    b: Citation,
+    text_b: str,
+    anchored: bool,
+) -> list[Difference]:
+    """:func:`_exclusive` on the values ``va`` of ``a`` and ``vb`` of ``b``, read already."""
     if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
         return []
     if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
@@ -265,6 +281,25 @@ def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Diffe
     if part_of_day_fits(part, other):
         return [Difference("time", sides, False, f"one side vaguer: {part} includes {other}")]
     return [Difference("time", sides, True, f"{x.value} vs {y.value}")]
+
+
+def _settlements(a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool) -> list[Difference]:
+    """Two villages, towns or cities, compared as places are (:func:`_exclusive`): one named by its kind
+    ("in the neighbouring town of Lindby", :func:`newstrace.compare.values.settlements`) against another,
+    or against a place its own article calls a settlement ("in Ferrow", the article saying "Ferrow, a
+    village on higher ground"). A settlement is never set against a place of unknown kind: "at the border
+    city of Khasan" is no alternative to "in Russia"."""
+    va, vb = (_settlements_of(s, text) for s, text in ((a, text_a), (b, text_b)))
+    return _exclusive_values("place", va, vb, a, text_a, b, text_b, anchored)
+
+
+def _settlements_of(statement: Citation, text: str) -> list[v.Mention]:
+    """The settlements of a statement: named by their kind, or places that its article ``text`` calls
+    settlements elsewhere."""
+    named = list(found(v.settlements, statement.text, statement.start))
+    known = v.settlement_names(text)
+    named += [m for m in found(v.places, statement.text, statement.start) if m.value in known]
+    return sorted(set(named), key=lambda m: m.start)
 
 
 def _nested(x: str, y: str) -> bool:

@@ -482,6 +482,35 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
     ]
 
 
+# Kinds of settlement a report names a place by.
+_SETTLEMENT = r"(?:village|town|city|hamlet|suburb|port town|market town)"
+# A settlement named by its kind: "the village of Elsby", "the neighbouring town of Lindby".
+SETTLEMENT_OF = re.compile(rf"\b{_SETTLEMENT}\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# A place called a settlement in apposition: "Ferrow, a village on higher ground", "Orsk, the nearest town".
+SETTLEMENT_APPOSED = re.compile(
+    rf"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_SETTLEMENT}\b"
+)
+
+
+def settlements(text: str, offset: int = 0) -> list[Mention]:
+    """Places named by their kind of settlement ("in the neighbouring town of Lindby"): the name alone."""
+    return [
+        Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
+        for m in SETTLEMENT_OF.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES
+    ]
+
+
+@functools.lru_cache(maxsize=256)
+def settlement_names(text: str) -> frozenset[str]:
+    """Every name an article calls a village, town or city ("the village of Elsby", "Ferrow, a village"),
+    so that a place it names bare elsewhere ("in Ferrow") is known to be one. Kept: one article text meets
+    every statement of its story."""
+    named = {m.group("place") for m in SETTLEMENT_OF.finditer(text)}
+    named |= {m.group("place") for m in SETTLEMENT_APPOSED.finditer(text)}
+    return frozenset(p for p in named if p.split()[0] not in NOT_NAMES)
+
+
 def roles(text: str, offset: int = 0) -> list[Mention]:
     return [
         Mention(m.group("role").lower(), offset + m.start(), offset + m.end()) for m in ROLE.finditer(text)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.conflicts import compare_statements, shared_anchor
 from newstrace.compare.moments import different_acts
 from newstrace.model import Citation
 
@@ -426,3 +428,30 @@ def test_parts_of_two_different_days_are_left_to_the_days() -> None:
         "Divers searched the lake on Monday night.", "Divers searched the lake on Tuesday morning."
     )
     assert [(d.kind, d.conflict) for d in found] == [("date", True)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        # Two verbs of beginning answer one question: when the thing began.
+        (
+            "The blaze at the Orlo mill began at 6.10 a.m.",
+            "The blaze broke out at 7 a.m.",
+            {"blaz", "onset"},
+        ),
+        (
+            "A flood hit the town on Friday.",
+            "The flood started on Thursday.",
+            {"flood", "onset"},
+        ),
+        # A verb of beginning earlier in the sentence does not lead to the day.
+        (
+            "The strike that began last week will end on Monday.",
+            "The strike will end on Tuesday.",
+            {"will", "end"},
+        ),
+    ],
+)
+def test_verbs_of_beginning_are_one_anchor_word(a: str, b: str, shared: set[str]) -> None:
+    day = re.compile(r"\d{1,2}(?:\.\d\d)? a\.m\.|Monday|Tuesday|Thursday|Friday")
+    assert shared_anchor(a, day.search(a).start(), b, day.search(b).start()) == shared  # type: ignore[union-attr]

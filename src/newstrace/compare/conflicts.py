@@ -371,7 +371,8 @@ def _anchor(text: str, start: int, moment: bool = False) -> set[str]:
     a time (``moment``), a common word that opens the sentence counts too (:func:`_common_opening`): it is
     what happened then ("Sentencing is set for December 17"). Before a place it is not: one shared word is
     enough there, and the opening word is the sentence's topic ("Recounts are rare in Brenshire" / "The
-    recount was held … in Brenmouth"), not what the place answers."""
+    recount was held … in Brenmouth"), not what the place answers. A verb saying that something began
+    (:data:`ONSET`) counts as the word "onset" before a day or time."""
     # Lower-case words only: names shared by the two sentences ("Lindgate Primary School in Vessby") say
     # they are about one thing, not that the two days answer one question.
     # Parts of a hyphenated modifier ("the 27-year-old", "a five-year contract") say nothing about what the
@@ -390,6 +391,8 @@ def _anchor(text: str, start: int, moment: bool = False) -> set[str]:
     anchor = {_crude_stem(w) for w in words if w not in _FUNCTION and w not in described}
     if DEADLINE.search(before):
         anchor.add("deadline")
+    if moment and ONSET.search(" ".join(words[-ONSET_WORDS:])):
+        anchor.add("onset")
     return anchor
 
 
@@ -424,6 +427,18 @@ def _crude_stem(word: str) -> str:
 ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # A past participle used as an adjective after a determiner: "the capsized ferry", "a stolen car".
 DESCRIBED = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+(?:ed|en))\b")
+# Verbs that say when an event began, whichever a report picks: "the leak began at 9.40 a.m." / "the leak
+# happened just after 11 o'clock" answer one question, and count as the shared anchor word "onset" (two
+# shared words tie a day or time across claims: "leak" alone is not enough, "leak" and "onset" are).
+ONSET = re.compile(
+    r"\b(?:began|begun|begin|begins|started|starts|start|broke out|erupted|happened|occurred|struck|"
+    r"hit|ignited|sparked)\b"
+)
+# How many of the anchor's last words (function words included) an onset verb may stand among: the verb
+# that leads to the value ("hit the town on Friday"), not one earlier in the sentence ("the strike that
+# began last week will end on Monday"). Four content words let one more false conflict through on a
+# blind set (issue 7, sixth round).
+ONSET_WORDS = 3
 # A preposition that makes the value after it a deadline: "until 1 September", "by 1 October".
 DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.I)
 

@@ -247,6 +247,18 @@ def _compare(a: str, b: str):
             "place",
             ("Upton Vale", "Brackwell"),
         ),
+        (  # roles a school, a site or a profession gives
+            "Ines Varo, the headteacher, said the roof had been checked.",
+            "Ines Varo, the deputy headteacher, said the roof had been checked.",
+            "role",
+            ("headteacher", "deputy headteacher"),
+        ),
+        (
+            "Site owner Pavel Grusha said no one had been hurt.",
+            "Site engineer Pavel Grusha said no one had been hurt.",
+            "role",
+            ("Site owner", "Site engineer"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -341,6 +353,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "Families sheltered in the town of Brackwell.",
             "Families sheltered in Brackwell Leisure Centre.",
+        ),
+        # One profession said with and without the place it is practised.
+        (
+            "Lena Ostby, the surgeon, said the girl was stable.",
+            "Lena Ostby, a surgeon at Varn General, said the girl was stable.",
         ),
     ],
 )

@@ -327,7 +327,12 @@ TITLE_WORDS = frozenset(
     "commander coach captain manager secretary general director spokesperson spokesman spokeswoman "
     "executive officer superintendent inspector ambassador colonel dr mr mrs ms professor detective "
     "sergeant constable lieutenant commissioner admiral brigadier corporal marshal sheriff councillor "
-    "councilor senator treasurer chancellor".split()
+    "councilor senator treasurer chancellor "
+    # Heads of a school, a site or a newsroom and the professions a report names people by: without them
+    # "Ines Varo, the headteacher," and "Ines Varo, the deputy head" gave no role to compare.
+    "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
+    "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
+    "founder administrator supervisor coordinator organiser organizer trustee analyst economist teacher".split()
 )
 # Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
 # Tomas Ekdal", "Chief Justice Mara Oyelaran".

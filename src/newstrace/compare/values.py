@@ -332,7 +332,8 @@ TITLE_WORDS = frozenset(
     # "Ines Varo, the headteacher," and "Ines Varo, the deputy head" gave no role to compare.
     "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
-    "founder administrator supervisor coordinator organiser organizer trustee analyst economist teacher".split()
+    "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
+    "teacher".split()
 )
 # Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
 # Tomas Ekdal", "Chief Justice Mara Oyelaran".

@@ -259,6 +259,12 @@ def _compare(a: str, b: str):
             "role",
             ("Site owner", "Site engineer"),
         ),
+        (  # the night of one day is not the small hours of two days later
+            "The Brandt gallery was broken into in the early hours of Monday.",
+            "The Brandt gallery was broken into overnight on Saturday.",
+            "date",
+            ("Monday", "Saturday"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -359,6 +365,12 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "Lena Ostby, the surgeon, said the girl was stable.",
             "Lena Ostby, a surgeon at Varn General, said the girl was stable.",
         ),
+        # One night told from either side of midnight.
+        (
+            "The Brandt gallery was broken into in the early hours of Sunday.",
+            "The Brandt gallery was broken into overnight on Saturday.",
+        ),
+        ("Looters hit the depot late on Friday.", "Looters hit the depot early on Saturday."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newstrace.compare import values as v
-from newstrace.compare.moments import hedged_time, part_of_day_fits, parts_of_day
+from newstrace.compare.moments import hedged_time, one_night, part_of_day_fits, parts_of_day
 from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
@@ -233,7 +233,7 @@ def _exclusive_values(
         # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
         x, y = best[2], best[3]
         sides = (cite(a, text_a, x), cite(b, text_b, y))
-        within = hedged_time(text_a, x, text_b, y) if kind == "time" else None
+        within = hedged_time(text_a, x, text_b, y) if kind == "time" else one_night(text_a, x, text_b, y)
         if within:
             return [Difference(kind, sides, False, within)]
         return [Difference(kind, sides, True, f"{_show(x.value)} vs {_show(y.value)}")]

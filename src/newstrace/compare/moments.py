@@ -89,6 +89,31 @@ def _spans(minutes: tuple[int, int]) -> list[tuple[int, int]]:
     return [(start, end)] if start <= end else [(start, 24 * 60), (0, end)]
 
 
+_WEEK = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# The night before and after a weekday: "Saturday night", "overnight on Saturday", "late on Saturday"; and
+# the small hours after it: "in the early hours of Sunday", "early on Sunday", "before dawn on Sunday".
+NIGHT_OF = re.compile(r"(?:\bovernight\s+(?:on\s+|from\s+)?|\blate\s+(?:on\s+)?)$", re.I)
+NIGHT_AFTER = re.compile(r"^\s+night\b", re.I)
+SMALL_HOURS = re.compile(r"\b(?:early\s+hours\s+of|early\s+(?:on\s+)?|before\s+dawn\s+on)\s*$", re.I)
+
+
+def one_night(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | None:
+    """Why two weekdays a day apart are one moment, or ``None``: one gives the night of the earlier day
+    ("overnight on Saturday", "Saturday night", "late on Saturday"), the other the small hours of the next
+    ("in the early hours of Sunday", "early on Sunday"), the same night told from either side."""
+    for (text_p, p), (text_q, q) in (((text_a, x), (text_b, y)), ((text_b, y), (text_a, x))):
+        if p.value not in _WEEK or q.value not in _WEEK:
+            return None
+        if (_WEEK.index(p.value) + 1) % 7 != _WEEK.index(q.value):
+            continue
+        night = NIGHT_OF.search(text_p[max(0, p.start - 20) : p.start]) or NIGHT_AFTER.match(
+            text_p[p.end : p.end + 10]
+        )
+        if night and SMALL_HOURS.search(text_q[max(0, q.start - 25) : q.start]):
+            return f"one night: the night of {p.value} is the early hours of {q.value}"
+    return None
+
+
 def _minutes(value: str) -> int:
     hours, minutes = value.split(":")
     return int(hours) * 60 + int(minutes)

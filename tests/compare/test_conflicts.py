@@ -265,6 +265,18 @@ def _compare(a: str, b: str):
             "date",
             ("Monday", "Saturday"),
         ),
+        (  # a speaker named by office in one report and by name and title in the other
+            '"The bridge will be rebuilt within a year," the mayor said.',
+            'Mayor Anna Holt said the town would "put the crossing back as soon as money allows".',
+            "quote",
+            ("The bridge will be rebuilt within a year,", "put the crossing back as soon as money allows"),
+        ),
+        (  # quotations in single curly marks, an apostrophe inside one
+            "\u2018We won\u2019t reopen the pier before spring,\u2019 the harbour trust said.",
+            "\u2018We won\u2019t reopen the pier before summer,\u2019 the harbour trust said.",
+            "quote",
+            ("We won\u2019t reopen the pier before spring,", "We won\u2019t reopen the pier before summer,"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -371,6 +383,15 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "The Brandt gallery was broken into overnight on Saturday.",
         ),
         ("Looters hit the depot late on Friday.", "Looters hit the depot early on Saturday."),
+        # Two offices, two speakers, two quotations.
+        (
+            '"The bridge will be rebuilt within a year," the mayor said.',
+            'The harbour master said the town would "put the crossing back as soon as money allows".',
+        ),
+        (
+            '"The bridge will be rebuilt within a year," the mayor said.',
+            'The police spokesman said officers would "keep the crossing closed for the time being".',
+        ),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

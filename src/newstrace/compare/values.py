@@ -110,6 +110,11 @@ ZONED = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|CET|EST|P
 NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)*")
 # Text in quotation marks (straight or curly), at least two words.
 QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{3,}?\s[^\"\u201c\u201d]*?)[\"\u201d]")
+# Text in single curly quotation marks, as British outlets quote: "‘We will not stop,’ she said". The
+# closing mark is also the apostrophe ("won’t"), so it ends a quotation only before a non-letter.
+SINGLE_QUOTE = re.compile(
+    r"(?<![A-Za-z])\u2018(?P<q>[^\u2018\"\u201c\u201d]{3,}?\s[^\u2018\"\u201c\u201d]*?)\u2019(?![A-Za-z])"
+)
 # Roles that precede or follow a name: "deputy minister", "spokesperson", "coach", "chief executive".
 ROLE = re.compile(
     r"\b(?P<role>(?:deputy |vice |acting |former |interim |assistant |chief |senior |head )?"
@@ -524,8 +529,13 @@ def roles(text: str, offset: int = 0) -> list[Mention]:
 
 
 def quotations(text: str, offset: int = 0) -> list[Mention]:
-    """Quoted passages of two words or more (the quotation marks excluded from the span)."""
-    return [Mention(m.group("q"), offset + m.start("q"), offset + m.end("q")) for m in QUOTE.finditer(text)]
+    """Quoted passages of two words or more, in double or single curly marks (the marks excluded from the
+    span)."""
+    found = [*QUOTE.finditer(text), *SINGLE_QUOTE.finditer(text)]
+    return [
+        Mention(m.group("q"), offset + m.start("q"), offset + m.end("q"))
+        for m in sorted(found, key=lambda m: m.start())
+    ]
 
 
 def _is_calendar_day(text: str, m: re.Match[str]) -> bool:

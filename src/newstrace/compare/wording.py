@@ -234,8 +234,12 @@ def _one_speaker(a: Citation, qa: Sequence[v.Mention], b: Citation, qb: Sequence
 
 
 def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
-    """Surnames named next to a speech verb, outside ``quote``."""
+    """Who speaks next to a speech verb, outside ``quote``: surnames, and the office of the speaker as
+    "the <role>" ("the judge told him", "a council spokeswoman said"; the office of a titled speaker too,
+    "Judge Alison Farrant told"), so that a report naming the speaker and one giving the office alone
+    meet."""
     out = set()
+    titled = {t.name: t.role for t in found(v.titled_names, statement.text, statement.start)}
     for name in found(v.names, statement.text, statement.start):
         if quote.start - 1 <= name.start < quote.end + 1:
             continue
@@ -243,7 +247,34 @@ def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
         before = statement.text[max(0, name.start - statement.start - 12) : name.start - statement.start]
         if SPEECH_VERB.match(APPOSITION.sub("", after, count=1).lstrip()) or SPEECH_VERB.search(before):
             out.add(name.value.split()[-1])
+            if name.value in titled:
+                out.add(_office(titled[name.value]))
+    at = quote.start - statement.start
+    outside = (
+        statement.text[: max(0, at - 1)]
+        + " " * (quote.end - quote.start + 2)
+        + statement.text[at + len(quote.value) + 1 :]
+    )
+    for m in OFFICE_SPEAKER.finditer(outside):
+        role = m.group("r1") or m.group("r2")
+        if v.is_title_word(role) and role not in v.ROLE_MODIFIERS:
+            out.add(_office(role))
+    out.discard("the ")
     return out
+
+
+# An office speaking: "the judge told him", "a council spokeswoman said", "said the mayor".
+OFFICE_SPEAKER = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?P<r1>[a-z-]+),?\s+(?:said|says|told|tells|added|stated|declared)\b"
+    r"|\b(?:said|says|told|added)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<r2>[a-z-]+)\b(?!\s+[A-Z])"
+)
+
+
+def _office(role: str) -> str:
+    """A speaker's office as a key beside surnames: "the" and the role's last word, one spelling for
+    synonyms ("spokeswoman" and "spokesman" are both "the spokesperson")."""
+    head = role.lower().split()[-1] if role.split() else ""
+    return "the " + _ROLE_SYNONYMS.get(head, head)
 
 
 def _words(text: str) -> frozenset[str]:

@@ -128,5 +128,8 @@ def test_settlements_named_by_their_kind_or_called_so_by_their_article() -> None
 
 
 def test_quotations_in_single_curly_marks() -> None:
-    text = "\u2018We won\u2019t stop,\u2019 said Ada Lin. The council\u2019s \u2018five-year plan\u2019 was cited."
+    text = (
+        "\u2018We won\u2019t stop,\u2019 said Ada Lin. "
+        "The council\u2019s \u2018five-year plan\u2019 was cited."
+    )
     assert [m.value for m in v.quotations(text)] == ["We won\u2019t stop,", "five-year plan"]

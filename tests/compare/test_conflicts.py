@@ -277,6 +277,12 @@ def _compare(a: str, b: str):
             "quote",
             ("We won\u2019t reopen the pier before spring,", "We won\u2019t reopen the pier before summer,"),
         ),
+        (  # two streets of one town
+            "The gas main burst on Quarry Lane, the utility said.",
+            "The gas main burst on Kiln Street, the utility said.",
+            "place",
+            ("Quarry", "Kiln"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:

@@ -133,3 +133,9 @@ def test_quotations_in_single_curly_marks() -> None:
         "The council\u2019s \u2018five-year plan\u2019 was cited."
     )
     assert [m.value for m in v.quotations(text)] == ["We won\u2019t stop,", "five-year plan"]
+
+
+def test_places_after_a_region_word_and_streets_without_the() -> None:
+    text = "Power failed in northern Vessly and on Quarry Lane, and 200 acres south of Orm burned."
+    assert [m.value for m in v.places(text)] == ["Vessly"]
+    assert [m.value for m in v.land_features(text)] == ["lane: Quarry"]

@@ -454,7 +454,13 @@ def is_title_word(word: str) -> bool:
 
 
 # Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
-PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# A region of the place may stand between ("in northern Ardale", "in central Brannoch"). A point of the
+# compass before "of" ("900 hectares of forest south of Corrow") is not read: it places a thing near a
+# landmark, and set against another report's place it made a false conflict on a tuned set.
+PLACE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
 # People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun": an employer, not a
 # place.
 EMPLOYEES = re.compile(
@@ -464,11 +470,12 @@ EMPLOYEES = re.compile(
 )
 
 
-# A named feature of the land, its kind after the name: "on the Skarvet ridge", "on the Tarn road". Only
-# with such a word: a bare "on the <Name>" is a ship, a newspaper or a programme as often as a place.
+# A named feature of the land, its kind after the name: "on the Skarvet ridge", "on the Tarn road", "on Mill
+# Street". Only with such a word: a bare "on the <Name>" is a ship, a newspaper or a programme as often as a
+# place.
 FEATURE = re.compile(
-    r"\bon\s+the\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<kind>ridge|glacier|mountain|peak|pass|"
-    r"plateau|road|street|motorway|highway|river|lake|estate|island)\b"
+    r"\bon\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<kind>ridge|glacier|mountain|peak|pass|"
+    r"plateau|road|street|motorway|highway|river|lake|estate|island|Road|Street|Avenue|Lane)\b"
 )
 
 
@@ -487,7 +494,11 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
     climbers set off from a village and were stranded on a ridge), and "the border town of Khasan" is no
     alternative to "in Russia", which is why places introduced by "town of" are not read at all."""
     return [
-        Mention(f"{m.group('kind')}: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
+        Mention(
+            f"{m.group('kind').lower()}: {m.group('place')}",
+            offset + m.start("place"),
+            offset + m.end("place"),
+        )
         for m in FEATURE.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
     ]

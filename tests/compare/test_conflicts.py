@@ -283,6 +283,12 @@ def _compare(a: str, b: str):
             "place",
             ("Quarry", "Kiln"),
         ),
+        (  # "later" elsewhere in the sentence makes no update of the time
+            "The siren at the Brask depot sounded at 4:10 a.m., and police were later called.",
+            "The siren at the Brask depot sounded at 5:40 a.m.",
+            "time",
+            ("4:10 a.m.", "5:40 a.m."),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -398,6 +404,8 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             '"The bridge will be rebuilt within a year," the mayor said.',
             'The police spokesman said officers would "keep the crossing closed for the time being".',
         ),
+        # A day that a word of update leads to is a new day, not a contradiction.
+        ("The appeal hearing, now set for May 9, was moved twice.", "The appeal hearing is set for May 2."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

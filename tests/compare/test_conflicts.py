@@ -289,6 +289,12 @@ def _compare(a: str, b: str):
             "time",
             ("4:10 a.m.", "5:40 a.m."),
         ),
+        (
+            "The Tessel mill vote opened at 9 a.m.",
+            "The Tessel mill vote opened at 9:20 a.m.",
+            "time",
+            ("9 a.m.", "9:20 a.m."),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -406,6 +412,12 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ),
         # A day that a word of update leads to is a new day, not a contradiction.
         ("The appeal hearing, now set for May 9, was moved twice.", "The appeal hearing is set for May 2."),
+        # A time on the hour rounds a precise one a few minutes off it; further off, it does not.
+        (
+            "The lock-out at the Tessel mill began at midnight.",
+            "The lock-out at the Tessel mill began at 12.01 a.m.",
+        ),
+        ("The Tessel mill vote opened at 9 a.m.", "The Tessel mill vote opened at 9:04 a.m."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

@@ -27,7 +27,9 @@ TIME_MARGIN = 30
 
 def hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | None:
     """Why two clock times do not contradict, or ``None``: one is hedged (:data:`TIME_HEDGE`) and the other
-    lies within :data:`TIME_MARGIN` minutes on the hedge's side ("shortly before 11 p.m." / "10:48 p.m.")."""
+    lies within :data:`TIME_MARGIN` minutes on the hedge's side ("shortly before 11 p.m." / "10:48 p.m."),
+    or one is on the hour or half hour and the other within :data:`ROUNDED_MINUTES` of it ("midnight" /
+    "12.01 a.m.")."""
     for (text_p, p), q in (((text_a, x), y), ((text_b, y), x)):
         m = TIME_HEDGE.search(text_p[max(0, p.start - 30) : p.start])
         if m is None:
@@ -38,7 +40,15 @@ def hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | N
             return f"a hedged time: {m.group().strip()} {p.value} includes {q.value}"
         if m.group("about") and abs(gap) <= TIME_MARGIN:
             return f"a hedged time: about {p.value} includes {q.value}"
+    for p, q in ((x, y), (y, x)):
+        if _minutes(p.value) % 30 == 0 and abs(_minutes(p.value) - _minutes(q.value)) <= ROUNDED_MINUTES:
+            return f"rounding: {p.value} for {q.value}"
     return None
+
+
+# How far a time on the hour or half hour may lie from a precise one and still be that time rounded:
+# "from midnight" for a strike that began at 12.01 a.m., "at 9 a.m." for 9:03.
+ROUNDED_MINUTES = 5
 
 
 # A part of the day, said of a day ("Tuesday morning", "on Saturday evening", "this afternoon", "late on

@@ -418,6 +418,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "The lock-out at the Tessel mill began at 12.01 a.m.",
         ),
         ("The Tessel mill vote opened at 9 a.m.", "The Tessel mill vote opened at 9:04 a.m."),
+        # Two moments a count held at, not two accounts of one moment.
+        (
+            "At least nine climbers were still missing on Sunday night, the rescue team said.",
+            "Nine climbers were still unaccounted for by the afternoon, the rescue team said.",
+        ),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

@@ -17,6 +17,9 @@ from newstrace.compare.moments import part_of_day_fits, parts_of_day
         ("The tram line reopened on Monday.", []),
         # "Morning" as a name or a noun alone says no part of a day.
         ("The Morning Ledger said the pier was closed.", []),
+        # Which day "the afternoon" is, the sentence does not say; "by" gives a moment a state held at.
+        ("Crews had cleared the road by the afternoon.", []),
+        ("Nine climbers were still missing by Sunday evening.", []),
     ],
 )
 def test_parts_of_the_day(text: str, expected: list[str]) -> None:

@@ -53,9 +53,13 @@ ROUNDED_MINUTES = 5
 
 # A part of the day, said of a day ("Tuesday morning", "on Saturday evening", "this afternoon", "late on
 # Friday night") or alone ("overnight"): what a report gives when it does not know, or does not say, the
-# hour.
+# hour. "The afternoon" or "that evening" alone is not read: which day it is, the sentence does not say.
+# Nor is a part after "by" or "until": "14 people were still missing by the afternoon" / "… on Friday
+# night" give two moments a count held at, not two accounts of one moment (a false conflict on the ferry
+# story of benchmarks/brief_time.py).
 PART_OF_DAY = re.compile(
-    r"\b(?P<span>(?:this|that|the|one|tonight's|[A-Z][a-z]+day|(?:early|late)(?: on [A-Z][a-z]+day)?)"
+    r"(?<!\bby )(?<!\buntil )(?<!\bby late )(?<!\bby early )"
+    r"\b(?P<span>(?:this|tonight's|[A-Z][a-z]+day|(?:early|late)(?: on [A-Z][a-z]+day)?)"
     r"\s+(?P<part>morning|afternoon|evening|night|lunchtime)|(?P<alone>overnight|tonight))\b",
 )
 # The hours (minutes from midnight, start and end) each part of the day covers, drawn wide: a report that

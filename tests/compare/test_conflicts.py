@@ -283,12 +283,6 @@ def _compare(a: str, b: str):
             "place",
             ("Quarry", "Kiln"),
         ),
-        (  # "later" elsewhere in the sentence makes no update of the time
-            "The siren at the Brask depot sounded at 4:10 a.m., and police were later called.",
-            "The siren at the Brask depot sounded at 5:40 a.m.",
-            "time",
-            ("4:10 a.m.", "5:40 a.m."),
-        ),
         (
             "The Tessel mill vote opened at 9 a.m.",
             "The Tessel mill vote opened at 9:20 a.m.",
@@ -423,6 +417,18 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "At least nine climbers were still missing on Sunday night, the rescue team said.",
             "Nine climbers were still unaccounted for by the afternoon, the rescue team said.",
         ),
+        # A count of all the people hit and a count of the dead among them; the subject is no context.
+        (
+            "A woman accused of stabbing four people, killing one, was charged in Orlen.",
+            "A woman stabbed to death one person and wounded three others in Orlen, police said.",
+        ),
+        # Towns of a story's background, after one shared word.
+        (
+            "A gale struck homes near the port town of Vessa last winter.",
+            "The tremor struck an area around the town of Grellby on Holm island.",
+        ),
+        # A region of a country is no alternative to a sea or a town in it.
+        ("Ten dead in southern Moravia floods", "The river burst its banks in Brenno overnight."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newstrace.compare import places
 from newstrace.compare import values as v
 
 
@@ -81,7 +82,7 @@ def test_times_days_and_places() -> None:
     assert [m.value for m in v.clock_times(text)] == ["09:00", "14:30"]
     assert [m.value for m in v.weekdays(text)] == ["Tuesday"]
     assert [m.value for m in v.calendar_days(text)] == ["--09-01"]
-    assert [m.value for m in v.places(text)] == ["Sallow"]
+    assert [m.value for m in places.places(text)] == ["Sallow"]
 
 
 def test_months_of_a_year_and_periods() -> None:
@@ -94,11 +95,13 @@ def test_months_of_a_year_and_periods() -> None:
 
 def test_land_features_carry_their_kind() -> None:
     text = "They were on the Garth ridge, near the Tarn Valley road, not on the Morning Star."
-    assert [m.value for m in v.land_features(text)] == ["ridge: Garth"]  # a ship's name is no place
+    assert [m.value for m in places.land_features(text)] == ["ridge: Garth"]  # a ship's name is no place
 
 
 def test_an_employer_after_its_staff_is_not_a_place() -> None:
-    assert [m.value for m in v.places("Analysts at Fjordvik Bank said shares fell in Lorvik.")] == ["Lorvik"]
+    assert [m.value for m in places.places("Analysts at Fjordvik Bank said shares fell in Lorvik.")] == [
+        "Lorvik"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -123,8 +126,8 @@ def test_settlements_named_by_their_kind_or_called_so_by_their_article() -> None
         "Buses left for the neighbouring town of Lindby. Others went to Orsk, a small fishing village "
         "up the coast, and to the City of Lenz."
     )
-    assert [m.value for m in v.settlements(text)] == ["Lindby"]
-    assert v.settlement_names(text) == {"Lindby", "Orsk"}
+    assert [m.value for m in places.settlements(text)] == ["Lindby"]
+    assert places.settlement_names(text) == {"Lindby", "Orsk"}
 
 
 def test_quotations_in_single_curly_marks() -> None:
@@ -137,5 +140,5 @@ def test_quotations_in_single_curly_marks() -> None:
 
 def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point() -> None:
     text = "Power failed in northern Vessly and on Quarry Lane, and 200 acres south of Orm burned."
-    assert [m.value for m in v.places(text)] == []
-    assert [m.value for m in v.land_features(text)] == ["lane: Quarry"]
+    assert [m.value for m in places.places(text)] == []
+    assert [m.value for m in places.land_features(text)] == ["lane: Quarry"]

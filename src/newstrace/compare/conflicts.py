@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.compare import places
 from newstrace.compare import values as v
 from newstrace.compare.moments import hedged_time, one_night, part_of_day_fits, parts_of_day
 from newstrace.compare.values import cite, found
@@ -68,8 +69,8 @@ def compare_statements(
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
-    findings += _exclusive("place", v.places, a, text_a, b, text_b, places_anchored)
-    findings += _exclusive("place", v.land_features, a, text_a, b, text_b, places_anchored)
+    findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored)
+    findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
     if not moments_only:
@@ -288,7 +289,7 @@ def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Diffe
 
 def _settlements(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     """Two villages, towns or cities, compared as places are (:func:`_exclusive`): one named by its kind
-    ("in the neighbouring town of Lindby", :func:`newstrace.compare.values.settlements`) against another,
+    ("in the neighbouring town of Lindby", :func:`newstrace.compare.places.settlements`) against another,
     or against a place its own article calls a settlement ("in Ferrow", the article saying "Ferrow, a
     village on higher ground"). A settlement is never set against a place of unknown kind: "at the border
     city of Khasan" is no alternative to "in Russia". Even inside one claim the words before the two
@@ -316,9 +317,9 @@ def _settlement_anchor(text_a: str, x: Citation, text_b: str, y: Citation) -> bo
 def _settlements_of(statement: Citation, text: str) -> list[v.Mention]:
     """The settlements of a statement: named by their kind, or places that its article ``text`` calls
     settlements elsewhere."""
-    named = list(found(v.settlements, statement.text, statement.start))
-    known = v.settlement_names(text)
-    named += [m for m in found(v.places, statement.text, statement.start) if m.value in known]
+    named = list(found(places.settlements, statement.text, statement.start))
+    known = places.settlement_names(text)
+    named += [m for m in found(places.places, statement.text, statement.start) if m.value in known]
     return sorted(set(named), key=lambda m: m.start)
 
 

@@ -1,0 +1,92 @@
+"""Places a statement names: after a locative preposition, as a named feature of the land, or as a village,
+town or city.
+
+Split from :mod:`newstrace.compare.values` (the other values of a statement); conflict detection
+(:mod:`newstrace.compare.conflicts`) compares each kind only with its own kind, since a ridge, a village
+and a country are no alternatives to one another. Each value keeps its span in the article text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newstrace.compare.values import NOT_NAMES, Mention
+
+# Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
+# A region word before the name ("in southern Iran") is not read: the region of a country is no
+# alternative to a sea or a town in it ("in southern Iran" / "an island in the Persian Gulf" was a false
+# conflict on ECB+ news text), nor is a compass point before "of" ("900 hectares of forest south of Corrow":
+# a false conflict on a tuned set).
+PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun": an employer, not a
+# place.
+EMPLOYEES = re.compile(
+    r"\b(?:analysts?|economists?|officials?|staff|workers?|employees?|researchers?|scientists?|engineers?|"
+    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues)\s+at\s+$",
+    re.IGNORECASE,
+)
+
+
+# A named feature of the land, its kind after the name: "on the Skarvet ridge", "on the Tarn road", "on Mill
+# Street". Only with such a word: a bare "on the <Name>" is a ship, a newspaper or a programme as often as a
+# place.
+FEATURE = re.compile(
+    r"\bon\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<kind>ridge|glacier|mountain|peak|pass|"
+    r"plateau|road|street|motorway|highway|river|lake|estate|island|Road|Street|Avenue|Lane)\b"
+)
+
+
+def places(text: str, offset: int = 0) -> list[Mention]:
+    """Capitalised names after "in", "at", "near", "outside" (months and weekdays excluded)."""
+    return [
+        Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
+        for m in PLACE.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
+    ]
+
+
+def land_features(text: str, offset: int = 0) -> list[Mention]:
+    """Named features of the land with their kind ("on the Skarvet ridge"), the value "<kind>: <name>" so
+    that only features of one kind are compared: a ridge is no alternative to a village named "in …" (the
+    climbers set off from a village and were stranded on a ridge). "The border town of Khasan" is no
+    alternative to "in Russia" either: a place named by its kind of settlement is read by
+    :func:`settlements` and compared only with another settlement."""
+    return [
+        Mention(
+            f"{m.group('kind').lower()}: {m.group('place')}",
+            offset + m.start("place"),
+            offset + m.end("place"),
+        )
+        for m in FEATURE.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
+    ]
+
+
+# Kinds of settlement a report names a place by.
+_SETTLEMENT = r"(?:village|town|city|hamlet|suburb|port town|market town)"
+# A settlement named by its kind: "the village of Elsby", "the neighbouring town of Lindby".
+SETTLEMENT_OF = re.compile(rf"\b{_SETTLEMENT}\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# A place called a settlement in apposition: "Ferrow, a village on higher ground", "Orsk, the nearest town".
+SETTLEMENT_APPOSED = re.compile(
+    rf"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_SETTLEMENT}\b"
+)
+
+
+def settlements(text: str, offset: int = 0) -> list[Mention]:
+    """Places named by their kind of settlement ("in the neighbouring town of Lindby"): the name alone."""
+    return [
+        Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
+        for m in SETTLEMENT_OF.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES
+    ]
+
+
+@functools.lru_cache(maxsize=256)
+def settlement_names(text: str) -> frozenset[str]:
+    """Every name an article calls a village, town or city ("the village of Elsby", "Ferrow, a village"),
+    so that a place it names bare elsewhere ("in Ferrow") is known to be one. Kept: one article text meets
+    every statement of its story."""
+    named = {m.group("place") for m in SETTLEMENT_OF.finditer(text)}
+    named |= {m.group("place") for m in SETTLEMENT_APPOSED.finditer(text)}
+    return frozenset(p for p in named if p.split()[0] not in NOT_NAMES)

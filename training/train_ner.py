@@ -104,6 +104,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
     parser.add_argument(
+        "--silver",
+        type=Path,
+        default=None,
+        help="also train on silver sentences written by training.ner_silver (distillation)",
+    )
+    parser.add_argument(
+        "--gold-times", type=int, default=1, help="with --silver: repeat the gold sentences this often"
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -124,6 +133,10 @@ def main(argv: list[str] | None = None) -> None:
         train_sents += read_wikigold(args.data / "wikigold" / "wikigold.conll.txt", "train")
     if args.wnut:
         train_sents += read_wnut17(args.data / "wnut17" / "wnut17train.conll")
+    if args.silver:
+        from training.ner_silver import read_silver
+
+        train_sents = train_sents * args.gold_times + read_silver(args.silver)
     build = args.build
     _docbin(train_sents, build / "train.spacy")
     _docbin(read_uner(args.data / UNER_DEV), build / "dev.spacy")

@@ -32,10 +32,11 @@ CreditKind = Literal[
 ]
 
 # Kinds of text that cleaning takes out of the body (kept, never lost).
-RemovedKind = Literal["caption", "credit_line", "dateline", "boilerplate"]
+RemovedKind = Literal["caption", "credit_line", "dateline", "date_stamp", "boilerplate"]
 
 # Where a metadata value came from, most trusted first.
-ValueSource = Literal["metadata", "feed", "warc", "url", "dateline", "credit", "path"]
+# "date_stamp": a line of its own near the top of the body that is only a date ("Posted: May 3, 2013").
+ValueSource = Literal["metadata", "feed", "warc", "url", "date_stamp", "dateline", "credit", "path"]
 
 InputFormat = Literal["text", "html", "jsonl", "feed", "warc"]
 

@@ -280,3 +280,50 @@ def test_example_regional_report_matches_the_answer_key() -> None:
     assert cleaned.removed[0].text == entry["dateline"]
     assert cleaned.dateline_place == entry["dateline_place"]
     assert not any(c["text"] in cleaned.text for c in entry["credits"])
+
+
+# --- date stamps ----------------------------------------------------------------------------------------
+
+
+def test_a_date_stamp_gives_the_date_and_leaves_the_text() -> None:
+    raw = "Posted: Mar 9, 2021 8:20 AM ET\n\n" + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw))
+    _check_offsets(cleaned)
+    assert cleaned.published == PartialDate(2021, 3, 9)
+    assert cleaned.published_source == "date_stamp"
+    assert [(p.kind, p.text) for p in cleaned.removed] == [("date_stamp", "Posted: Mar 9, 2021 8:20 AM ET")]
+    assert cleaned.text.startswith(STORY[0])
+
+
+def test_the_dateline_under_a_date_stamp_is_still_read() -> None:
+    raw = "March 9, 2021\n\nTARNBY, March 8 (Reuters) - " + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw))
+    assert cleaned.published == PartialDate(2021, 3, 9)  # the stamp's, complete, not the dateline's
+    assert cleaned.dateline_place == "Tarnby"
+    assert cleaned.outlet == "Reuters"
+    assert cleaned.text.startswith(STORY[0])
+
+
+@pytest.mark.parametrize(
+    ("stated", "source", "kept"),
+    [
+        (PartialDate(2021, 3, 10), "metadata", PartialDate(2021, 3, 10)),  # the publisher's own: kept
+        (PartialDate(2021, 3, None), "url", PartialDate(2021, 3, 9)),  # /2021/03/ and the stamp agree
+        (PartialDate(2020, 3, None), "url", PartialDate(2020, 3, None)),  # they disagree: kept
+    ],
+)
+def test_a_date_stamp_only_completes_a_date_the_input_states(
+    stated: PartialDate, source: str, kept: PartialDate
+) -> None:
+    raw = "March 9, 2021\n\n" + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw, published=stated, published_source=source))
+    assert cleaned.published == kept
+    assert cleaned.published_source == ("date_stamp" if kept != stated else source)
+    assert "March 9, 2021" not in cleaned.text  # the line is page furniture either way
+
+
+def test_a_date_in_the_first_sentence_is_not_a_stamp() -> None:
+    raw = "The pier reopened on March 9, 2021.\n\n" + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw))
+    assert cleaned.published is None
+    assert cleaned.removed == []

@@ -6,7 +6,9 @@
 2. bylines (:mod:`~newstrace.ingest.credits`): "By Jane Doe, Reuters" in the first or last paragraphs;
 3. credit lines at the end (:mod:`~newstrace.ingest.credits`): "(With inputs from IANS)", staff lines,
    sign-offs, syndication notices;
-4. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
+4. date stamps (:mod:`~newstrace.ingest.datestamps`): a line among the first that is only a date
+   ("Posted: May 3, 2013 8:20 AM");
+5. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
 
 What is taken out is kept as :class:`~newstrace.model.RemovedPart` records and every credit found as a
 :class:`~newstrace.model.Credit`, both with offsets into ``raw_text``. The rest of the body is kept as
@@ -22,8 +24,9 @@ from newstrace.ingest.agencies import AGENCIES
 from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
 from newstrace.ingest.datelines import Dateline, parse_dateline
+from newstrace.ingest.datestamps import find_date_stamps
 from newstrace.ingest.layout import Cut, Line, credit, cut, split_lines
-from newstrace.model import Article, Credit, RemovedPart
+from newstrace.model import Article, Credit, PartialDate, RemovedPart
 
 # Credit kinds that name the agency whose copy this is, strongest first (see _outlet).
 _PUBLISHER_KINDS = (("wire_dateline", "agency_marker"), ("byline",), ("inputs_from",))
@@ -39,8 +42,10 @@ def clean_article(article: Article) -> Article:
     - ``credits``: the article's credits from metadata (kept first), then every credit found in the body
       in order of position, ``raw_text[start:end] == text`` for each;
     - ``dateline_place``, ``byline``: from the dateline and a byline, when not already set;
-    - ``published``: the dateline's date when not already set (``published_source="dateline"``); a date
-      without a year stays without one (``XXXX-09-12``);
+    - ``published``: when not already set, or set without a day that the stamp's date agrees with (a
+      URL's ``2013-05``), the first date stamp's date (``published_source="date_stamp"``, always
+      complete); else the dateline's date when not already set (``published_source="dateline"``); a
+      date without a year stays without one (``XXXX-09-12``);
     - ``outlet``: when not already set, the agency that the copy names as its own
       (``outlet_source="credit"``): a wire dateline or agency marker first ("SEOUL, Sept 12 (Reuters) -",
       "(AP) —"), then an agency byline ("By Jane Doe, Reuters"), then a single "(With inputs from X)".
@@ -74,6 +79,10 @@ def clean_article(article: Article) -> Article:
     cuts += credit_cuts
     taken |= _covered(lines, credit_cuts)
 
+    stamps = find_date_stamps(lines, taken)
+    cuts += [cut(raw, "date_stamp", s.start, s.end) for s in stamps]
+    taken |= {i for i, line in enumerate(lines) if any(s.start == line.start for s in stamps)}
+
     dateline = _dateline(lines, taken)
     if dateline is not None:
         found: tuple[Credit, ...] = ()
@@ -89,6 +98,10 @@ def clean_article(article: Article) -> Article:
         "removed": removed,
         "credits": credits,
     }
+    if stamps and _refines(article.published, stamps[0].date):
+        updates["published"] = stamps[0].date
+        updates["published_source"] = "date_stamp"
+        article = dataclasses.replace(article, published=stamps[0].date)
     updates.update(_dateline_fields(article, dateline))
     updates.update(_byline_fields(article, byline))
     if article.outlet is None and (outlet := _outlet(credits)) is not None:
@@ -156,6 +169,19 @@ def _dateline_fields(article: Article, dateline: Dateline | None) -> dict[str, o
         fields["published"] = dateline.date
         fields["published_source"] = "dateline"
     return fields
+
+
+def _refines(published: PartialDate | None, stamp: PartialDate) -> bool:
+    """Whether a date stamp's complete date should replace ``published``: none is set, or the one set
+    lacks a part and agrees with the stamp on every part it has (a URL's ``/2013/05/`` and a stamp's
+    "May 3, 2013"). A complete date, or one that disagrees, is kept: metadata and URL dates are the
+    publisher's own, and a stamp that disagrees may be an "Updated" date."""
+    if published is None:
+        return True
+    if published.is_complete:
+        return False
+    parts = ((published.year, stamp.year), (published.month, stamp.month), (published.day, stamp.day))
+    return all(mine is None or mine == theirs for mine, theirs in parts)
 
 
 def _byline_fields(article: Article, byline: Byline | None) -> dict[str, object]:

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from newstrace.config import Options
-from newstrace.group import stories
+from newstrace.group import assign_stories, stories
 from newstrace.group.stories import CLOSE_DAYS, LATE_DAYS, MAX_GAP_DAYS, StoryClusterer, features_of
 from newstrace.model import Article, PartialDate, SourceRef
 from newstrace.pipeline import regroup
@@ -92,3 +92,20 @@ def test_a_reopened_store_keeps_the_clock(options: Options) -> None:
             regroup(store, options)
     with open_store(options.db) as store, store.grouping() as session:
         assert session.clock() == (DAY0 + datetime.timedelta(days=100)).toordinal()
+
+
+def test_an_undated_report_still_finds_its_story_in_a_corpus_spanning_years() -> None:
+    # Grouped at once, the newest dated report (a year on) moves the clock past the landslide story's
+    # close. Undated reports are placed before the dated ones, so the undated follow-up meets the
+    # landslide reports instead of finding their story closed.
+    articles = [
+        _report(1, WIRE, "Landslide buries part of Velmora", 0),
+        _report(2, UNRELATED, "Ostrel central bank holds rate", CLOSE_DAYS + 300),
+        Article(
+            INDEPENDENT, SourceRef("gen/3.txt", "text"), text=INDEPENDENT, title="Velmora waits for news"
+        ),
+    ]
+    for number, article in enumerate(articles, start=1):
+        article.id = number
+    grouped = assign_stories(articles, [], [], THRESHOLD)
+    assert sorted(sorted(s.article_ids) for s in grouped) == [[1, 3], [2]]

@@ -19,7 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "benchmarks" / "gold"
-SETS = ("claims_heldout2", "claims_heldout3", "claims_heldout4", "claims_heldout5")
+SETS = ("claims_heldout2", "claims_heldout3", "claims_heldout4", "claims_heldout5", "claims_heldout6")
 
 
 def _load_module() -> ModuleType:

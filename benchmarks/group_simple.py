@@ -19,30 +19,34 @@ from collections import defaultdict
 from pathlib import Path
 
 from newstrace.group.simple import DEFAULT_THRESHOLD, group_stories
-from newstrace.model import Article, SourceRef
+from newstrace.ingest.clean import clean_article
+from newstrace.ingest.jsonl import record_article
+from newstrace.model import Article, Rejection
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus_dev" / "articles.jsonl"
 THRESHOLDS = (0.10, 0.14, 0.15, 0.16, 0.17, 0.18, 0.20, 0.22, 0.26, 0.30)
 
 
 def load(path: Path) -> tuple[list[Article], dict[int, str], dict[int, str]]:
-    """Articles (title = first line, body = the other lines as paragraphs), gold story and topic by id."""
+    """Articles as newstrace's own reader and cleaning make them, gold story and topic by id.
+
+    Each line goes through :func:`~newstrace.ingest.jsonl.record_article` (which takes a date from the
+    URL when the line states none) and :func:`~newstrace.ingest.clean.clean_article` (date stamps,
+    datelines, bylines), as ``newstrace analyze`` reads it. One difference, kept from the first version
+    of this loader: the body's first line, which repeats the title in every ECB+ row, is left out (a
+    row with nothing else keeps it as its text).
+    """
     articles, gold, topic = [], {}, {}
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             row = json.loads(line)
             body = "\n\n".join(row["text"].split("\n")[1:])
-            articles.append(
-                Article(
-                    raw_text=body,
-                    text=body,
-                    title=row["title"],
-                    url=row.get("url"),
-                    source=SourceRef(str(path), "jsonl", number),
-                    external_id=row["id"],
-                    id=number,
-                )
-            )
+            read = record_article({**row, "text": body if body.strip() else row["text"]}, str(path), number)
+            if isinstance(read, Rejection):
+                raise ValueError(f"{path}:{number}: {read.reason}")
+            article = clean_article(read)
+            article.id = number
+            articles.append(article)
             gold[number] = row["story"]
             topic[number] = str(row["topic"])
     return articles, gold, topic

@@ -258,3 +258,21 @@ def test_a_figure_tied_to_a_later_event_is_an_update_and_one_event_told_later_is
     assert numbers(recount) == [(False, "a later report (2025-09-09) updates the figure of 2025-09-05")]
     # Published four days later, but about the first count (Thursday night, before Friday's report).
     assert numbers(late) == [(True, "6 vs 14 vote")]
+
+
+def test_a_later_day_in_the_sentence_before_the_figure_does_not_make_it_an_update() -> None:
+    # The later report's figure opens a paragraph; the sentence before it names a later day. The figure
+    # itself is told of the first evening, as the earlier report's is: a conflict, not an update.
+    earlier = (
+        "Nearly 4,000 people have been told to leave their homes in Kelby and Orran tonight as a grass "
+        "fire spreads across the Tolmere moor.\n\nCrews from three districts are on the moor."
+    )
+    later = (
+        "A grass fire that began near Kelby on Saturday afternoon had burned 900 hectares of the Tolmere "
+        "moor by Sunday morning, the fire service said.\n\n"
+        "About 2,500 people were told to leave their homes in Kelby and Orran on Saturday evening as the "
+        "fire spread across the Tolmere moor."
+    )
+    found = find_claims([_dated(1, earlier, "Moor Radio", 6), _dated(2, later, "Tolmere Wire", 7)])
+    numbers = [(d.conflict, d.reason) for c in found for d in c.differences if d.kind == "number"]
+    assert numbers == [(True, "4,000 vs 2,500 people")]

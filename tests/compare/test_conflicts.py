@@ -542,3 +542,31 @@ def test_parts_of_two_different_days_are_left_to_the_days() -> None:
 def test_verbs_of_beginning_are_one_anchor_word(a: str, b: str, shared: set[str]) -> None:
     day = re.compile(r"\d{1,2}(?:\.\d\d)? a\.m\.|Monday|Tuesday|Thursday|Friday")
     assert shared_anchor(a, day.search(a).start(), b, day.search(b).start()) == shared  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # A word of update next to the figure makes the difference an update.
+        ("Rescuers said the toll rose to 15 missing.", "Twelve people were missing.", False),
+        ("Rescuers have now found 15 dead.", "Rescuers found 12 dead.", False),
+        # Far from the figure, elsewhere in the sentence, it says nothing about this figure.
+        (
+            "Nearly 4,000 people were told to leave Kelby, and the council said more roads may close later.",
+            "About 2,500 people were told to leave Kelby.",
+            True,
+        ),
+    ],
+)
+def test_a_word_of_update_counts_only_next_to_the_figure(a: str, b: str, conflict: bool) -> None:
+    assert [d.conflict for d in _compare(a, b) if d.kind == "number"] == [conflict]
+
+
+def test_a_place_of_work_after_the_is_an_employer_not_a_place() -> None:
+    a = "Tova Rinn, a researcher at the University of Ambry, said hospitals were easy targets."
+    b = "A researcher in Selby said hospitals were easy targets."
+    assert [
+        d
+        for d in compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True)
+        if d.kind == "place"
+    ] == []

@@ -517,7 +517,11 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z\"\u201c])")
 
 def _sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that holds ``offset``."""
-    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, offset)]
+    # The search runs one character past ``offset`` so that its look-ahead sees the capital that opens the
+    # sentence at ``offset``: stopping at ``offset`` joined a value at a sentence's start to the sentence
+    # before ("… by Sunday morning, the service said. About 2,500 people were ordered to leave … on
+    # Saturday evening" read "Sunday" as the day of the 2,500).
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, offset + 1) if m.end() <= offset]
     end = SENTENCE_BREAK.search(text, offset)
     return text[starts[-1] : end.start() + 1 if end else len(text)]
 

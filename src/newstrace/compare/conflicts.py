@@ -100,7 +100,7 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
             continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
         sides = (cite(a, text_a, x), cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
-        if reason is None and (UPDATE.search(a.text) or UPDATE.search(b.text)):
+        if reason is None and (_updated(text_a, x) or _updated(text_b, y)):
             reason = "a later update of the figure"
         if reason is None and any(
             _increment(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
@@ -111,6 +111,21 @@ def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# Characters before and after a figure in which a word of update (:data:`UPDATE`) marks that figure as
+# the update: "the toll rose to 15", "now stands at 12" (before), "15, up from 12" (after). Anywhere in the
+# sentence was too far: "Nearly 4,000 people have been told to leave …, and more may follow later" is no
+# update of its 4,000.
+UPDATE_BEFORE = 40
+UPDATE_AFTER = 20
+
+
+def _updated(text: str, q: v.Quantity) -> bool:
+    """Whether a word of update stands next to the figure ``q`` (a span of ``text``), inside its sentence."""
+    before = re.split(r"[.!?]\s", text[max(0, q.start - UPDATE_BEFORE) : q.start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[q.end : q.end + UPDATE_AFTER])[0]
+    return UPDATE.search(before) is not None or UPDATE.search(text[q.start : q.end] + after) is not None
 
 
 def _increment(span: str) -> bool:

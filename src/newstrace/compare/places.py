@@ -19,11 +19,12 @@ from newstrace.compare.values import NOT_NAMES, Mention
 # conflict on ECB+ news text), nor is a compass point before "of" ("900 hectares of forest south of Corrow":
 # a false conflict on a tuned set).
 PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-# People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun": an employer, not a
-# place.
+# People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun", "a researcher at the
+# University of Lowmoor": an employer, not a place.
 EMPLOYEES = re.compile(
     r"\b(?:analysts?|economists?|officials?|staff|workers?|employees?|researchers?|scientists?|engineers?|"
-    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues)\s+at\s+$",
+    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues)\s+at\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 

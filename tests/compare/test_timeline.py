@@ -60,6 +60,13 @@ def test_weekday_with_a_part_of_day_completes_a_date() -> None:
     assert [c.text for c in dates[1].evidence] == ["Friday morning"]
 
 
+def test_a_date_stamp_line_is_trusted_as_much_as_the_url() -> None:
+    stamped = _article(1, FOLLOW, PartialDate(2025, 3, 15), "date_stamp")
+    from_url = _article(2, FOLLOW, PartialDate(2025, 3, 15), "url")
+    dates = infer_publication_dates([stamped, from_url], TODAY)
+    assert dates[1].confidence == dates[2].confidence > 0.8
+
+
 def test_story_dates_complete_partial_and_missing_dates() -> None:
     articles = [
         _article(

@@ -34,6 +34,9 @@ SOURCE_CONFIDENCE = {
     "feed": 0.95,
     "warc": 0.9,
     "url": 0.85,
+    # A line of the page that is only a date ("Posted: May 3, 2013"): the outlet's own stamp, as sure as
+    # the URL's date, short of metadata (it may be an "Updated" date when the first one is missing).
+    "date_stamp": 0.85,
     "dateline": 0.8,
     "credit": 0.6,
     "path": 0.6,

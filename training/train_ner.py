@@ -1,15 +1,17 @@
 """Train newstrace's NER from ``../shared/data`` and install it into the package.
 
-Run from the repository root (``make train-ner``)::
+Run from the repository root (``make train-ner``, which first writes the silver data)::
 
-    .venv/bin/python -m training.train_ner [--data ../shared/data] [--epochs 6]
+    .venv/bin/python -m training.ner_silver --out build/ner/silver.jsonl
+    .venv/bin/python -m training.train_ner --silver build/ner/silver.jsonl --gold-times 2
 
 Steps: read UNER English-EWT train + the wikigold train split (and WNUT17 with ``--wnut``), write spaCy
 DocBins under ``build/ner/``, build static word vectors from the installed MiniLM weights
 (:mod:`training.ner_vectors`; with ``--contexts`` also from MiniLM's contextual outputs averaged over the
 unlabeled text of :mod:`training.ner_text`, cached in ``build/ner/contexts.npz``), train
-``training/ner.cfg`` (tok2vec + transition-based ner; ``--config training/ner_tagger.cfg`` trains the
-faster tok2vec + BILUO tagger instead; UNER dev picks the best checkpoint), then copy
+``training/ner_tagger.cfg`` (tok2vec + a softmax tagger over BILUO tags, the shipped fast model;
+``--config training/ner.cfg`` trains the slower transition-based parser it replaced; UNER dev picks the
+best checkpoint), then copy
 the best pipeline to ``src/newstrace/annotate/models/ner/`` without its training-only files. The
 EntityRuler with our gazetteers is not baked in: :func:`newstrace.annotate.entities.load_pipeline` adds it
 from ``annotate/gazetteer.py`` at load time, so the lists can change without retraining.
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "newstrace" / "annotate" / "models" / "ner"
 UNER_TRAIN = "uner_english_ewt/en_ewt-ud-train.pre-release-2022-12-02.iob2"
 UNER_DEV = "uner_english_ewt/en_ewt-ud-dev.iob2"
-CONFIG = ROOT / "training" / "ner.cfg"
+CONFIG = ROOT / "training" / "ner_tagger.cfg"
 
 
 def _docbin(sentences: list[Sentence], path: Path) -> None:

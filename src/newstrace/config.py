@@ -52,7 +52,7 @@ class Options:
     # The ingest date (ISO, "2023-09-12"): a publication year inferred from a weekday is never after it.
     # Empty: the day of the run. Set it to re-run an archive as of the day it was collected.
     ingest_date: str = ""
-    # Named-entity model (issue 4): "fast", the spaCy CNN (about 40 ms per 600-word article), or
+    # Named-entity model (issue 4): "fast", the spaCy CNN tagger (about 20 ms per 600-word article), or
     # "accurate", a BiLSTM head over contextual MiniLM features (higher F1 at several times the cost;
     # figures in BENCHMARKS.md). Both run the gazetteer and name rules on top.
     ner: str = "fast"

@@ -341,6 +341,9 @@ def make_accurate_pipeline(tokenizer_source: Path, head_folder: Path) -> Languag
 
     if _COMPONENT not in Language.factories:
         Language.factory(_COMPONENT, func=lambda nlp, name, folder: ContextualNer(Path(folder)))
-    nlp = spacy.load(tokenizer_source, exclude=["tok2vec", "ner"])
+    # Every trained step of the fast pipeline is left out, whichever it is (tok2vec + ner, or the
+    # tagger's tok2vec + tagger + BILUO decoder): only its tokenizer is wanted.
+    meta = json.loads((tokenizer_source / "meta.json").read_text(encoding="utf-8"))
+    nlp = spacy.load(tokenizer_source, exclude=list(meta.get("pipeline", [])))
     nlp.add_pipe(_COMPONENT, config={"folder": str(head_folder)}, last=True)
     return nlp

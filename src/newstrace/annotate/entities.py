@@ -1,8 +1,9 @@
 """Named entities (PER, ORG, LOC) in an article's cleaned text, with exact character offsets.
 
-The pipeline that ships in ``annotate/models/ner/`` is a spaCy CNN (tok2vec + transition-based ner)
-over static word vectors derived from MiniLM, trained by ``make train-ner`` on UNER English-EWT and
-wikigold (see its MODEL_CARD.md). At load time two
+The pipeline that ships in ``annotate/models/ner/`` is a spaCy CNN (tok2vec + a softmax tagger over
+BILUO tags, decoded by :mod:`newstrace.annotate.biluo`) over static word vectors derived from MiniLM,
+trained by ``make train-ner`` on UNER English-EWT and wikigold plus news tagged by the accurate mode
+(see its MODEL_CARD.md). At load time two
 rule components are added around it:
 
 1. a gazetteer step *after* the ner with the lists of :mod:`newstrace.annotate.gazetteer` (countries
@@ -390,6 +391,8 @@ def _apply_rules(doc: Doc) -> Doc:
         text = doc[start:end].text
         if _is_demonym(text) or _is_calendar(text) or _is_direction_adjective(text):
             continue
+        if end < len(doc) and _is_direction_adjective(f"{text} {doc[end].text}"):
+            continue  # "Far" tagged alone in "the Far Eastern city": part of an adjective of direction
         place = canonical_place(text)
         if place or canonical_org(text):
             # A listed name keeps the model's span but takes the list's type ("CNN" is no place).

@@ -570,3 +570,49 @@ def test_a_place_of_work_after_the_is_an_employer_not_a_place() -> None:
         for d in compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True)
         if d.kind == "place"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # "About" a time reaches as far as the time's roundness says.
+        ("The queue collapsed at about 2.20 p.m.", "The queue collapsed shortly after 2.45 p.m.", [True]),
+        ("The queue collapsed at about 2.20 p.m.", "The queue collapsed at 2.27 p.m.", [False]),
+        ("The queue collapsed at about 3 p.m.", "The queue collapsed at 2.45 p.m.", [False]),
+        # A time given from another is compared as the moment it gives.
+        (
+            "The crush at the Orrin ground began about 40 minutes before the 3 p.m. kick-off.",
+            "The crush at the Orrin ground began at about 2.20 p.m.",
+            [],  # one moment: 14:20 either way
+        ),
+        (
+            "The crush at the Orrin ground began about 40 minutes before the 3 p.m. kick-off.",
+            "The crush at the Orrin ground began shortly after 2.45 p.m.",
+            [True],
+        ),
+    ],
+)
+def test_hedged_and_relative_times(a: str, b: str, found: list[bool]) -> None:
+    assert [d.conflict for d in _compare(a, b) if d.kind == "time"] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        # Verbs of finding answer one question: when the thing was found.
+        (
+            "A shepherd spotted the diesel on Sunday and called the council.",
+            "Ewan Tarr, 61, found the diesel on Saturday morning.",
+            {"diesel", "discovery"},
+        ),
+        (
+            "Nurses first noticed the outage shortly after 3 a.m. on Monday.",
+            "The outage was detected at about 6 a.m. on Monday.",
+            {"outag", "discovery"},  # crude stems
+        ),
+    ],
+)
+def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) -> None:
+    day = re.compile(r"\d{1,2}(?:\.\d\d)? a\.m\.|Saturday|Sunday")
+    assert shared_anchor(a, day.search(a).start(), b, day.search(b).start()) == shared  # type: ignore[union-attr]
+    assert not different_acts(a, day.search(a).start(), b, day.search(b).start())  # type: ignore[union-attr]

@@ -115,6 +115,14 @@ def test_an_employer_after_its_staff_is_not_a_place() -> None:
         # A bare o'clock could be either half of the day; an afternoon is no clock time.
         ("They met at four o'clock and talked all afternoon.", []),
         ("Trading volumes in 1530 shares fell.", []),
+        # Hours said in words, with the part of the day after them.
+        ("The alarm was raised at about half past five on Monday morning.", ["05:30"]),
+        ("The last tram left at a quarter to ten that evening.", ["21:45"]),
+        ("They met at half past four and talked all afternoon.", ["16:30"]),
+        ("The band played until half past two.", []),  # either half of the day
+        # A time given from another: the moment meant, not the other event's clock time.
+        ("The queue formed about 40 minutes before the 3 p.m. kick-off.", ["14:20"]),
+        ("Doors opened two hours after the 9 a.m. start.", ["11:00"]),
     ],
 )
 def test_clock_times_said_in_words_or_as_wire_copy_gives_them(text: str, expected: list[str]) -> None:

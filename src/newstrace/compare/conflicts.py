@@ -73,6 +73,7 @@ def compare_statements(
     findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
+
     if not moments_only:
         findings += name_differences(a, text_a, b, text_b)
         findings += role_differences(a, text_a, b, text_b)
@@ -429,6 +430,9 @@ def _anchor(text: str, start: int, moment: bool = False) -> set[str]:
         anchor.add("deadline")
     if moment and ONSET.search(" ".join(words[-ONSET_WORDS:])):
         anchor.add("onset")
+    content = [w for w in words if w not in _FUNCTION]
+    if moment and any(DISCOVERY.fullmatch(w) for w in content[-ONSET_WORDS:]):
+        anchor.add("discovery")
     return anchor
 
 
@@ -470,6 +474,11 @@ ONSET = re.compile(
     r"\b(?:began|begun|begin|begins|started|starts|start|broke out|erupted|happened|occurred|struck|"
     r"hit|ignited|sparked)\b"
 )
+# Verbs that say when something was found or noticed, whichever a report picks: "the leak was discovered
+# on Sunday morning" / "Rennick found the oil on Saturday morning" / "a farmer spotted the oil on Sunday"
+# answer one question, and count as the shared anchor word "discovery" when one stands among the last
+# three content words before the day or time ("Staff first noticed the attack shortly after 2 a.m.").
+DISCOVERY = re.compile(r"found|discovered|spotted|noticed|detected")
 # How many of the anchor's last words (function words included) an onset verb may stand among: the verb
 # that leads to the value ("hit the town on Friday"), not one earlier in the sentence ("the strike that
 # began last week will end on Monday"). Four content words let one more false conflict through on a

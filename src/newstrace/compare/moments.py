@@ -38,12 +38,24 @@ def hedged_time(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> str | N
         side = (m.group("side") or "").lower()
         if (side == "before" and -TIME_MARGIN <= gap <= 0) or (side == "after" and 0 <= gap <= TIME_MARGIN):
             return f"a hedged time: {m.group().strip()} {p.value} includes {q.value}"
-        if m.group("about") and abs(gap) <= TIME_MARGIN:
+        if m.group("about") and abs(gap) <= _about_margin(p.value):
             return f"a hedged time: about {p.value} includes {q.value}"
     for p, q in ((x, y), (y, x)):
         if _minutes(p.value) % 30 == 0 and abs(_minutes(p.value) - _minutes(q.value)) <= ROUNDED_MINUTES:
             return f"rounding: {p.value} for {q.value}"
     return None
+
+
+def _about_margin(value: str) -> int:
+    """How far "about" a clock time reaches, in minutes, read from how round the time is: a report rounds
+    to the precision it gives. "About 6 a.m." or "about 6.30" reaches :data:`TIME_MARGIN` either side,
+    "about 2.15" a quarter of an hour, "about 2.20" ten minutes, "about 2.25" five: "about 2.20 p.m." and
+    "shortly after 2.45 p.m." are two accounts of when a crush began, 25 minutes apart, not one."""
+    minute = _minutes(value) % 60
+    for step, margin in ((30, TIME_MARGIN), (15, 15), (10, 10)):
+        if minute % step == 0:
+            return margin
+    return 5
 
 
 # How far a time on the hour or half hour may lie from a precise one and still be that time rounded:
@@ -190,8 +202,19 @@ _NOT_ACTS = frozenset(
 )
 
 
+# Verbs that tell one act in different words, each class as one stem: when something was found ("a
+# farmer spotted the oil on Sunday" / "Rennick found the oil on Saturday morning") or when it began.
+SAME_ACT = {
+    **dict.fromkeys("found discovered spotted noticed detected".split(), "discover"),
+    **dict.fromkeys("began begun started broke erupted happened occurred struck".split(), "begin"),
+}
+
+
 def _act_stem(word: str) -> str:
-    """ "opened" / "opens" / "open" → "open"; "closed" / "close" → "clos"."""
+    """ "opened" / "opens" / "open" → "open"; "closed" / "close" → "clos"; "spotted" / "found" → "discover"
+    (:data:`SAME_ACT`)."""
+    if word in SAME_ACT:
+        return SAME_ACT[word]
     for suffix in ("ing", "ed", "es", "s", "e", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

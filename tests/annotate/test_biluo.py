@@ -22,6 +22,11 @@ from newstrace.annotate.biluo import biluo_spans
         # An I- or L- with nothing open starts a name instead of being dropped.
         (["O", "I-LOC", "L-LOC"], [(1, 3, "LOC")]),
         (["O", "L-PER"], [(1, 2, "PER")]),
+        # An inside or last tag right after a name of its type that a last tag closed goes on with it
+        # ("Kim Jong Un" tagged B L L), but not across a change of type.
+        (["O", "B-PER", "L-PER", "L-PER", "O"], [(1, 4, "PER")]),
+        (["U-PER", "I-PER", "L-PER"], [(0, 3, "PER")]),
+        (["B-PER", "L-PER", "L-ORG"], [(0, 2, "PER"), (2, 3, "ORG")]),
         # A label change inside a run splits it: one entity has one type.
         (["B-ORG", "I-LOC", "L-LOC"], [(0, 1, "ORG"), (1, 3, "LOC")]),
         # A gap closes a name.

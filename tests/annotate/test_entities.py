@@ -117,6 +117,30 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
     assert [(m.text, text[m.start : m.end]) for m in find_entities(text)] == [("Pyongyang", "Pyongyang")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A no-break space before a name stays outside it.
+        (
+            "Talks were held near Khasan,\xa0North Korea's border post.",
+            {("Khasan", "LOC"), ("North Korea", "LOC")},
+        ),
+        # The start of a title before a person is not an organisation of its own.
+        (
+            "Last week, US National Security Adviser Jake Sullivan said talks were advancing.",
+            {("US", "LOC"), ("Jake Sullivan", "PER")},
+        ),
+        # An organisation named by its head word takes the capitalised words before it.
+        (
+            "The launch was confirmed, according to South Korea's Defense Ministry, on Monday.",
+            {("South Korea", "LOC"), ("Defense Ministry", "ORG")},
+        ),
+    ],
+)
+def test_name_edges_around_spaces_titles_and_head_words(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _pairs(find_entities(text)) == expected
+
+
 def test_batch_keeps_order_and_ids() -> None:
     texts = ["Moscow is cold.", "", "Talks in Seoul ended."]
     batches = find_entities_batch(texts, [3, 4, 5])

@@ -6,8 +6,9 @@ fraction of a millisecond per article where the transition parser's per-token st
 10 ms on one core (benchmarks/ner.py), which alone was half the 20 ms budget.
 
 Tags are decoded leniently, the way a reader would: a run of non-``O`` tags with one label is one entity,
-a ``U-`` stands alone, a ``B-`` starts a new entity and an ``L-`` ends one, and an ``I-`` or ``L-`` with
-nothing open starts an entity rather than being dropped.
+a ``U-`` stands alone, a ``B-`` starts a new entity and an ``L-`` ends one, an ``I-`` or ``L-`` right after
+an entity of its label that an ``L-`` just closed goes on with it ("B L L": the tagger was unsure where the
+name ends), and one with nothing open starts an entity rather than being dropped.
 
 The step is a spaCy factory (:data:`FACTORY`) so that the trained pipeline carries it and its scorer
 (spaCy's ``ents_f``) picks the training checkpoint; import this module before ``spacy.load``.
@@ -49,6 +50,11 @@ def _decode(tagged: Iterable[tuple[int, str, str]]) -> list[tuple[int, int, str]
     start, end, label = -1, -1, ""
     for i, prefix, lab in tagged:
         joins = start >= 0 and i == end and lab == label and prefix in ("I", "L")
+        if not joins and start < 0 and prefix in ("I", "L") and spans and spans[-1][1:] == (i, lab):
+            # "B-PER L-PER L-PER" ("Kim Jong Un"): an inside or last tag right after an entity of its
+            # label that an L closed goes on with it, rather than opening a one-word entity of its own.
+            start, _, label = spans.pop()
+            joins = True
         if not joins:
             if start >= 0:
                 spans.append((start, end, label))

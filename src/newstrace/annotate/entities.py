@@ -346,8 +346,20 @@ def _apply_rules(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
     ents: list[SpacySpan] = []
+    model_covered = {t for e in doc.ents for t in range(e.start, e.end)}
     for ent in doc.ents:
         start, end, label = ent.start, _glued_end(doc, ent.end), ent.label_
+        # A no-break space the tagger took into a name ("\xa0North Korea") stays outside it.
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while end > start and _inside_title_run(doc, start, end, label):
+            end -= 1  # "US National" of "US National Security Adviser Jake Sullivan": "US"
+        if start >= end:
+            continue
+        if label == "ORG":
+            start = _organisation_start(doc, start, model_covered)
         lead = start
         while lead < end - 1 and doc[lead].lower_ in _TITLE_OR_ROLE:
             lead += 1
@@ -441,6 +453,37 @@ def _apply_rules(doc: Doc) -> Doc:
     ents += _speakers_after_quotes(doc, {t for e in ents for t in range(e.start, e.end)})
     doc.ents = filter_spans(ents)
     return doc
+
+
+def _inside_title_run(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether a span ends inside a title before a name ("US National" of "US National Security Adviser
+    Jake Sullivan"): its last word is a role word and another one follows, so that word is no name."""
+    return (
+        label != "PER"
+        and end < len(doc)
+        and doc[end - 1].lower_ in ROLE_WORDS
+        and doc[end].lower_ in _TITLE_OR_ROLE
+    )
+
+
+def _organisation_start(doc: Doc, start: int, covered: set[int]) -> int:
+    """Where an organisation tagged from its head word alone begins: "Ministry" in "South Korea's Defense
+    Ministry" takes the capitalised words before it ("Defense Ministry"), up to three, never a word of
+    another entity, "The" or a word of the calendar."""
+    if doc[start].lower_ not in ORG_HEADS:
+        return start
+    k = start
+    while (
+        k > 0
+        and start - k < 3
+        and k - 1 not in covered
+        and doc[k - 1].text.istitle()
+        and doc[k - 1].is_alpha
+        and doc[k - 1].lower_ not in ("the", "a", "an")
+        and doc[k - 1].lower_ not in CALENDAR_WORDS
+    ):
+        k -= 1
+    return k
 
 
 def _hyphenated_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:

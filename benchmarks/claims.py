@@ -23,9 +23,10 @@ Each gold story's articles are read and cleaned as newstrace reads them, then
   in the same run labels each claim by outlet count alone (no alignment model: a claim in two articles is
   "agreed", otherwise "single", never "conflicting").
 - Conflicts: a predicted conflict is right when its two cited values overlap the two sides (or the
-  mentions) of one gold conflict in two different articles, and are not the two sides of a difference the
-  gold lists as compatible (that is a false conflict, whatever else its sentences say); precision over
-  predicted, recall over gold.
+  mentions) of one gold conflict in two different articles (of those, one not yet found and of the same
+  kind is preferred, so two gold conflicts in one pair of sentences can both be found), and are not the
+  two sides of a difference the gold lists as compatible (that is a false conflict, whatever else its
+  sentences say); precision over predicted, recall over gold.
 - Time: seconds to find the claims of the largest story, model load excluded (timed on a second run).
 """
 
@@ -126,12 +127,16 @@ def score_story(  # type: ignore[no-untyped-def]
                     + " / ".join(repr(x.text) for x in d.sides)
                 )
             continue
+        candidates = []
         for g in gold_conflicts:
             places = [_locate(s, by_id, ids) for s in g.conflict.sides + g.mentions]
             sides_hit = {p[0] for p in places for side in d.sides if _overlaps(side, p)}
             if len(sides_hit) >= 2 and d.sides[0].article_id != d.sides[1].article_id:
-                hit = g.id
-                break
+                candidates.append(g)
+        if candidates:
+            # Two gold conflicts may lie in the same sentences (a time and a place of one event): a found
+            # conflict answers the one not yet found, of its own kind first, not always the first listed.
+            hit = min(candidates, key=lambda g: (g.id in matched_gold, g.conflict.kind != d.kind)).id
         if hit is not None:
             right += 1
             matched_gold.add(hit)

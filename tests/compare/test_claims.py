@@ -276,3 +276,61 @@ def test_a_later_day_in_the_sentence_before_the_figure_does_not_make_it_an_updat
     found = find_claims([_dated(1, earlier, "Moor Radio", 6), _dated(2, later, "Tolmere Wire", 7)])
     numbers = [(d.conflict, d.reason) for c in found for d in c.differences if d.kind == "number"]
     assert numbers == [(True, "4,000 vs 2,500 people")]
+
+
+def _embed_with(related: tuple[str, str], cosine: float):  # type: ignore[no-untyped-def]
+    """An embedding that scores the two texts of ``related`` at ``cosine`` and every other pair near 0:
+    two statements of different claims that are related, whatever a model would say of them."""
+    import zlib
+
+    import numpy as np
+
+    def vector(text: str):  # type: ignore[no-untyped-def]
+        row = np.random.default_rng(zlib.crc32(text.encode())).normal(size=384)
+        return row / np.linalg.norm(row)
+
+    first = vector(related[0])
+    other = vector(related[1])
+    other -= (other @ first) * first
+    other /= np.linalg.norm(other)
+
+    def embed(texts):  # type: ignore[no-untyped-def]
+        out = []
+        for text in texts:
+            if text == related[0]:
+                out.append(first)
+            elif text == related[1]:
+                out.append(cosine * first + (1 - cosine**2) ** 0.5 * other)
+            else:
+                out.append(vector(text))
+        return np.stack(out)
+
+    return embed
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two offers, each a deal worth an amount: the words around the amounts agree, the facts differ.
+        (
+            "The Orvik club has offered Tamsin Reed a five-year deal worth between 40 million and 45 million "
+            "crowns, a club official said.",
+            "Vessa offered Reed, 27, a six-year deal worth 52 million crowns last week.",
+        ),
+        # One person who holds two offices, each report naming one.
+        (
+            "Club president Ola Brandt said the coach had been told on Monday morning.",
+            "Orvik president and general manager Ola Brandt announced that the coach had left.",
+        ),
+    ],
+)
+def test_counts_and_roles_of_two_related_claims_stay_in_their_own_claims(a: str, b: str) -> None:
+    # Scored 0.5: under the alignment bar, over the bar for comparing two claims' statements. Counts other
+    # than the dead, injured and missing, and roles, are compared inside a claim only: across claims they
+    # made false conflicts on real news (issue 7, seventh round: two offers of a deal, a president who is
+    # also general manager).
+    found = find_claims(
+        [_article(1, a, "Orvik Post"), _article(2, b, "Vessa Wire")], embed=_embed_with((a, b), 0.5)
+    )
+    assert len(found) == 2
+    assert [d for c in found for d in c.differences if d.conflict] == []

@@ -616,3 +616,46 @@ def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) 
     day = re.compile(r"\d{1,2}(?:\.\d\d)? a\.m\.|Saturday|Sunday")
     assert shared_anchor(a, day.search(a).start(), b, day.search(b).start()) == shared  # type: ignore[union-attr]
     assert not different_acts(a, day.search(a).start(), b, day.search(b).start())  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # One name written with two spellings of one sound.
+        (
+            '"We will stay until it is clean," said Morag Quarrie, a spokeswoman for Tarn Water.',
+            '"We will stay until it is clean," said Morag Quarry, speaking for Tarn Water.',
+            [("name", "Morag Quarrie", "Morag Quarry")],
+        ),
+        # Two different surnames are not one.
+        (
+            '"We will stay," said Morag Quarrie of Tarn Water.',
+            '"We will stay," said Morag Quayle of Tarn Water.',
+            [],
+        ),
+    ],
+)
+def test_a_name_spelt_two_ways_of_one_sound(a: str, b: str, found: list[tuple[str, str, str]]) -> None:
+    names = [(d.kind, d.sides[0].text, d.sides[1].text) for d in _compare(a, b) if d.kind == "name"]
+    assert names == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # Two parts of one site, named by common nouns, where the same words lead to them.
+        (
+            "The ammonia escaped from a valve on a storage tank inside the pumping building.",
+            "The ammonia escaped from a cracked pipe in the loading bay.",
+            [True],
+        ),
+        ("Fans were hurt behind the west stand.", "Fans were hurt outside the south stand.", [True]),
+        # One side of the site, told more or less precisely.
+        ("Fans were hurt at the north end of the ground.", "Fans were hurt outside the north stand.", []),
+        # Different things happened in the two parts.
+        ("Staff ate lunch in the staff canteen block.", "The ammonia escaped in the loading bay.", []),
+    ],
+)
+def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]) -> None:
+    ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
+    assert [d.conflict for d in compare_statements(ca, a, cb, b, anchored=True) if d.kind == "place"] == found

@@ -19,6 +19,9 @@ from newstrace.compare import values as v
         ("Thirty-one of them were taken to hospital", [(31, "", None)]),
         ("about 1,200 workers walked out", [(1200, "worker", "about")]),
         ("61 goals in 148 league games", [(61, "goal", None), (148, "game", None)]),
+        # A participle before the noun describes what is counted; a count noun stays one.
+        ("it had to postpone 143 planned operations", [(143, "operation", None)]),
+        ("Nine injured were flown out.", [(9, "injured", None)]),
         ("revenue of 4.2 billion crowns", [(4.2e9, "crown", None)]),
         # A currency sign says what is counted, whatever word follows.
         ("more than £400,000 from the charity", [(400000, "pound", "above")]),

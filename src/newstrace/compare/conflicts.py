@@ -73,7 +73,8 @@ def compare_statements(
     findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
-
+    if not any(d.kind == "place" for d in findings):
+        findings += _site_parts(a, text_a, b, text_b, places_anchored)
     if not moments_only:
         findings += name_differences(a, text_a, b, text_b)
         findings += role_differences(a, text_a, b, text_b)
@@ -330,6 +331,36 @@ def _settlement_anchor(text_a: str, x: Citation, text_b: str, y: Citation) -> bo
     return len(shared - _SETTLEMENT_WORDS) >= SETTLEMENT_ANCHOR
 
 
+def _site_parts(a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool) -> list[Difference]:
+    """Two parts of a site named by common nouns ("from a valve on a storage tank inside the dosing
+    building" / "from a split hose in the delivery bay"; :func:`newstrace.compare.places.site_parts`),
+    compared only with each other. They conflict when the words before them, read as far back as
+    :data:`SITE_ANCHOR_WORDS` content words (the verb of such a sentence stands further back than a day's:
+    "The gas escaped from a valve on a storage tank inside the"), share one; in a claim aligned closely
+    enough that places need no shared words (``anchored`` false), when each statement names one part.
+    Two parts on one side of the site ("the north end" / "the north stand") or one inside the other's
+    words are one place told more or less precisely."""
+    va, vb = (list(found(places.site_parts, s.text, s.start)) for s in (a, b))
+    if not va or not vb or {x.value for x in va} & {y.value for y in vb}:
+        return []
+    if any(places.same_side(x.value, y.value) or _nested(x.value, y.value) for x in va for y in vb):
+        return []
+    for x in va:
+        for y in vb:
+            shared = _anchor(text_a, x.start, size=SITE_ANCHOR_WORDS) & _anchor(
+                text_b, y.start, size=SITE_ANCHOR_WORDS
+            )
+            if shared or (not anchored and len(va) == len(vb) == 1):
+                sides = (cite(a, text_a, x), cite(b, text_b, y))
+                return [Difference("place", sides, True, f"the {x.value} vs the {y.value}")]
+    return []
+
+
+# Content words before a part of a site read as its anchor: twice a day's (:data:`ANCHOR_WORDS`), within
+# the same 60 characters.
+SITE_ANCHOR_WORDS = 12
+
+
 def _settlements_of(statement: Citation, text: str) -> list[v.Mention]:
     """The settlements of a statement: named by their kind, or places that its article ``text`` calls
     settlements elsewhere."""
@@ -402,26 +433,27 @@ def same_lead_in(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
     return len(leads[0]) == LEAD_IN_WORDS and same and len(content) >= 2
 
 
-def _anchor(text: str, start: int, moment: bool = False) -> set[str]:
+def _anchor(text: str, start: int, moment: bool = False, size: int = 0) -> set[str]:
     """Content words just before a value, lower-cased and crudely stemmed; a deadline preposition right
     before it ("until 1 September" / "by 1 October") counts as the shared word "deadline". Before a day or
     a time (``moment``), a common word that opens the sentence counts too (:func:`_common_opening`): it is
     what happened then ("Sentencing is set for December 17"). Before a place it is not: one shared word is
     enough there, and the opening word is the sentence's topic ("Recounts are rare in Brenshire" / "The
     recount was held … in Brenmouth"), not what the place answers. A verb saying that something began
-    (:data:`ONSET`) counts as the word "onset" before a day or time."""
+    (:data:`ONSET`) counts as the word "onset" before a day or time. ``size`` words are read (default
+    :data:`ANCHOR_WORDS`)."""
     # Lower-case words only: names shared by the two sentences ("Lindgate Primary School in Vessby") say
     # they are about one thing, not that the two days answer one question.
     # Parts of a hyphenated modifier ("the 27-year-old", "a five-year contract") say nothing about what the
     # value answers: "year" would tie "a medical at Kestrel" to "four years at Riverside".
     window = max(0, start - 60)
     before = text[window:start]
-    words = [
+    tokens = [
         w.lower() if moment and _common_opening(text, window + m.start(), w) else w
         for m in ANCHOR_TOKEN.finditer(before)
         for w in (m.group(),)
     ]
-    words = [w for w in words if re.fullmatch(r"[a-z]{3,}", w)][-ANCHOR_WORDS:]
+    words = [w for w in tokens if re.fullmatch(r"[a-z]{3,}", w)][-(size or ANCHOR_WORDS) :]
     # A participle after a determiner describes a thing, not when something happened to it: "recovered two
     # more bodies from the capsized ferry on Sunday" does not say when the ferry capsized.
     described = {m.group(1) for m in DESCRIBED.finditer(before)}

@@ -91,3 +91,30 @@ def settlement_names(text: str) -> frozenset[str]:
     named = {m.group("place") for m in SETTLEMENT_OF.finditer(text)}
     named |= {m.group("place") for m in SETTLEMENT_APPOSED.finditer(text)}
     return frozenset(p for p in named if p.split()[0] not in NOT_NAMES)
+
+
+# A part of a site named by a common noun: "inside the dosing building", "in the delivery bay", "behind the
+# east stand", "at the north end". A modifier and a head noun of a building or ground are needed: "in the
+# building" alone says no more than the story's other sentences do.
+SITE_PART = re.compile(
+    r"\b(?:in|inside|at|outside|behind|beside|under|beneath)\s+(?:the|its|their)\s+"
+    r"(?P<part>(?P<mod>[a-z]+)\s+(?P<head>building|bay|hall|stand|wing|ward|room|yard|shed|depot|gate|"
+    r"entrance|block|floor|basement|platform|terminal|warehouse|annexe?|tower|end))\b"
+)
+# Modifiers that say which of two parts no better than "the" does, or that are no modifier at all.
+_VAGUE = frozenset("same other whole entire main old new first last next far near one two".split())
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def site_parts(text: str, offset: int = 0) -> list[Mention]:
+    """Parts of a site named by a common noun and a modifier (:data:`SITE_PART`): "dosing building"."""
+    return [
+        Mention(m.group("part"), offset + m.start("part"), offset + m.end("part"))
+        for m in SITE_PART.finditer(text)
+        if m.group("mod") not in _VAGUE
+    ]
+
+
+def same_side(x: str, y: str) -> bool:
+    """Whether two parts of a site lie on one side of it: "the north end" holds "the north stand"."""
+    return x.split()[0] in COMPASS and x.split()[0] == y.split()[0]

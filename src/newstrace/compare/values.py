@@ -197,8 +197,10 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun, head = currency, ""  # "£412,000 from the charity": pounds, whatever word follows
         if noun.lower() in NOT_NOUNS:
             noun = ""
-        elif head and head not in NOT_NOUNS and _stem(head) in _COUNTED_HEADS:
-            noun = head  # "148 league games": games are counted, league is a modifier
+        elif head and head not in NOT_NOUNS and (_stem(head) in _COUNTED_HEADS or _participle(noun)):
+            # "148 league games": games are counted, league is a modifier; "143 planned operations":
+            # operations, "planned" describes them.
+            noun = head
         # The cited span ends with the word that says what is counted.
         end = max(m.end(g) for g in ("num", "scale", "pct", "people") if m.group(g))
         if noun and not currency:
@@ -535,6 +537,13 @@ def _number(raw: str) -> float | None:
         return float(raw.replace(",", ""))
     except ValueError:
         return None
+
+
+def _participle(word: str) -> bool:
+    """A past participle describing what is counted ("planned", "confirmed"), not itself a count noun
+    ("injured", "killed")."""
+    word = word.lower()
+    return word.endswith("ed") and not any(word in group for group in _NOUN_GROUPS)
 
 
 def _stem(word: str) -> str:

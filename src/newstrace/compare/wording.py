@@ -157,7 +157,27 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
     # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
     # "South Korea" score 82 as wholes, but "North" / "South" only 60.
-    return min(len(p), len(q)) >= 3 and not derived and fuzz.ratio(p, q) >= NAME_VARIANT
+    near = fuzz.ratio(p, q) >= NAME_VARIANT or _sound_alike(p, q)
+    return min(len(p), len(q)) >= 3 and not derived and near
+
+
+# Spellings of one sound that names are written both ways with: a doubled letter, a final -ie, -ey or -y,
+# "ph" or "f", "ck" or "k" ("Quarrie" / "Quarry" scores 77, under :data:`NAME_VARIANT`, as do "Mackie" /
+# "Macky" and "Philips" / "Filips").
+_SOUND_SPELLINGS = ((re.compile(r"(?:ie|ey)$"), "y"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"))
+
+
+def _sound_alike(p: str, q: str) -> bool:
+    """Whether two words of four letters or more differ only in :data:`_SOUND_SPELLINGS` and doubled
+    letters."""
+
+    def key(word: str) -> str:
+        word = re.sub(r"(.)\1", r"\1", word.lower())
+        for pattern, spelling in _SOUND_SPELLINGS:
+            word = pattern.sub(spelling, word)
+        return word
+
+    return min(len(p), len(q)) >= 4 and p.lower() != q.lower() and key(p) == key(q)
 
 
 def _surname_misspelt(x: str, text_x: str, y: str, text_y: str) -> bool:

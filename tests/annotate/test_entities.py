@@ -141,6 +141,51 @@ def test_name_edges_around_spaces_titles_and_head_words(text: str, expected: set
     assert _pairs(find_entities(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # A word opening a sentence that the article also writes in lower case is no name.
+        (
+            "Survivors described a sudden lurch. Several survivors were treated.",
+            [("Survivors", "PER")],
+            [],
+        ),
+        # A place prefix tagged alone takes the name after it.
+        ("Rescuers flew to Port Halvard on Friday.", [("Port", "LOC")], [("Port Halvard", "LOC")]),
+        # An organisation tagged from one word runs on to its head word and back over its name.
+        (
+            "The ferry was sold to Halvard Sound Lines in 2011.",
+            [("Sound", "ORG")],
+            [("Halvard Sound Lines", "ORG")],
+        ),
+        (
+            "The coast guard and the Estmark Coast Guard met.",
+            [("Coast", "ORG")],
+            [("Estmark Coast Guard", "ORG")],
+        ),
+        # A head word tagged alone takes the capitalised words before it, up to a lower-case word.
+        ("Shares of Halvard Sound Lines fell.", [("Lines", "ORG")], [("Halvard Sound Lines", "ORG")]),
+    ],
+)
+def test_rules_mend_what_the_tagger_cut(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from newstrace.annotate.name_rules import apply_rules
+
+    doc = spacy.blank("en")(text)
+    spans = []
+    for word, label in tagged:
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word), label=label)
+        assert span is not None
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    assert [(e.text, e.label_) for e in apply_rules(doc).ents] == expected
+
+
 def test_batch_keeps_order_and_ids() -> None:
     texts = ["Moscow is cold.", "", "Talks in Seoul ended."]
     batches = find_entities_batch(texts, [3, 4, 5])

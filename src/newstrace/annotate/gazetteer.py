@@ -225,7 +225,7 @@ ORG_HEADS = frozenset(
         university company corp corporation inc ltd group times news post press institute association union
         court parliament assembly congress senate government administration service guard police
         lines airlines airways shipping systems securities holdings partners capital motors energy athletic
-        club fc united authority foundation trust network networks media broadcasting hospital
+        club fc united authority foundation trust network networks media broadcasting hospital board
         """
     )
 )

@@ -186,6 +186,11 @@ def test_rules_mend_what_the_tagger_cut(
     assert [(e.text, e.label_) for e in apply_rules(doc).ents] == expected
 
 
+def test_an_untagged_public_body_is_found_by_its_head_word() -> None:
+    text = "The Estmark Maritime Accident Board said it had sent a team of four investigators."
+    assert ("Estmark Maritime Accident Board", "ORG") in _pairs(find_entities(text))
+
+
 def test_batch_keeps_order_and_ids() -> None:
     texts = ["Moscow is cold.", "", "Talks in Seoul ended."]
     batches = find_entities_batch(texts, [3, 4, 5])

@@ -15,6 +15,10 @@ The text, never tuned on:
 
 ``--out FILE`` writes one JSON object per conflict (story, kind, reason, the two values and their
 context), in a stable order, so that two runs (before and after a change) can be compared with ``diff``.
+
+``--time N`` instead times :func:`find_claims` on the ferry story: CPU seconds of this process, the
+median of N runs after one untimed run that loads the model (run two checkouts alternately, with
+``PYTHONPATH=<checkout>/src``, to compare code before and after a change).
 """
 
 from __future__ import annotations
@@ -101,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ articles.jsonl")
     parser.add_argument("--out", type=Path, help="write the conflicts as JSON lines here")
+    parser.add_argument("--time", type=int, metavar="N", help="time find_claims on the ferry story N times")
     args = parser.parse_args(argv)
+    if args.time:
+        return _time(args.time)
     if not args.data.is_file():
         print(f"no ECB+ data at {args.data}: pass --data path/to/articles.jsonl", file=sys.stderr)
         return 2
@@ -128,6 +135,28 @@ def main(argv: list[str] | None = None) -> int:
         with args.out.open("w", encoding="utf-8") as stream:
             for r in records:
                 stream.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+    return 0
+
+
+def _time(runs: int) -> int:
+    import statistics
+    import time
+
+    from brief_time import story_articles
+
+    from newstrace.compare.claims import find_claims
+
+    articles = story_articles()
+    find_claims(articles)  # loads MiniLM: not timed
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        find_claims(articles)
+        times.append(time.process_time() - started)
+    print(
+        f"find_claims, ferry story ({len(articles)} articles): median {statistics.median(times):.2f} CPU s "
+        f"of {runs} (min {min(times):.2f})"
+    )
     return 0
 
 

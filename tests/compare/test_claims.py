@@ -334,3 +334,41 @@ def test_counts_and_roles_of_two_related_claims_stay_in_their_own_claims(a: str,
     )
     assert len(found) == 2
     assert [d for c in found for d in c.differences if d.conflict] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflicts"),
+    [
+        # One verb of finding on both sides, and a word of what was found in both sentences.
+        (
+            "The spill was discovered on Sunday morning by a shepherd who saw diesel in the burn.",
+            "Ewan Tarr, 61, found the diesel on Saturday morning when he went to check his sheep.",
+            [("date", "Sunday", "Saturday")],
+        ),
+        # The verbs alone do not make one event.
+        (
+            "The spill was discovered on Sunday morning by a shepherd.",
+            "Ewan Tarr, 61, found a stray ewe on Saturday morning.",
+            [],
+        ),
+        # A place named after "a clinic in" says where some other thing is.
+        (
+            "A cyber-attack shut down the computer systems at Varrow General Hospital on Monday.",
+            "In March a ransomware attack shut the computer systems of a clinic in Selby.",
+            [],
+        ),
+        (
+            "A cyber-attack shut down the computer systems at Varrow General Hospital on Monday.",
+            "The attack shut the computer systems at Selby General, the health board said.",
+            [("place", "Varrow General", "Selby General")],
+        ),
+    ],
+)
+def test_days_and_places_of_two_related_claims(a: str, b: str, conflicts: list[tuple[str, str, str]]) -> None:
+    found = find_claims(
+        [_article(1, a, "Orvik Post"), _article(2, b, "Vessa Wire")], embed=_embed_with((a, b), 0.5)
+    )
+    assert len(found) == 2
+    assert [
+        (d.kind, d.sides[0].text, d.sides[1].text) for c in found for d in c.differences if d.conflict
+    ] == (conflicts)

@@ -659,3 +659,78 @@ def test_a_name_spelt_two_ways_of_one_sound(a: str, b: str, found: list[tuple[st
 def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]) -> None:
     ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
     assert [d.conflict for d in compare_statements(ca, a, cb, b, anchored=True) if d.kind == "place"] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A hyphenated surname, and a role in apposition followed by where the person works.
+        (
+            "Dana Reyes-Holt, the clinic's chief information officer, said the breach began overnight.",
+            "Dana Reyes-Holt, head of data security at the clinic, said the breach began overnight.",
+            [("chief information officer", "head of data security")],
+        ),
+        # Where one works is no part of the role.
+        (
+            "Ola Brandt, a spokesman for the ferry company, said the crossing was cancelled.",
+            "Ola Brandt, the company's spokesman, said the crossing was cancelled.",
+            [],
+        ),
+    ],
+)
+def test_roles_in_apposition(a: str, b: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.sides[0].text, d.sides[1].text) for d in _compare(a, b) if d.kind == "role"] == found
+
+
+def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
+    a = (
+        '"We are heartbroken that fans were hurt at a football match. Nobody should leave a game in an '
+        'ambulance," Orla Breck told reporters on Sunday.'
+    )
+    b = (
+        'Its chairwoman, Orla Breck, said on Sunday: "We are heartbroken. Everyone who comes to a game '
+        'should go home safe."'
+    )
+    quotes = [(d.conflict, d.reason) for d in _compare(a, b) if d.kind == "quote"]
+    assert quotes == [(True, "Breck quoted in different words after the same opening")]
+    # Another speaker who opens alike said something else.
+    c = 'Mayor Ilse Varn said: "We are heartbroken. Everyone who comes to a game should go home safe."'
+    assert [d.reason for d in _compare(a, c) if d.kind == "quote" and "same opening" in d.reason] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # One name written by British and by American spelling: each report's house style.
+        ("She left the Orrin Arts Centre on Friday.", "She left the Orrin Arts Center on Friday.", False),
+        ("The Tarn Harbour Trust said so.", "The Tarn Harbor Trust said so.", False),
+        # A misspelt name is still one.
+        ("Dr Louise Arnt said so.", "Dr Louize Arnt said so.", True),
+    ],
+)
+def test_british_and_american_spellings_of_a_name(a: str, b: str, conflict: bool) -> None:
+    assert [d.conflict for d in _compare(a, b) if d.kind == "name"] == ([True] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # One place, one of its words in a short form.
+        (
+            "She shot two co-workers at the bakery in Northeast Tolby on Monday.",
+            "She shot two co-workers at the Orrin bakery in Northeast Tolbridge on Monday.",
+        ),
+    ],
+)
+def test_a_place_in_a_short_form_is_the_same_place(a: str, b: str) -> None:
+    ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
+    assert [d for d in compare_statements(ca, a, cb, b, anchored=True) if d.kind == "place"] == []
+
+
+def test_across_claims_a_place_after_an_indefinite_noun_is_background() -> None:
+    a = "A cyber-attack shut the computer systems at Varrow General on Monday."
+    b = "In March a ransomware attack shut the computer systems at a clinic in Selby."
+    ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
+    # Two statements of one claim may still set them against each other; of two claims, not.
+    assert [d.kind for d in compare_statements(ca, a, cb, b, places_anchored=True) if d.conflict] == ["place"]
+    assert [d.kind for d in compare_statements(ca, a, cb, b, anchored=True) if d.conflict] == []

@@ -26,6 +26,7 @@ from newstrace.compare import values
 from newstrace.compare.clauses import STOPWORDS, WORD, inside_quotation, part_citation, peel_asides, pieces
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.moments import different_acts
+from newstrace.compare.wording import SAME_OPENING
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
 # Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
@@ -316,6 +317,8 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
         )
     if d.kind == "name":
         return related >= align
+    if d.kind == "quote":
+        return d.reason.endswith(SAME_OPENING)  # one utterance, quoted two ways
     if d.kind == "place":
         return True
     if d.kind in ("date", "time"):
@@ -323,12 +326,34 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
         if different_acts(text_a, a.start, text_b, b.start):
             return False  # "opened the gates on Monday" / "close the gates on Wednesday": two events
         shared = shared_anchor(text_a, a.start, text_b, b.start)
-        return len(shared) >= ACROSS_ANCHOR or "deadline" in shared
+        if len(shared) >= ACROSS_ANCHOR or "deadline" in shared:
+            return True
+        # One verb of beginning or finding on both sides ("The leak was discovered on Sunday morning" /
+        # "Rennick found the oil on Saturday morning"): the same event when the two sentences also share a
+        # word of what it is ("… by a farmer who saw oil on the water"), wherever it stands.
+        return bool(shared & ACTS) and bool(_event_words(text_a, a.start) & _event_words(text_b, b.start))
     return d.kind == "number" and d.reason.rsplit(" ", 1)[-1] in ACROSS_NOUNS
 
 
 # Words the anchors of two days or times in different claims must share (one is enough inside a claim).
 ACROSS_ANCHOR = 2
+# The anchor words that stand for a class of verbs (:func:`newstrace.compare.conflicts.shared_anchor`).
+ACTS = frozenset({"onset", "discovery"})
+# Words of a sentence that say when, not what: no sign that two sentences tell one event.
+WHEN_WORDS = frozenset(
+    "morning afternoon evening night overnight tonight today yesterday hours early late shortly about "
+    "around before after since until just first week weekend".split()
+)
+
+
+def _event_words(text: str, offset: int) -> frozenset[str]:
+    """The lower-case content words of the sentence of ``text`` at ``offset``, of three letters or more,
+    without words of time (:data:`WHEN_WORDS`): what the sentence tells of."""
+    return frozenset(
+        w
+        for w in WORD.findall(_sentence_at(text, offset))
+        if w.islower() and w.isalpha() and len(w) >= 3 and w not in STOPWORDS and w not in WHEN_WORDS
+    )
 
 
 def _clash(d: Difference) -> tuple[str, frozenset[str]]:

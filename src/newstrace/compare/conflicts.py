@@ -69,8 +69,8 @@ def compare_statements(
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
-    findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored)
-    findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored)
+    findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored, anchored)
+    findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored, anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
     if not any(d.kind == "place" for d in findings):
@@ -207,7 +207,14 @@ def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
 
 
 def _exclusive(  # type: ignore[no-untyped-def]
-    kind: str, extract, a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = False
+    kind: str,
+    extract,
+    a: Citation,
+    text_a: str,
+    b: Citation,
+    text_b: str,
+    anchored: bool = False,
+    across: bool = False,
 ) -> list[Difference]:
     """Days, clock times, places: a conflict when each side names values the other lacks, and the words
     just before two such values share a content word ("a recount on Monday" / "a request for a recount on
@@ -217,6 +224,11 @@ def _exclusive(  # type: ignore[no-untyped-def]
     that answers the question; the day something was *said* ("the office said on Wednesday") is when it
     was reported, not a value of the claim, and is left out."""
     va, vb = list(found(extract, a.text, a.start)), list(found(extract, b.text, b.start))
+    if kind == "place" and across:
+        # Two statements of different claims: a place that says where some other thing is (a clinic, a
+        # medical) answers no question the other statement's place answers.
+        va = [m for m in va if not places.background(text_a, m.start)]
+        vb = [m for m in vb if not places.background(text_b, m.start)]
     if kind == "date":
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
@@ -371,9 +383,14 @@ def _settlements_of(statement: Citation, text: str) -> list[v.Mention]:
 
 
 def _nested(x: str, y: str) -> bool:
-    """Whether one place name's words all stand in the other ("Corrow" / "Corrow Secondary")."""
+    """Whether one place name's words all stand in the other ("Corrow" / "Corrow Secondary"), or the two
+    differ in one word that one shortens ("Northeast Philly" / "Northeast Philadelphia": the word's first
+    four letters, as a short or familiar form keeps them)."""
     wx, wy = set(x.lower().split()), set(y.lower().split())
-    return wx <= wy or wy <= wx
+    if wx <= wy or wy <= wx:
+        return True
+    (p, *more), (q, *others) = sorted(wx - wy), sorted(wy - wx)
+    return not more and not others and len(wx) == len(wy) > 1 and p[:4] == q[:4]
 
 
 def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

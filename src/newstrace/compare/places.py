@@ -118,3 +118,25 @@ def site_parts(text: str, offset: int = 0) -> list[Mention]:
 def same_side(x: str, y: str) -> bool:
     """Whether two parts of a site lie on one side of it: "the north end" holds "the north stand"."""
     return x.split()[0] in COMPASS and x.split()[0] == y.split()[0]
+
+
+# A place that says where some other thing is, named by an indefinite article: "a ransomware attack on a
+# clinic in Brisley" (the story's background), against "shut down the computer systems at St Aldric's
+# Hospital"; "after passing a medical at Kestrel's training ground". Between two statements of different
+# claims such a place is no answer to where the other statement's event happened: on ECB+ news text they
+# were 17 false conflicts ("a prison in Beaumont" / "escaped from a prison van near Houston", "a bank in
+# Greece" / "a bank in Athens").
+# A place after such a place is one too ("an eight-year contract at the Winter Meetings in Las Vegas"), and
+# the noun may carry a name ("a Kraft plant in Philadelphia" / "the Kraft plant in Northeast Philly", "a
+# West Coast Bank branch in Woodburn"; "an inmate at California Institution for Men in Chino").
+BACKGROUND = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Aa]nother)\s+(?:[A-Za-z][\w'-]*\s+){1,4}?(?:in|at|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'-]*\s+(?:(?:of|for)\s+)?){1,4}(?:in|at|near|outside)\s+(?:the\s+)?)?$"
+)
+# How far before a place its indefinite noun may begin.
+BACKGROUND_WINDOW = 60
+
+
+def background(text: str, start: int) -> bool:
+    """Whether the place at ``start`` of ``text`` follows an indefinite noun (:data:`BACKGROUND`)."""
+    return BACKGROUND.search(text, max(0, start - BACKGROUND_WINDOW), start) is not None

@@ -398,11 +398,13 @@ TITLED = re.compile(
 # A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
 # executive," / "Marit Solberg, Kestrun's head of product safety," (an owner of one to three words, "Harrow
 # Foods' ") / "Tomas Brandt, the mayor of Coldwater Mills," (the place after "of", group ``of``, says where
-# the office is, not which office).
+# the office is, not which office) / "Dana Reyes-Holt, head of cyber security at the hospital," (where
+# the person works, group ``at``, is left out of the role as the place of an office is).
 APPOSED = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*),\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
     r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?(?=[,.])"
+    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
+    r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,2}?)?(?=[,.])"
 )
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())

@@ -276,6 +276,7 @@ SETS = {
     "claims_heldout3": "third held-out gold (written blind; its label errors were diagnosed: in-sample)",
     "claims_heldout4": "fourth held-out gold (written blind; misses read in the seventh round: in-sample)",
     "claims_heldout5": "fifth held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout6": "sixth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

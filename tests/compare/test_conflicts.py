@@ -734,3 +734,33 @@ def test_across_claims_a_place_after_an_indefinite_noun_is_background() -> None:
     # Two statements of one claim may still set them against each other; of two claims, not.
     assert [d.kind for d in compare_statements(ca, a, cb, b, places_anchored=True) if d.conflict] == ["place"]
     assert [d.kind for d in compare_statements(ca, a, cb, b, anchored=True) if d.conflict] == []
+
+
+def test_a_quotation_cut_by_the_sentence_splitter_is_read_whole() -> None:
+    # The splitter ends a statement inside the quotation; its speaker is named after the closing mark.
+    first = (
+        '"We are heartbroken that fans were hurt at a football match. Nobody should leave a game in an '
+        'ambulance," Orla Breck told reporters on Sunday.'
+    )
+    second = (
+        'Its chairwoman, Orla Breck, said on Sunday: "We are heartbroken. Everyone who comes to a game '
+        'should go home safe."'
+    )
+    a_end = first.index("match.") + len("match.")
+    b_end = second.index("heartbroken.") + len("heartbroken.")
+    ca, cb = Citation(1, 0, a_end, first[:a_end]), Citation(2, 0, b_end, second[:b_end])
+    found = compare_statements(ca, first, cb, second, anchored=True)
+    assert [(d.kind, d.reason) for d in found] == [
+        ("quote", "Breck quoted in different words after the same opening")
+    ]
+    assert found[0].sides[0].text.endswith("in an ambulance,")
+    # A closing mark opens nothing: the film's title is no quotation of the director.
+    third = 'After "Marsh Light" director Ola Venn left, the studio said the sequel would go ahead.'
+    cc = Citation(3, 0, len(third), third)
+    assert [d for d in compare_statements(ca, first, cc, third, anchored=True) if d.kind == "quote"] == []
+
+
+def test_a_curly_apostrophe_is_no_rewording() -> None:
+    a = '"It is this year\'s best result," said Ines Varo.'
+    b = "\u201cIt is this year\u2019s best result,\u201d said Ines Varo."
+    assert [d for d in _compare(a, b) if d.kind == "quote"] == []

@@ -235,7 +235,7 @@ def quote_differences(
     "Sarro said the government 'will study the ruling and decide whether a new law is needed'")."""
     from rapidfuzz import fuzz
 
-    qa, qb = found(v.quotations, a.text, a.start), found(v.quotations, b.text, b.start)
+    (a, qa, cut_a), (b, qb, cut_b) = _quoting(a, text_a), _quoting(b, text_b)
     findings = []
     for x in qa:
         for y in qb:
@@ -248,6 +248,8 @@ def quote_differences(
             if speaker:
                 findings.append(Difference("quote", sides, True, f"{speaker} {SAME_OPENING}"))
                 continue
+            if cut_a or cut_b:
+                continue  # a quotation read past its statement counts only as one speaker's utterance
             if fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
                 findings.append(Difference("quote", sides, True, "the same quotation in different words"))
                 continue
@@ -255,6 +257,38 @@ def quote_differences(
             if speaker:
                 findings.append(Difference("quote", sides, True, f"{speaker} quoted in different words"))
     return findings
+
+
+# How far past a quotation's end its sentence may run to name the speaker: '…in an ambulance," Ashby told a
+# news conference on Saturday evening.'
+SPEAKER_TAIL = 200
+
+
+def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention, ...], bool]:
+    """The statement, its quotations, and whether they were read past it. A statement that holds no whole
+    quotation but opens one that its sentence splitter cut ('"We are devastated that supporters were
+    hurt."' / '"Nobody should leave a game in an ambulance," Ashby told …') is read as that quotation, from
+    the opening mark to the end of the sentence that closes it, where the speaker is named; only a mark that
+    opens (after a space, a colon or the start of a line, inside the paragraph) counts, so that a closing
+    mark ('"Twilight" director …') never opens one."""
+    own = found(v.quotations, statement.text, statement.start)
+    if own:
+        return statement, own, False
+    cut = [
+        q
+        for q in found(v.quotations, text, 0)
+        if statement.start <= q.start - 1 < statement.end < q.end
+        and (q.start < 2 or text[q.start - 2] in " \n:(")
+        and "\n" not in q.value
+    ]
+    if len(cut) != 1:
+        return statement, (), False
+    close = cut[0].end + 1
+    line = text[close : close + SPEAKER_TAIL].split("\n", 1)[0]  # the sentence ends with its paragraph
+    tail = re.search(r"[.!?](?=\s|$)", line)
+    whole = Citation(statement.article_id, statement.start, close + (tail.end() if tail else len(line)), "")
+    whole = Citation(whole.article_id, whole.start, whole.end, text[whole.start : whole.end])
+    return whole, found(v.quotations, whole.text, whole.start), True
 
 
 # The reason given to two quotations of one speaker that open alike and then part: one utterance quoted
@@ -342,4 +376,6 @@ def _office(role: str) -> str:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z0-9']+", text.lower()))
+    """The words of a quotation, split at apostrophes, so that a curly one, a straight one and one set
+    apart by spaces read alike ("year’s", "year ’ s" and "year's" are "year" and "s")."""
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))

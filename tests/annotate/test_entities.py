@@ -231,6 +231,23 @@ def test_org_gazetteer(spelling: str, canonical: str | None) -> None:
     assert canonical_org(spelling) == canonical
 
 
+@pytest.mark.parametrize(
+    ("spelling", "place", "org"),
+    [
+        ("UN", None, "United Nations"),
+        ("U.N.", None, "United Nations"),
+        ("Un", None, None),  # the end of "Kim Jong Un", cut off by the tagger
+        ("US", "United States", None),
+        ("Us", None, None),  # a sentence's first word
+        ("Nato", None, "NATO"),  # four letters and more: outlets write them in title case
+        ("Afp", None, None),
+        ("Kcna", None, "KCNA"),
+    ],
+)
+def test_short_acronyms_match_only_in_capitals(spelling: str, place: str | None, org: str | None) -> None:
+    assert (canonical_place(spelling), canonical_org(spelling)) == (place, org)
+
+
 def test_lookup_ignores_case_dots_hyphens_and_a_leading_article() -> None:
     assert lookup_key("The Kim Jong-un") == lookup_key("kim jong un") == "kimjongun"
 

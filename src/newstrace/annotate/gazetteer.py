@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from newstrace.ingest.agencies import AGENCIES
@@ -249,10 +250,14 @@ _LOOKUP_NOISE = re.compile(r"[.\s\-‐–'’]+")
 
 def lookup_key(name: str) -> str:
     """The spelling ``name`` reduces to when case, dots, hyphens, apostrophes and spacing are ignored."""
+    return _cased_key(name).casefold()
+
+
+def _cased_key(name: str) -> str:
     text = name.strip()
     if text.lower().startswith("the "):
         text = text[4:]
-    return _LOOKUP_NOISE.sub("", text).casefold()
+    return _LOOKUP_NOISE.sub("", text)
 
 
 @cache
@@ -275,33 +280,70 @@ def countries() -> dict[str, tuple[str, ...]]:
     return table
 
 
-@cache
-def _place_lookup() -> dict[str, str]:
-    lookup = {lookup_key(city): city for city in CITIES}
-    for canonical, spellings in countries().items():
-        for spelling in spellings:
-            lookup[lookup_key(spelling)] = canonical
-    return lookup
+# Listed spellings this short (letters, dots left out) that are written in capitals only ("UN", "US",
+# "AP") are matched only when the name is in capitals too: written otherwise they are ordinary words or
+# the end of a longer name ("Un" of "Kim Jong Un", "Us" opening a sentence). Longer acronyms keep their
+# case-blind match, since outlets write them in title case ("Nato").
+CASED_ACRONYM_LETTERS = 3
 
 
-@cache
-def _org_lookup() -> dict[str, str]:
+def _lookup(tables: Iterable[dict[str, tuple[str, ...]]]) -> tuple[dict[str, str], frozenset[str]]:
+    """Lookup key → canonical name over ``tables`` (the first table to give a key wins), and the keys
+    that only short capitals spellings give (:data:`CASED_ACRONYM_LETTERS`)."""
     lookup: dict[str, str] = {}
-    for table in (AGENCIES, OUTLETS, INSTITUTIONS):
+    cased: set[str] = set()
+    uncased: set[str] = set()
+    for table in tables:
         for canonical, spellings in table.items():
             for spelling in spellings:
-                lookup.setdefault(lookup_key(spelling), canonical)
-    return lookup
+                key = lookup_key(spelling)
+                lookup.setdefault(key, canonical)
+                (cased if _is_short_acronym(spelling) else uncased).add(key)
+    return lookup, frozenset(cased - uncased)
+
+
+def _is_short_acronym(spelling: str) -> bool:
+    letters = _cased_key(spelling)
+    return len(letters) <= CASED_ACRONYM_LETTERS and letters.isalpha() and letters.isupper()
+
+
+@cache
+def _place_lookup() -> tuple[dict[str, str], frozenset[str]]:
+    cities = {city: (city,) for city in sorted(CITIES)}
+    return _lookup((countries(), cities))
+
+
+@cache
+def _org_lookup() -> tuple[dict[str, str], frozenset[str]]:
+    return _lookup((AGENCIES, OUTLETS, INSTITUTIONS))
+
+
+def _find(name: str, table: tuple[dict[str, str], frozenset[str]]) -> str | None:
+    lookup, cased = table
+    key = lookup_key(name)
+    if key in cased and not _is_short_acronym(name):
+        return None
+    return lookup.get(key)
 
 
 def canonical_place(name: str) -> str | None:
-    """The canonical name of a country or listed city spelt ``name``, or None when it is not listed."""
-    return _place_lookup().get(lookup_key(name))
+    """The canonical name of a country or listed city spelt ``name``, or None when it is not listed.
+
+    Example:
+        >>> canonical_place("U.S."), canonical_place("Us")
+        ('United States', None)
+    """
+    return _find(name, _place_lookup())
 
 
 def canonical_org(name: str) -> str | None:
-    """The canonical name of a listed agency, outlet or institution spelt ``name``, or None."""
-    return _org_lookup().get(lookup_key(name))
+    """The canonical name of a listed agency, outlet or institution spelt ``name``, or None.
+
+    Example:
+        >>> canonical_org("UN"), canonical_org("Un")
+        ('United Nations', None)
+    """
+    return _find(name, _org_lookup())
 
 
 # Spellings too ambiguous to tag on sight: they are also ordinary words or other things' abbreviations

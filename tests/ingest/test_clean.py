@@ -327,3 +327,30 @@ def test_a_date_in_the_first_sentence_is_not_a_stamp() -> None:
     cleaned = clean_article(_article(raw))
     assert cleaned.published is None
     assert cleaned.removed == []
+
+
+# --- a title that is only a date ------------------------------------------------------------------------
+
+
+def test_a_stamp_taken_for_the_title_gives_way_to_the_headline_and_gives_the_date() -> None:
+    # An export whose title field took the page's first line; the body repeats it above the headline.
+    stamp = "Updated: March 9, 2021 20: 09 GMT"
+    raw = f"{stamp}\n\nHarbour board reopens Tarnby pier\n\n" + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw, title=stamp))
+    assert cleaned.title == "Harbour board reopens Tarnby pier"
+    assert cleaned.published == PartialDate(2021, 3, 9)
+    assert cleaned.published_source == "date_stamp"
+    assert clean_article(cleaned) == cleaned
+
+
+@pytest.mark.parametrize("title", ["APR 28", "8: 24am:", "11 / 28 / 05"])
+def test_a_title_that_is_only_a_date_or_a_time_is_no_title(title: str) -> None:
+    cleaned = clean_article(_article("\n\n".join(STORY), title=title))
+    assert cleaned.title is None  # the lead sentence ends with a period: no headline to take instead
+    assert cleaned.published is None  # no year or no day: not a date to publish under
+
+
+def test_a_headline_with_a_date_in_it_stays() -> None:
+    title = "Pier reopens on March 9 after repairs"
+    cleaned = clean_article(_article("\n\n".join(STORY), title=title))
+    assert cleaned.title == title

@@ -24,8 +24,9 @@ from newstrace.ingest.agencies import AGENCIES
 from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
 from newstrace.ingest.datelines import Dateline, parse_dateline
-from newstrace.ingest.datestamps import find_date_stamps
+from newstrace.ingest.datestamps import find_date_stamps, is_date_only, parse_date_stamp
 from newstrace.ingest.layout import Cut, Line, credit, cut, split_lines
+from newstrace.ingest.text import MAX_TITLE_CHARS
 from newstrace.model import Article, Credit, PartialDate, RemovedPart
 
 # Credit kinds that name the agency whose copy this is, strongest first (see _outlet).
@@ -42,10 +43,13 @@ def clean_article(article: Article) -> Article:
     - ``credits``: the article's credits from metadata (kept first), then every credit found in the body
       in order of position, ``raw_text[start:end] == text`` for each;
     - ``dateline_place``, ``byline``: from the dateline and a byline, when not already set;
+    - ``title``: a title that is only a date or a time ("Updated: November 11, 2011 20:09 IST", "APR 28")
+      gives way to the body's first line when that reads as a headline, else to none; a complete date in
+      it counts as a date stamp (below) when the body has none;
     - ``published``: when not already set, or set without a day that the stamp's date agrees with (a
       URL's ``2013-05``), the first date stamp's date (``published_source="date_stamp"``, always
-      complete); else the dateline's date when not already set (``published_source="dateline"``); a
-      date without a year stays without one (``XXXX-09-12``);
+      complete), or the title's when it was one; else the dateline's date when not already set
+      (``published_source="dateline"``); a date without a year stays without one (``XXXX-09-12``);
     - ``outlet``: when not already set, the agency that the copy names as its own
       (``outlet_source="credit"``): a wire dateline or agency marker first ("SEOUL, Sept 12 (Reuters) -",
       "(AP) —"), then an agency byline ("By Jane Doe, Reuters"), then a single "(With inputs from X)".
@@ -102,6 +106,11 @@ def clean_article(article: Article) -> Article:
         updates["published"] = stamps[0].date
         updates["published_source"] = "date_stamp"
         article = dataclasses.replace(article, published=stamps[0].date)
+    if article.title is not None and is_date_only(article.title):
+        title_fields = _stamp_title_fields(article, lines, taken)
+        updates.update(title_fields)
+        if "published" in title_fields:
+            article = dataclasses.replace(article, published=title_fields["published"])  # type: ignore[arg-type]
     updates.update(_dateline_fields(article, dateline))
     updates.update(_byline_fields(article, byline))
     if article.outlet is None and (outlet := _outlet(credits)) is not None:
@@ -182,6 +191,24 @@ def _refines(published: PartialDate | None, stamp: PartialDate) -> bool:
         return False
     parts = ((published.year, stamp.year), (published.month, stamp.month), (published.day, stamp.day))
     return all(mine is None or mine == theirs for mine, theirs in parts)
+
+
+def _stamp_title_fields(article: Article, lines: list[Line], taken: set[int]) -> dict[str, object]:
+    """A title that is only a date or a time (a feed or export took the page's stamp line for the
+    headline) is no title: the body's first remaining line takes its place when it reads as a headline
+    (short, no closing period, more text after it), else there is none. The stamp's date counts as a date
+    stamp's when the body gave none."""
+    fields: dict[str, object] = {"title": None}
+    date = parse_date_stamp(str(article.title))
+    if date is not None and _refines(article.published, date):
+        fields["published"] = date
+        fields["published_source"] = "date_stamp"
+    rest = [line for i, line in enumerate(lines) if i not in taken and line.text.strip()]
+    if len(rest) > 1:
+        first = " ".join(rest[0].text.split())
+        if len(first) <= MAX_TITLE_CHARS and not first.endswith(".") and not is_date_only(first):
+            fields["title"] = first
+    return fields
 
 
 def _byline_fields(article: Article, byline: Byline | None) -> dict[str, object]:

@@ -149,6 +149,40 @@ def parse_date_stamp(line: str) -> PartialDate | None:
     return None
 
 
+# What makes a line of furniture words a date or a time rather than a short headline in capitals ("IRAN AT
+# 30"): a clock time, a numeric date, or a number beside a month name.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_SIGNAL = re.compile(
+    rf"\d\s?:\s?\d\d|\d\s?[ap]\.?m\b|\d{{1,4}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}"
+    rf"|\b(?:{_MONTH_NAMES})\.?\s+\d|\d\s+(?:{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+
+# "28th" and a spaced "p. m." as text extraction leaves them.
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", re.IGNORECASE)
+
+
+def is_date_only(line: str) -> bool:
+    """Whether a line says nothing but a date or a time: a stamp (:func:`parse_date_stamp`) or one
+    without a year or a day ("APR 28", "8: 24am:", "11 / 28 / 05").
+
+    A feed or a JSONL export whose headline field took the page's first line holds such a line where the
+    headline should be.
+
+    Example:
+        >>> is_date_only("Updated: November 11, 2011 20: 09 IST"), is_date_only("APR 28")
+        (True, True)
+        >>> is_date_only("IRAN AT 30"), is_date_only("Quake hits Iran on Nov 27")
+        (False, False)
+    """
+    text = " ".join(line.split())
+    if not text or len(text) > MAX_STAMP_CHARS or not _DATE_SIGNAL.search(text):
+        return False
+    text = _SPACED_MERIDIEM.sub(r"\1.m.", _ORDINAL.sub(r"\1", LABEL.sub("", text, count=1)))
+    return all(_is_furniture(word) for word in text.split(" "))
+
+
 def _starts_like_date(head: str) -> bool:
     """A cheap check before parsing: a date starts with a digit, a month or a weekday name."""
     first = head.split(" ", 1)[0].strip(_PUNCTUATION + ".").lower()

@@ -73,6 +73,27 @@ def test_anonymous_source_is_kept_anonymous() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Two skiffs got away from the patrol boat, a coast guard officer said here Friday.",
+        "Two skiffs got away from the patrol boat, a coast guard officer said Friday night.",
+        "Two skiffs got away from the patrol boat, a coast guard officer said here on Friday.",
+    ],
+)
+def test_a_trailing_cue_with_a_place_or_day_after_the_verb_keeps_the_clause_before_it(text: str) -> None:
+    # Wire style: the day and "here" (the dateline's city) follow the verb; they are not what was said.
+    (quote,) = extract_quotes(text).quotes
+    assert quote.content.text == "Two skiffs got away from the patrol boat"
+    assert quote.speaker is not None and quote.speaker.text == "a coast guard officer"
+
+
+@pytest.mark.parametrize("verb", ["said Friday that", "said late on Friday that", "said here today that"])
+def test_the_day_between_a_leading_cue_and_that_is_not_part_of_what_was_said(verb: str) -> None:
+    (quote,) = extract_quotes(f"Harbour officials {verb} the pier would reopen.").quotes
+    assert quote.content.text == "the pier would reopen"
+
+
+@pytest.mark.parametrize(
     ("text", "channel"),
     [
         ('"It is over," Ana Lind told Nordwire.', "Nordwire"),

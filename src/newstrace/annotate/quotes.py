@@ -151,16 +151,21 @@ TAIL_ATTRIBUTION = re.compile(
     r",?\s+(?:according to|reported|reports|citing|as quoted by|via)\s+[^,]*?[.!?]?\s*$"
 )
 # What may follow a trailing cue verb other than "told": a prepositional or adverbial tail ("said in a
-# statement", "said by telephone", "said on Tuesday"); anything else starts reported speech of its own.
+# statement", "said by telephone", "said on Tuesday", "said here Friday", as wire copy writes it);
+# anything else starts reported speech of its own.
 TRAIL_TAIL = re.compile(
     r"\s+(?:in|at|on|by|from|during|after|before|when|while|as|late|earlier|later|today|yesterday|last|this|"
-    r"via|through|with|to|shortly|afterwards|again|also|separately|privately|publicly)\b"
+    r"via|through|with|to|shortly|afterwards|again|also|separately|privately|publicly|here|tonight|"
+    r"overnight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 # A closing mark, then an appositive before the trailing speaker: '…," the hospital's director, Dr. X'.
 CLOSED_BEFORE = re.compile(r"[\"”]\s+(?P<appos>[^\"“”.!?]{0,80}),?\s*$")
-# "that" opening reported speech, skipped in the content span.
+# "that" opening reported speech, skipped in the content span with what stands between the verb and it
+# ("said in a statement that", "said here on Friday that").
 THAT = re.compile(
-    r"^\s*(?:(?:in a (?:statement|memo|letter|post|message)|on social media|in an interview(?: with [^,]*?)?)"
+    r"^\s*(?:(?:in a (?:statement|memo|letter|post|message)|on social media|in an interview(?: with [^,]*?)?"
+    r"|(?:(?:here|late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)"
     r"(?:\s+to\s+[\w\s]{1,40}?)?\s+(?=that\b))?(?:that\s+)?"
 )
 # A quoted run that is a name or title, not speech: two to five capitalised words, no end punctuation.

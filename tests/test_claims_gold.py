@@ -41,6 +41,7 @@ HELDOUT_SETS = (
     "claims_heldout4",
     "claims_heldout5",
     "claims_heldout6",
+    "claims_heldout7",
 )
 HELDOUT = {name: cg.load_gold(GOLD_ROOT.parent / name) for name in HELDOUT_SETS}
 EVERY_STORY = STORIES + [story for stories in HELDOUT.values() for story in stories]

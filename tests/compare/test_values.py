@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.compare import places
+from newstrace.compare import names, places
 from newstrace.compare import values as v
 
 
@@ -57,7 +57,7 @@ def test_spans_are_offsets_into_the_article() -> None:
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
-    found = v.titled_names(text)
+    found = names.titled_names(text)
     assert [(t.name, t.role) for t in found] == expected
     for t in found:
         assert text[t.start : t.end].lower() == t.role
@@ -74,7 +74,7 @@ def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_roles_given_to_a_pronoun(text: str, expected: list[str]) -> None:
-    found = v.pronoun_roles(text)
+    found = names.pronoun_roles(text)
     assert [m.value for m in found] == expected
     for m in found:
         assert text[m.start : m.end] == m.value

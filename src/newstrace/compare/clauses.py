@@ -192,6 +192,15 @@ STOPWORDS = frozenset(
     "while after before over under into about more most some such any all each other one".split()
 )
 
+# A word with its hyphenated parts and apostrophes, so a capitalised or compound word is judged whole.
+ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
+# Words around a value that say nothing about what it answers (the anchors of days, times and places in
+# :mod:`newstrace.compare.conflicts`, the context of counts in :mod:`newstrace.compare.counts`).
+FUNCTION_WORDS = frozenset(
+    "the and for from with that this was were are has have had been said says about after before "
+    "shortly early late around into over under its their his her through across already".split()
+)
+
 Embed = Callable[[Sequence[str]], "object"]
 
 

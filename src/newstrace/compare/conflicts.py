@@ -1,10 +1,10 @@
 """Conflicts between two statements that report the same claim, and differences judged compatible.
 
-Checked, in this order: counted numbers (with hedges: "more than four" is compatible with 5; "about 1,200"
-with 1,187), weekdays, clock times, places, then (in :mod:`newstrace.compare.wording`) name spellings (two
-forms a letter or two apart), roles given to the same person, and quotation wording. Each finding cites
-the two values' spans; a compatible difference says why it is not a conflict (rounding, a bound, an
-update).
+Checked, in this order: counted numbers (in :mod:`newstrace.compare.counts`, with hedges: "more than four"
+is compatible with 5; "about 1,200" with 1,187), weekdays, clock times, places, then (in
+:mod:`newstrace.compare.wording`) name spellings (two forms a letter or two apart), roles given to the same
+person, and quotation wording. Each finding cites the two values' spans; a compatible difference says why
+it is not a conflict (rounding, a bound, an update).
 """
 
 from __future__ import annotations
@@ -13,29 +13,12 @@ import re
 
 from newstrace.compare import places
 from newstrace.compare import values as v
+from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
+from newstrace.compare.counts import UPDATE, number_differences
 from newstrace.compare.moments import hedged_time, one_night, part_of_day_fits, parts_of_day
 from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
-
-# Two hedged amounts within this fraction of each other are the same figure rounded ("about 1,200" vs
-# 1,187 is 1.1% apart); 10% is the widest rounding a news report does on counts in the hundreds.
-ROUNDING = 0.10
-# Words that mark a figure as a later update of an earlier one, not a contradiction of it.
-UPDATE = re.compile(
-    r"\b(?:rose to|risen to|climbed to|increased to|fell to|dropped to|up from|down from|now|updated|"
-    r"revised|later)\b",
-    re.I,
-)
-
-
-# A count of additional things: "two more bodies", "three additional cases". Read only after the number
-# (see :func:`_increment`): before it, "more than 2,000" is a hedge, not an increment.
-MORE = re.compile(r"\b(?:more|additional|further|other)\b", re.I)
-# The hedge that may open a quantity's span ("More than", "about"), longest first.
-HEDGE_LEAD = re.compile(
-    r"^(?:" + "|".join(sorted(map(re.escape, v.APPROX), key=len, reverse=True)) + r")\s+", re.I
-)
 
 
 def compare_statements(
@@ -61,7 +44,7 @@ def compare_statements(
     Returns:
         Conflicts and compatible differences, each citing the two values.
     """
-    findings = [] if moments_only else _numbers(a, text_a, b, text_b)
+    findings = [] if moments_only else number_differences(a, text_a, b, text_b)
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
@@ -80,130 +63,6 @@ def compare_statements(
         findings += role_differences(a, text_a, b, text_b)
         findings += quote_differences(a, text_a, b, text_b, aligned=not anchored)
     return findings
-
-
-def _numbers(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
-    qa = found(v.quantities, a.text, a.start)
-    qb = found(v.quantities, b.text, b.start)
-    findings = []
-    for x in qa:
-        same_noun = [y for y in qb if y.noun == x.noun and x.noun and y.percent == x.percent]
-        # The same figure anywhere in the other statement ("three in a critical condition" / "three of
-        # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
-        if not same_noun or any(y.value == x.value for y in qb):
-            continue
-        y = same_noun[0]
-        measures = {_measure(a, x), _measure(b, y)}
-        if len(measures) == 2 and None not in measures:
-            continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
-        if x.noun == "people" and not _context(a, x) & _context(b, y):
-            continue  # "a community of about 6,000 people" / "which had 221 people on board"
-        if x.percent and not _context(a, x) & _context(b, y):
-            continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
-        sides = (cite(a, text_a, x), cite(b, text_b, y))
-        reason = _compatible_amounts(x, y)
-        if reason is None and (_updated(text_a, x) or _updated(text_b, y)):
-            reason = "a later update of the figure"
-        if reason is None and any(
-            _increment(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
-        ):
-            reason = "an increment: a count of more, not of all"
-        if reason is None:
-            findings.append(Difference("number", sides, True, f"{_fmt(x.value)} vs {_fmt(y.value)} {x.noun}"))
-        else:
-            findings.append(Difference("number", sides, False, reason))
-    return findings
-
-
-# Characters before and after a figure in which a word of update (:data:`UPDATE`) marks that figure as
-# the update: "the toll rose to 15", "now stands at 12" (before), "15, up from 12" (after). Anywhere in the
-# sentence was too far: "Nearly 4,000 people have been told to leave …, and more may follow later" is no
-# update of its 4,000.
-UPDATE_BEFORE = 40
-UPDATE_AFTER = 20
-
-
-def _updated(text: str, q: v.Quantity) -> bool:
-    """Whether a word of update stands next to the figure ``q`` (a span of ``text``), inside its sentence."""
-    before = re.split(r"[.!?]\s", text[max(0, q.start - UPDATE_BEFORE) : q.start])[-1]
-    after = re.split(r"[.!?](?:\s|$)", text[q.end : q.end + UPDATE_AFTER])[0]
-    return UPDATE.search(before) is not None or UPDATE.search(text[q.start : q.end] + after) is not None
-
-
-def _increment(span: str) -> bool:
-    """Whether a quantity's cited words count additional things ("two more bodies"): "more" after the
-    number, never the hedge before it ("More than 2,000 residents" counts all of them)."""
-    hedge = HEDGE_LEAD.match(span)
-    return MORE.search(span, hedge.end() if hedge else 0) is not None
-
-
-# Words either side of a count of people, inside its own clause, whose content words say what the count
-# is of ("evacuated", "board", "community"): three before, five after, so that a verb after two
-# auxiliaries is read ("people have been told to leave": "told", "leave"; three missed it, and counted
-# "about 2,500 people were ordered to leave" and "nearly 4,000 people have been told to leave" as counts of
-# two things). Five before reached the subject: "a man suspected of shooting three people" / "a man shot
-# to death one person" shared "man" (a false conflict on ECB+ news text).
-CONTEXT_BEFORE = 3
-CONTEXT_AFTER = 5
-
-
-# Where the clause of a quantity ends: punctuation, or a word that opens another clause ("recovering part of
-# an early fall of 6.8 per cent after the company reported …": "reported" is no part of what fell).
-CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\b(?:after|before|when|while|because|as|although|which|who|whom|whose|but)\b"
-)
-
-
-def _context(statement: Citation, q: v.Quantity) -> set[str]:
-    """Lower-case content words around a quantity in its statement and clause (:data:`CONTEXT_BEFORE` and
-    :data:`CONTEXT_AFTER` words, no further than a comma, a semicolon or a word that opens another clause),
-    the quantity's own words left out. People are counted for many things in one story (on board, rescued,
-    living on the island); two counts of people disagree only when they count one thing, and the words
-    around a bare "people" count are all that says which."""
-    at, end = q.start - statement.start, q.end - statement.start
-    before = CLAUSE_BREAK.split(statement.text[:at])[-1]
-    after = CLAUSE_BREAK.split(statement.text[end:])[0]
-    words = ANCHOR_TOKEN.findall(before)[-CONTEXT_BEFORE:] + ANCHOR_TOKEN.findall(after)[:CONTEXT_AFTER]
-    return {w.rstrip("s") for w in words if re.fullmatch(r"[a-z]{3,}", w) and w not in _FUNCTION}
-
-
-# What an amount of money measures, read from the words just before it: what something is worth, or
-# what was paid for it. A painting "valued at about 2 million crowns" and "bought in 1987 for 40,000
-# crowns" are two facts, not two figures for one.
-VALUATION = re.compile(r"\b(?:valued?|values|valuing|worth|estimated|appraised|insured)\b", re.I)
-PRICE = re.compile(r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs)\b", re.I)
-# How far before an amount (in characters, inside its statement) its measure word may stand: "bought by
-# the town in 1987 for 40,000 crowns" has it 31 characters before.
-MEASURE_WINDOW = 40
-
-
-def _measure(statement: Citation, q: v.Quantity) -> str | None:
-    """ "value" or "price" for an amount of money with such a word just before it, else ``None``."""
-    at = q.start - statement.start
-    before = statement.text[max(0, at - MEASURE_WINDOW) : at]
-    found = [(m.start(), "value") for m in VALUATION.finditer(before)]
-    found += [(m.start(), "price") for m in PRICE.finditer(before)]
-    return max(found)[1] if found else None
-
-
-def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
-    """Why two different amounts of one thing do not contradict, or ``None`` when they do."""
-    for p, q in ((x, y), (y, x)):
-        if p.hedge == "about" and abs(p.value - q.value) <= ROUNDING * max(p.value, q.value):
-            return f"rounding: about {_fmt(p.value)} and {_fmt(q.value)}"
-        if p.hedge in ("above",) and q.value > p.value:
-            return f"a bound: more than {_fmt(p.value)} includes {_fmt(q.value)}"
-        if p.hedge == "at_least" and q.value >= p.value and q.hedge != "at_least":
-            return f"a bound: at least {_fmt(p.value)} includes {_fmt(q.value)}"
-        if p.hedge == "at_least" and q.hedge == "at_least":
-            return f"two lower bounds: at least {_fmt(p.value)} and at least {_fmt(q.value)}"
-        if p.hedge == "near_below" and (1 - ROUNDING) * p.value <= q.value <= p.value:
-            return f"a bound: nearly {_fmt(p.value)} includes {_fmt(q.value)}"
-        if p.hedge == "near_above" and p.value <= q.value <= (1 + ROUNDING) * p.value:
-            return f"a bound: just over {_fmt(p.value)} includes {_fmt(q.value)}"
-        if p.hedge in ("at_most", "below") and q.value <= p.value:
-            return f"a bound: up to {_fmt(p.value)} includes {_fmt(q.value)}"
-    return None
 
 
 def _exclusive(  # type: ignore[no-untyped-def]
@@ -445,7 +304,7 @@ def same_lead_in(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
         before = re.split(r"[.!?]\s", text[max(0, start - 80) : start])[-1]
         leads.append(ANCHOR_TOKEN.findall(before)[-LEAD_IN_WORDS:])
     # Names do not count as content here, as in :func:`_anchor`: "Port Halvard on" says where, not what.
-    content = [w for w in leads[0] if re.fullmatch(r"[a-z]{3,}", w) and w not in _FUNCTION]
+    content = [w for w in leads[0] if re.fullmatch(r"[a-z]{3,}", w) and w not in FUNCTION_WORDS]
     same = [w.lower() for w in leads[0]] == [w.lower() for w in leads[1]]
     return len(leads[0]) == LEAD_IN_WORDS and same and len(content) >= 2
 
@@ -474,12 +333,12 @@ def _anchor(text: str, start: int, moment: bool = False, size: int = 0) -> set[s
     # A participle after a determiner describes a thing, not when something happened to it: "recovered two
     # more bodies from the capsized ferry on Sunday" does not say when the ferry capsized.
     described = {m.group(1) for m in DESCRIBED.finditer(before)}
-    anchor = {_crude_stem(w) for w in words if w not in _FUNCTION and w not in described}
+    anchor = {_crude_stem(w) for w in words if w not in FUNCTION_WORDS and w not in described}
     if DEADLINE.search(before):
         anchor.add("deadline")
     if moment and ONSET.search(" ".join(words[-ONSET_WORDS:])):
         anchor.add("onset")
-    content = [w for w in words if w not in _FUNCTION]
+    content = [w for w in words if w not in FUNCTION_WORDS]
     if moment and any(DISCOVERY.fullmatch(w) for w in content[-ONSET_WORDS:]):
         anchor.add("discovery")
     return anchor
@@ -512,8 +371,6 @@ def _crude_stem(word: str) -> str:
     return word
 
 
-# A word with its hyphenated parts and apostrophes, so a capitalised or compound word is judged whole.
-ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # A past participle used as an adjective after a determiner: "the capsized ferry", "a stolen car".
 DESCRIBED = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+(?:ed|en))\b")
 # Verbs that say when an event began, whichever a report picks: "the leak began at 9.40 a.m." / "the leak
@@ -537,12 +394,6 @@ ONSET_WORDS = 3
 DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.I)
 
 
-_FUNCTION = frozenset(
-    "the and for from with that this was were are has have had been said says about after before "
-    "shortly early late around into over under its their his her through across already".split()
-)
-
-
 def _mentions_place(place: str, text: str) -> bool:
     place = place.split(": ", 1)[-1]  # a land feature's name ("ridge: Skarvet")
     return re.search(rf"\b{re.escape(place)}\b", text) is not None
@@ -560,7 +411,3 @@ def _show(value: str) -> str:
         return f"{int(m.group(2))} {month[int(m.group(1)) - 1]}"
     m = re.fullmatch(r"(\d{4})-(\d\d)", value)
     return f"{month[int(m.group(2)) - 1]} {m.group(1)}" if m else value
-
-
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"

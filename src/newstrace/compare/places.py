@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from newstrace.compare.values import NOT_NAMES, Mention
+from newstrace.compare.names import NOT_NAMES
+from newstrace.compare.values import Mention
 
 # Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
 # A region word before the name ("in southern Iran") is not read: the region of a country is no

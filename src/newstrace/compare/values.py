@@ -1,4 +1,5 @@
-"""The checkable values of a statement: quantities, weekdays, clock times, names, roles and quotations.
+"""The checkable values of a statement: quantities, weekdays, clock times and quotations (names, titles and
+roles are read by :mod:`newstrace.compare.names`).
 
 Conflict detection (:mod:`newstrace.compare.conflicts`) compares these between two statements that say the
 same thing. Each value keeps its span in the article text, so a conflict can cite both sides exactly.
@@ -122,29 +123,12 @@ NAMED_HOUR = re.compile(r"\b(?P<hour>noon|midday|midnight)\b", re.IGNORECASE)
 NAMED_HOURS = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
 # Four digits and a time zone, as wire copy gives a time: "0540 GMT", "1415 UTC".
 ZONED = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|CET|EST|PST)\b")
-# A run of capitalised words, hyphenated parts included: "Jeon Ha-kyou", "Ingrid Salvesen", "Port Halvard".
-NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)*")
 # Text in quotation marks (straight or curly), at least two words.
 QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{3,}?\s[^\"\u201c\u201d]*?)[\"\u201d]")
 # Text in single curly quotation marks, as British outlets quote: "‘We will not stop,’ she said". The
 # closing mark is also the apostrophe ("won’t"), so it ends a quotation only before a non-letter.
 SINGLE_QUOTE = re.compile(
     r"(?<![A-Za-z])\u2018(?P<q>[^\u2018\"\u201c\u201d]{3,}?\s[^\u2018\"\u201c\u201d]*?)\u2019(?![A-Za-z])"
-)
-# Roles that precede or follow a name: "deputy minister", "spokesperson", "coach", "chief executive".
-ROLE = re.compile(
-    r"\b(?P<role>(?:deputy |vice |acting |former |interim |assistant |chief |senior |head )?"
-    r"(?:prime minister|minister|president|chairman|chairwoman|chair|chief executive|ceo|director|"
-    r"spokesperson|spokesman|spokeswoman|governor|mayor|commander|coach|captain|manager|secretary|"
-    r"ambassador|general|colonel|judge|prosecutor|inspector|superintendent|chief|editor|leader))\b",
-    re.IGNORECASE,
-)
-# Sentence-initial and function words that are capitalised without being names.
-NOT_NAMES = frozenset(
-    "The A An In On At By For From With And But Or If As Of To It Its He She They We I This That These "
-    "Those There Their His Her Our Your After Before During Since While When Where Meanwhile However "
-    "Moreover Also Earlier Later Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
-    "February March April May June July August September October November December".split()
 )
 
 
@@ -342,172 +326,6 @@ def _relative(text: str, offset: int, clocks: list[Mention]) -> list[Mention]:
 
 def _hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
-
-
-def names(text: str, offset: int = 0) -> list[Mention]:
-    """Runs of capitalised words that look like names (sentence-initial function words and leading titles
-    such as "Deputy Chief Justice" dropped: they are roles, see :func:`titled_names`)."""
-    found = []
-    for m in NAME.finditer(text):
-        words = m.group().split()
-        lead = 0
-        while lead < len(words) and (words[lead] in NOT_NAMES or words[lead].lower() in TITLE_WORDS):
-            lead += 1
-        if lead == len(words):
-            continue
-        if m.start() == 0 and len(words) - lead == 1 and lead == 0:
-            continue  # one capitalised word opening the sentence ("Rescuers", "Officials"): not a name
-        start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
-        found.append(Mention(" ".join(words[lead:]), offset + start, offset + m.end()))
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class TitledName:
-    """A name with the role written next to it: "deputy district governor Tomas Ekdal"."""
-
-    name: str
-    role: str
-    start: int  # span of the role words
-    end: int
-
-
-# Words of a role or title written before a name, capitalised or not. Police and military ranks and
-# elected offices are here too: without "detective" and "sergeant", "Detective Inspector Lars Bekk" and
-# "Detective Sergeant Lars Bekk" were one role.
-TITLE_WORDS = frozenset(
-    "deputy vice acting former interim assistant chief senior head district regional national foreign "
-    "defence defense prime minister president chairman chairwoman chair justice judge governor mayor "
-    "commander coach captain manager secretary general director spokesperson spokesman spokeswoman "
-    "executive officer superintendent inspector ambassador colonel dr mr mrs ms professor detective "
-    "sergeant constable lieutenant commissioner admiral brigadier corporal marshal sheriff councillor "
-    "councilor senator treasurer chancellor "
-    # Heads of a school, a site or a newsroom and the professions a report names people by: without them
-    # "Ines Varo, the headteacher," and "Ines Varo, the deputy head" gave no role to compare.
-    "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
-    "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
-    "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
-    "teacher".split()
-)
-# Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
-# Tomas Ekdal", "Chief Justice Mara Oyelaran".
-TITLED = re.compile(
-    r"(?P<role>(?:\b[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,4}?)"
-    r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)+)"
-)
-# A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
-# executive," / "Marit Solberg, Kestrun's head of product safety," (an owner of one to three words, "Harrow
-# Foods' ") / "Tomas Brandt, the mayor of Coldwater Mills," (the place after "of", group ``of``, says where
-# the office is, not which office) / "Dana Reyes-Holt, head of cyber security at the hospital," (where
-# the person works, group ``at``, is left out of the role as the place of an office is).
-APPOSED = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
-    r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
-    r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,2}?)?(?=[,.])"
-)
-# Words that stand before a role without qualifying it: verbs of saying and naming.
-NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())
-# Words before a role's modifier that show the modifier belongs to the role ("the returning officer",
-# "deputy returning officer"); after any other word ("said returning officer …") it is left out.
-MODIFIER_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-
-
-def titled_names(text: str, offset: int = 0) -> list[TitledName]:
-    """Names with the role words written right before them or in apposition after them."""
-    found = []
-    for m in TITLED.finditer(text):
-        keep = _title_run(m.group("role").split(), text[: m.start()])
-        name_words = m.group("name").split()
-        while len(name_words) > 1 and name_words[0].lower() in TITLE_WORDS:
-            keep.append(name_words.pop(0).lower())  # "Chief Justice" inside the capitalised run
-        if keep:
-            role = " ".join(keep)
-            role_end = m.end("name") - len(" ".join(name_words)) - 1
-            found.append(
-                TitledName(" ".join(name_words), role, offset + role_end - len(role), offset + role_end)
-            )
-    for m in APPOSED.finditer(text):
-        role_words = m.group("role").split()
-        # "head of product safety": a title word, then the department it heads.
-        headed = len(role_words) >= 3 and is_title_word(role_words[0]) and role_words[1] == "of"
-        if role_words and (is_title_word(role_words[-1]) or headed):
-            found.append(
-                TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
-            )
-    return found
-
-
-def _title_run(words: list[str], before: str) -> list[str]:
-    """The role in the words before a name, lower-cased: the run of title words that ends them, with one
-    modifier before the run's head when what precedes the modifier shows it is part of the role ("Deputy
-    returning officer", "The returning officer", or the sentence's first words "Returning officer"): the
-    deputy and the returning officer are two different offices, and both would read "officer" without it.
-    """
-    keep: list[str] = []
-    modifier = False
-    for n in range(len(words) - 1, -1, -1):
-        word = words[n]
-        if is_title_word(word):
-            keep.insert(0, word.lower())
-            continue
-        sentence_start = not n and not before.strip()
-        if modifier or not keep or not word.isalpha() or not (word.islower() or sentence_start):
-            break
-        if word.lower() in NOT_NOUNS or word.lower() in NOT_MODIFIERS:
-            break  # "after vice-captain Tomi Okonjo", "said chief executive …": no part of the role
-        previous = words[n - 1] if n else (re.findall(r"[\w'\u2019]+$", before.rstrip()) or [""])[0]
-        if not (sentence_start or previous.lower() in MODIFIER_BEFORE or is_title_word(previous)):
-            break
-        keep.insert(0, word.lower())
-        modifier = True
-    return keep
-
-
-# A role given to "he" or "she" rather than to a name: "where he served as vice-captain", "she was named
-# chief executive". The role words themselves are checked against TITLE_WORDS.
-PRONOUN_ROLE = re.compile(
-    r"\b(?:he|she)\s+(?:had\s+|has\s+|was\s+|is\s+|been\s+){0,2}"
-    r"(?:served|serves|serving|worked|works|acted|acts|named|appointed|made|was|is)\s+(?:as\s+)?"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][a-z]+'s\s+)?"
-    r"(?P<role>[a-z]+(?:-[a-z]+)*(?:\s+[a-z]+(?:-[a-z]+)*){0,3})",
-)
-
-
-def pronoun_roles(text: str, offset: int = 0) -> list[Mention]:
-    """Roles given to "he"/"she" ("where he served as vice-captain"): the longest run of title words right
-    after the verb, lower-cased, with its span; a run that does not end on a title word is no role."""
-    found = []
-    for m in PRONOUN_ROLE.finditer(text):
-        words = m.group("role").split()
-        run = 0
-        while run < len(words) and is_title_word(words[run]):
-            run += 1
-        while run and words[run - 1].lower() in ROLE_MODIFIERS:
-            run -= 1  # "he was senior to her", "she was general in her praise": no role noun
-        if run:
-            role = " ".join(words[:run])
-            start = offset + m.start("role")
-            found.append(Mention(role, start, start + len(role)))
-    return found
-
-
-# Title words that qualify a role without being one: a role given to "he"/"she" must end on another.
-ROLE_MODIFIERS = frozenset(
-    "deputy vice acting former interim assistant senior chief head district regional national foreign "
-    "defence defense prime general".split()
-)
-
-
-def is_title_word(word: str) -> bool:
-    """A word of a role: in TITLE_WORDS, or hyphenated from them ("vice-captain", "co-chair" is not)."""
-    return all(part in TITLE_WORDS for part in word.lower().split("-"))
-
-
-def roles(text: str, offset: int = 0) -> list[Mention]:
-    return [
-        Mention(m.group("role").lower(), offset + m.start(), offset + m.end()) for m in ROLE.finditer(text)
-    ]
 
 
 def quotations(text: str, offset: int = 0) -> list[Mention]:

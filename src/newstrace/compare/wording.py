@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newstrace.compare import names
 from newstrace.compare import values as v
 from newstrace.compare.values import cite, found
 from newstrace.model import Citation, Difference
@@ -25,8 +26,11 @@ SAME_QUOTE = 60
 def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     """One person given two roles: "district governor" / "deputy district governor" Tomas Ekdal; or
     "Arvelo, Riverside's captain," / "Arvelo … where he served as vice-captain" when the other statement
-    names the same person and gives "he" or "she" a role (:func:`values.pronoun_roles`)."""
-    titled_a, titled_b = found(v.titled_names, a.text, a.start), found(v.titled_names, b.text, b.start)
+    names the same person and gives "he" or "she" a role (:func:`names.pronoun_roles`)."""
+    titled_a, titled_b = (
+        found(names.titled_names, a.text, a.start),
+        found(names.titled_names, b.text, b.start),
+    )
     roles_b = {t.name.split()[-1]: t for t in titled_b}
     findings = []
     for x in titled_a:
@@ -50,13 +54,13 @@ def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
 
 
 def _pronoun_role(
-    named: Citation, other: Citation, titled: Sequence[v.TitledName], other_text: str
+    named: Citation, other: Citation, titled: Sequence[names.TitledName], other_text: str
 ) -> tuple[str, Citation, Citation] | None:
     """A titled name in ``named`` against the role ``other`` gives "he"/"she" while naming that person
     without a role: the name and the two role spans, or ``None``. Only a statement with one pronoun role and
     no titled name of its own is read this way, so "he" cannot stand for someone else it names."""
-    pronoun = found(v.pronoun_roles, other.text, other.start)
-    if len(pronoun) != 1 or found(v.titled_names, other.text, 0):
+    pronoun = found(names.pronoun_roles, other.text, other.start)
+    if len(pronoun) != 1 or found(names.titled_names, other.text, 0):
         return None
     (role,) = pronoun
     for t in titled:
@@ -94,15 +98,15 @@ def _same_role(x: str, y: str) -> bool:
         return True
     if any("of" in words for words in norm):
         return False
-    titles = [[w for w in words if v.is_title_word(w)] for words in norm]
+    titles = [[w for w in words if names.is_title_word(w)] for words in norm]
     return titles[0] == titles[1]
 
 
 def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     from rapidfuzz import fuzz
 
-    na = found(v.names, a.text, a.start) + _opening_surname(a, text_a)
-    nb = found(v.names, b.text, b.start) + _opening_surname(b, text_b)
+    na = found(names.names, a.text, a.start) + _opening_surname(a, text_a)
+    nb = found(names.names, b.text, b.start) + _opening_surname(b, text_b)
     forms_b = {m.value for m in nb}
     findings = []
     reported: set[str] = set()  # spellings of b already shown: "Teodor Brannigan" and "Brannigan" are one
@@ -130,13 +134,13 @@ OPENING_WORD = re.compile(r"[A-Z][a-z]+(?=[\s,])")
 
 def _opening_surname(statement: Citation, text: str) -> tuple[v.Mention, ...]:
     """The word opening a statement when its article gives it elsewhere as the last word of a full name
-    ("Tolland said …" after "said Miriam Tolland"): :func:`newstrace.compare.values.names` leaves a lone
+    ("Tolland said …" after "said Miriam Tolland"): :func:`newstrace.compare.names.names` leaves a lone
     opening word out, since most are common nouns ("Rescuers said …")."""
     m = OPENING_WORD.match(statement.text)
-    if m is None or m.group() in v.NOT_NAMES:
+    if m is None or m.group() in names.NOT_NAMES:
         return ()
     word = m.group()
-    if not any(len(n.value.split()) > 1 and n.value.split()[-1] == word for n in found(v.names, text, 0)):
+    if not any(len(n.value.split()) > 1 and n.value.split()[-1] == word for n in found(names.names, text, 0)):
         return ()
     return (v.Mention(word, statement.start, statement.start + len(word)),)
 
@@ -214,7 +218,7 @@ def _surname_misspelt(x: str, text_x: str, y: str, text_y: str) -> bool:
     alone, full, text = (wx[0], wy, text_x) if len(wx) == 1 else (wy[0], wx, text_y)
     if alone == full[-1] or not _one_word_misspelt(alone, full[-1]):
         return False
-    return any(m.value.split()[-1] == alone and len(m.value.split()) > 1 for m in found(v.names, text, 0))
+    return any(m.value.split()[-1] == alone and len(m.value.split()) > 1 for m in found(names.names, text, 0))
 
 
 # Endings that make a word of a name ("Korea" → "Korean", "Nordwire" → "Nordwire's"), not a misspelling.
@@ -335,8 +339,8 @@ def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
     "Judge Alison Farrant told"), so that a report naming the speaker and one giving the office alone
     meet."""
     out = set()
-    titled = {t.name: t.role for t in found(v.titled_names, statement.text, statement.start)}
-    for name in found(v.names, statement.text, statement.start):
+    titled = {t.name: t.role for t in found(names.titled_names, statement.text, statement.start)}
+    for name in found(names.names, statement.text, statement.start):
         if quote.start - 1 <= name.start < quote.end + 1:
             continue
         after = statement.text[name.end - statement.start : name.end - statement.start + 64]
@@ -355,7 +359,7 @@ def _speakers(statement: Citation, quote: v.Mention) -> set[str]:
     )
     for m in OFFICE_SPEAKER.finditer(outside):
         role = m.group("r1") or m.group("r2")
-        if v.is_title_word(role) and role not in v.ROLE_MODIFIERS:
+        if names.is_title_word(role) and role not in names.ROLE_MODIFIERS:
             out.add(_office(role))
     out.discard("the ")
     return out

@@ -26,6 +26,10 @@ from newstrace.compare import values as v
         # A currency sign says what is counted, whatever word follows.
         ("more than £400,000 from the charity", [(400000, "pound", "above")]),
         ("a $3.5 million loan", [(3.5e6, "dollar", None)]),
+        # A word in the singular after a number other than one modifies the plural noun it stands before.
+        ("It counts five fox attacks and 12 fire engines.", [(5, "attack", None), (12, "engine", None)]),
+        # What a figure with no noun after it counts may be named before it.
+        ("The council put the number of homes flooded at 3,100, it said.", [(3100, "home", None)]),
         # Years, clock times and calendar days are not counts.
         ("in 2019 at 6:40 a.m. (0540 GMT) by 1 October and September 12", []),
     ],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newstrace.compare import values as v
-from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
+from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS, STOPWORDS
 from newstrace.compare.values import cite, found
 from newstrace.model import Citation, Difference
 
@@ -32,15 +32,50 @@ HEDGE_LEAD = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, v.APPROX), key=len, reverse=True)) + r")\s+", re.I
 )
 
+# Nouns of a length of time (stemmed): a count of hours or years measures how long something lasted, and one
+# story measures many things ("after a search of nearly nine hours" / "within about two hours").
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# Content words two sentences must share, besides the words next to them, for two lengths of time to be
+# of one thing: "Forty firefighters brought the blaze under control after five hours" / "Firefighters
+# needed seven hours to bring the blaze under control" share three; "The last of them was darted and
+# caught … after a search of nearly nine hours" / "Two of the three were darted … within about two hours"
+# one.
+DURATION_SHARED = 2
+# A count that is a part of its things: "two of the wolves", "three of them" (the words after the number
+# are in the quantity's span).
+PART = re.compile(r"\bof\s+(?:the|them)\b", re.I)
+# A count of the rest of its things, just before the number: "the pack's other four wolves".
+REST_BEFORE = re.compile(r"\b(?:other|remaining)\s+$", re.I)
+# A count that is the whole a share is taken of, just before the number: "a third of the bank's 3.4 million
+# customers", "out of the 3.4 million who hold", "two-thirds of its 3.4 million current-account holders".
+WHOLE_BEFORE = re.compile(
+    r"\b(?:out\s+of|(?:half|thirds?|quarters?|fifths?|tenths?|most|many|some|none|majority|minority|"
+    r"share|proportion|cent|percent)\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?"
+    r"(?:[A-Za-z-]+['\u2019]s\s+)?$",
+    re.I,
+)
+
 
 def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     """Counts of one noun that differ between statement ``a`` (of article text ``text_a``) and ``b``: a
-    conflict, or compatible with the reason why (rounding, a bound, an update, an increment)."""
+    conflict, or compatible with the reason why (rounding, a bound, an update, an increment). Counts of
+    two different things are left out: two measures of money; people, shares, parts of some things
+    (:func:`_share`) or lengths of time told in different words; and the whole a share is taken of
+    against any other count."""
     qa = found(v.quantities, a.text, a.start)
     qb = found(v.quantities, b.text, b.start)
     findings = []
     for x in qa:
-        same_noun = [y for y in qb if y.noun == x.noun and x.noun and y.percent == x.percent]
+        # The whole a share is taken of ("a third of its 3.4 million customers") is no count of the share.
+        whole = _share(text_a, x) == "whole"
+        same_noun = [
+            y
+            for y in qb
+            if y.noun == x.noun
+            and x.noun
+            and y.percent == x.percent
+            and (_share(text_b, y) == "whole") == whole
+        ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
         if not same_noun or any(y.value == x.value for y in qb):
@@ -49,10 +84,19 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         measures = {_measure(a, x), _measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
-        if x.noun == "people" and not _context(a, x) & _context(b, y):
+        shared = _context(a, x) & _context(b, y)
+        if x.noun == "people" and not shared:
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
-        if x.percent and not _context(a, x) & _context(b, y):
+        if x.percent and not shared:
             continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
+        if (_share(text_a, x) or _share(text_b, y)) and not shared:
+            # A part or the rest of some things is one count of them only when the same words say what
+            # happened to it: "Two of the climbers were treated for hypothermia" / "All three climbers were
+            # treated for hypothermia", but "Keepers darted two of the wolves" / "the pack's other four
+            # wolves had stayed in the far corner" / "all three wolves had eaten normally".
+            continue
+        if x.noun in DURATIONS and not shared and len(_told(a, x) & _told(b, y)) < DURATION_SHARED:
+            continue  # "after a search of nearly nine hours" / "were darted … within about two hours"
         sides = (cite(a, text_a, x), cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
         if reason is None and (_updated(text_a, x) or _updated(text_b, y)):
@@ -66,6 +110,31 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+def _share(text: str, q: v.Quantity) -> str | None:
+    """What share of its things a count counts: "part" ("two of the wolves"), "rest" ("the other four
+    wolves"), "whole" ("a third of its 3.4 million customers"), or ``None`` for a count of them all: the two
+    wolves darted, the four that stayed in the enclosure and the three that escaped are three true counts
+    of one pack."""
+    before = text[max(0, q.start - 40) : q.start]
+    if PART.search(text, q.start, q.end):
+        return "part"
+    if REST_BEFORE.search(before):
+        return "rest"
+    return "whole" if WHOLE_BEFORE.search(before) else None
+
+
+def _told(statement: Citation, q: v.Quantity) -> set[str]:
+    """The statement's lower-case content words, crudely stemmed, but for the quantity's own words: what
+    its sentence tells of."""
+    at, end = q.start - statement.start, q.end - statement.start
+    rest = statement.text[:at] + " " + statement.text[end:]
+    return {
+        w.rstrip("s")
+        for w in ANCHOR_TOKEN.findall(rest)
+        if re.fullmatch(r"[a-z]{3,}", w) and w not in STOPWORDS
+    }
 
 
 # Characters before and after a figure in which a word of update (:data:`UPDATE`) marks that figure as
@@ -117,7 +186,13 @@ def _context(statement: Citation, q: v.Quantity) -> set[str]:
     before = CLAUSE_BREAK.split(statement.text[:at])[-1]
     after = CLAUSE_BREAK.split(statement.text[end:])[0]
     words = ANCHOR_TOKEN.findall(before)[-CONTEXT_BEFORE:] + ANCHOR_TOKEN.findall(after)[:CONTEXT_AFTER]
-    return {w.rstrip("s") for w in words if re.fullmatch(r"[a-z]{3,}", w) and w not in FUNCTION_WORDS}
+    return {w.rstrip("s") for w in words if re.fullmatch(r"[a-z]{3,}", w) and w not in NOT_CONTEXT}
+
+
+# Words around a count that do not say what it counts: function words, the words of a share ("other",
+# "all") and "within": "Keepers caught the other two wolves inside the grounds within a few hours" /
+# "all three wolves had eaten normally within a day" / "the pack's other four wolves".
+NOT_CONTEXT = FUNCTION_WORDS | STOPWORDS | {"within"}
 
 
 # What an amount of money measures, read from the words just before it: what something is worth, or

@@ -78,6 +78,11 @@ STATE_AFTER = re.compile(
     r"\s+(?P<state>missing|dead|killed|injured|wounded|unaccounted)\b",
     re.IGNORECASE,
 )
+# What a figure with no noun after it counts, named before it: "put the number of customers affected at
+# 2.1 million", "the total of votes cast was 8,412".
+NUMBER_OF = re.compile(
+    r"\b(?:number|total|count)\s+of\s+(?P<noun>[a-z]{3,})\b[^,;.]{0,30}?\s(?:at|to|was|is)\s+$"
+)
 # A number followed by a time zone is a clock time: "0540 GMT".
 TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|CET|EST|PST|hrs|hours local)\b")
 # Years and clock times are not counts: "in 2019", "6:40".
@@ -181,9 +186,13 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun, head = currency, ""  # "£412,000 from the charity": pounds, whatever word follows
         if noun.lower() in NOT_NOUNS:
             noun = ""
-        elif head and head not in NOT_NOUNS and (_stem(head) in _COUNTED_HEADS or _participle(noun)):
+        elif (
+            head
+            and head not in NOT_NOUNS
+            and (_stem(head) in _COUNTED_HEADS or _participle(noun) or _modifier(value, noun, head))
+        ):
             # "148 league games": games are counted, league is a modifier; "143 planned operations":
-            # operations, "planned" describes them.
+            # operations, "planned" describes them; "four wolf escapes": escapes.
             noun = head
         # The cited span ends with the word that says what is counted.
         end = max(m.end(g) for g in ("num", "scale", "pct", "people") if m.group(g))
@@ -197,6 +206,9 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun, end = state.group("state"), state.end()
         elif m.group("people") and _stem(noun) not in _NOUN_GROUPS.values():
             noun, end = m.group("people"), m.end("people")
+        named = NUMBER_OF.search(text, max(0, m.start() - 60), m.start())
+        if named and not noun and not m.group("pct"):
+            noun = named.group("noun")  # "put the number of customers affected at 2.1 million"
         if m.group("pct") and not noun:
             # "a pay offer of 3.5 per cent": what the share measures stands before "of".
             of = PERCENT_OF.search(text, max(0, m.start() - 30), m.start())
@@ -364,6 +376,13 @@ def _participle(word: str) -> bool:
     ("injured", "killed")."""
     word = word.lower()
     return word.endswith("ed") and not any(word in group for group in _NOUN_GROUPS)
+
+
+def _modifier(value: float, noun: str, head: str) -> bool:
+    """Whether ``noun`` modifies the plural ``head`` it stands before: a word in the singular after a
+    number other than one ("four wolf escapes", "12 fire engines") is not what the number counts."""
+    singular = noun.isalpha() and noun.islower() and not noun.endswith("s")
+    return value != 1 and singular and head.endswith("s") and not head.endswith("ss")
 
 
 def _stem(word: str) -> str:

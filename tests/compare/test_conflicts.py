@@ -764,3 +764,32 @@ def test_a_curly_apostrophe_is_no_rewording() -> None:
     a = '"It is this year\'s best result," said Ines Varo.'
     b = "\u201cIt is this year\u2019s best result,\u201d said Ines Varo."
     assert [d for d in _compare(a, b) if d.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # A state holds on many days: the day it is said to hold on contradicts no other day.
+        ("The museum said it would stay closed on Friday.", "The museum will stay shut on Saturday.", False),
+        (
+            "The driver whose lorry the storm overturned remained in hospital on Thursday.",
+            "The storm overturned the lorry on Tuesday.",
+            False,
+        ),
+        # The day a state ends is a deadline, and two of them disagree.
+        ("The museum will stay closed until Friday.", "The museum will stay closed until Monday.", True),
+        # Two days of one event still do.
+        ("The museum closed its doors on Friday.", "The museum closed its doors on Saturday.", True),
+    ],
+)
+def test_a_day_a_state_held_on(a: str, b: str, conflict: bool) -> None:
+    assert [d.conflict for d in _compare(a, b) if d.kind == "date"] == [conflict]
+
+
+def test_a_deadline_keeps_its_hedge() -> None:
+    # "until shortly after" is a deadline as "by" is: the two answer when the lines were back.
+    a = "Phone lines were restored by 9.20 a.m., the company said."
+    b = "Phone lines were not fully back until shortly after 11 a.m."
+    assert [(d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "time"] == [
+        ("9.20 a.m.", "11 a.m.", True)
+    ]

@@ -15,7 +15,7 @@ from newstrace.compare import places
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
 from newstrace.compare.counts import UPDATE, number_differences
-from newstrace.compare.moments import hedged_time, one_night, part_of_day_fits, parts_of_day
+from newstrace.compare.moments import SENTENCE_END, hedged_time, one_night, part_of_day_fits, parts_of_day
 from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
@@ -126,6 +126,8 @@ def _exclusive_values(
         x, y = best[2], best[3]
         sides = (cite(a, text_a, x), cite(b, text_b, y))
         within = hedged_time(text_a, x, text_b, y) if kind == "time" else one_night(text_a, x, text_b, y)
+        if moment and (_lasting(text_a, x.start) or _lasting(text_b, y.start)):
+            within = "a state that lasts: it held at both moments"
         if within:
             return [Difference(kind, sides, False, within)]
         return [Difference(kind, sides, True, f"{_show(x.value)} vs {_show(y.value)}")]
@@ -390,8 +392,26 @@ DISCOVERY = re.compile(r"found|discovered|spotted|noticed|detected")
 # began last week will end on Monday"). Four content words let one more false conflict through on a
 # blind set (issue 7, sixth round).
 ONSET_WORDS = 3
-# A preposition that makes the value after it a deadline: "until 1 September", "by 1 October".
-DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.I)
+# A preposition that makes the value after it a deadline: "until 1 September", "by 1 October", "until
+# shortly after 1 p.m.", "by about 11.40 a.m." (a hedge between them keeps the deadline).
+DEADLINE = re.compile(
+    r"\b(?:until|by|before|no later than)\s+"
+    r"(?:(?:shortly|just|soon|about|around|roughly)\s+(?:after\s+|before\s+)?)?$",
+    re.I,
+)
+# A verb of lasting a few words before a day or time that something held on: "would stay closed on
+# Sunday", "remained in intensive care on Thursday". A state holds at many moments, so the day it is said
+# to hold on contradicts no other day of the story ("will stay shut on Monday", "the blast happened …
+# on Tuesday"); the day a state ends ("closed until Friday") is a deadline, not this.
+LASTING = re.compile(
+    r"\b(?:stay|stays|stayed|remain|remains|remained|still|kept)\b(?:\s+[a-z]+){0,3}\s+(?:on|at|in)\s+"
+    r"(?:about\s+|around\s+)?$"
+)
+
+
+def _lasting(text: str, start: int) -> bool:
+    """Whether a verb of lasting (:data:`LASTING`) leads to the value at ``start``, inside its sentence."""
+    return LASTING.search(SENTENCE_END.split(text[max(0, start - 60) : start])[-1]) is not None
 
 
 def _mentions_place(place: str, text: str) -> bool:

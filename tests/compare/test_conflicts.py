@@ -793,3 +793,41 @@ def test_a_deadline_keeps_its_hedge() -> None:
     assert [(d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "time"] == [
         ("9.20 a.m.", "11 a.m.", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # Two different modifiers of one title are two roles.
+        (
+            "Watch commander Ilse Brandt said the roof had collapsed.",
+            "Area commander Ilse Brandt said the roof fell in.",
+            [("Watch commander", "Area commander")],
+        ),
+        (
+            "Chief financial officer Ravi Holm said sales had fallen.",
+            "Ravi Holm, the firm's chief marketing officer, said sales fell.",
+            [("Chief financial officer", "chief marketing officer")],
+        ),
+        # A modifier one side leaves out is the same role said more fully.
+        ("Police spokesman Ari Lund said so.", "Spokesman Ari Lund said so.", []),
+    ],
+)
+def test_two_modifiers_of_one_title_are_two_roles(a: str, b: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.sides[0].text, d.sides[1].text) for d in _compare(a, b) if d.kind == "role"] == found
+
+
+def test_one_speaker_quoted_two_ways_in_one_claim_when_a_quotation_is_cut() -> None:
+    # Aligned as one claim, two quotations of one speaker are one utterance, though the splitter cut one.
+    first = (
+        '"These are calm birds, and they will fly away from people," the reserve\'s warden, Ada Strom, said.'
+    )
+    second = (
+        'Warden Ada Strom said on Sunday: "These are gentle birds. They fear people more than we fear them."'
+    )
+    end = second.index("birds.") + len("birds.")
+    ca, cb = Citation(1, 0, len(first), first), Citation(2, 0, end, second[:end])
+    found = [d for d in compare_statements(ca, first, cb, second) if d.kind == "quote"]
+    assert [(d.conflict, d.reason) for d in found] == [(True, "Strom quoted in different words")]
+    # Two claims' statements: not trusted, the openings differ.
+    assert [d for d in compare_statements(ca, first, cb, second, anchored=True) if d.kind == "quote"] == []

@@ -92,14 +92,17 @@ _ROLE_SYNONYMS = {
 def _same_role(x: str, y: str) -> bool:
     """One role in two spellings, or one said more fully: words that are no title word (a modifier such as
     "police" in "police spokesman", "returning" in "returning officer") may be left out by either side;
-    title words ("deputy", "chief") and a department after "of" may not."""
+    title words ("deputy", "chief") and a department after "of" may not, and two different modifiers of
+    one title are two roles ("station commander" / "group commander", "chief operating officer" / "chief
+    technology officer")."""
     norm = [[_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}] for r in (x, y)]
     if norm[0] == norm[1]:
         return True
     if any("of" in words for words in norm):
         return False
     titles = [[w for w in words if names.is_title_word(w)] for words in norm]
-    return titles[0] == titles[1]
+    modifiers = [{w for w in words if not names.is_title_word(w)} for words in norm]
+    return titles[0] == titles[1] and (modifiers[0] <= modifiers[1] or modifiers[1] <= modifiers[0])
 
 
 def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
@@ -252,11 +255,11 @@ def quote_differences(
             if speaker:
                 findings.append(Difference("quote", sides, True, f"{speaker} {SAME_OPENING}"))
                 continue
-            if cut_a or cut_b:
-                continue  # a quotation read past its statement counts only as one speaker's utterance
-            if fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
+            if not (cut_a or cut_b) and fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
                 findings.append(Difference("quote", sides, True, "the same quotation in different words"))
                 continue
+            # Two statements aligned as one claim that quote one speaker: one utterance, also when the
+            # sentence splitter cut one of them ('Ashby said last night: "These are shy animals.').
             speaker = _one_speaker(a, qa, b, qb) if aligned else None
             if speaker:
                 findings.append(Difference("quote", sides, True, f"{speaker} quoted in different words"))

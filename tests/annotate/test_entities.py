@@ -135,6 +135,16 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "The launch was confirmed, according to South Korea's Defense Ministry, on Monday.",
             {("South Korea", "LOC"), ("Defense Ministry", "ORG")},
         ),
+        # A military command is an organisation, named to its head word.
+        (
+            "The frigate, under the control of the Western Naval Command, sailed.",
+            {("Western Naval Command", "ORG")},
+        ),
+        # The words of a job's name between two title words are no person.
+        (
+            "The boats turned back, Captain Ivar Lund, Chief Public Relations Officer, said.",
+            {("Ivar Lund", "PER")},
+        ),
     ],
 )
 def test_name_edges_around_spaces_titles_and_head_words(text: str, expected: set[tuple[str, str]]) -> None:

@@ -218,7 +218,7 @@ DEMONYMS = frozenset(
 )
 
 # Last words that make a name an organisation whatever the model guessed ("South Korean Defence
-# Ministry", "Workers' Party", "National Security Council").
+# Ministry", "Workers' Party", "National Security Council", "Western Naval Command").
 ORG_HEADS = frozenset(
     _words(
         """
@@ -227,6 +227,7 @@ ORG_HEADS = frozenset(
         court parliament assembly congress senate government administration service guard police
         lines airlines airways shipping systems securities holdings partners capital motors energy athletic
         club fc united authority foundation trust network networks media broadcasting hospital board
+        command
         """
     )
 )
@@ -309,7 +310,7 @@ def _is_short_acronym(spelling: str) -> bool:
 
 @cache
 def _place_lookup() -> tuple[dict[str, str], frozenset[str]]:
-    cities = {city: (city,) for city in sorted(CITIES)}
+    cities: dict[str, tuple[str, ...]] = {city: (city,) for city in sorted(CITIES)}
     return _lookup((countries(), cities))
 
 

@@ -284,6 +284,8 @@ def apply_rules(doc: Doc) -> Doc:
     ents = _hyphenated_given_names(doc, ents)
     ents += _government_bodies(doc, {t for e in ents for t in range(e.start, e.end)})
     ents += _speakers_after_quotes(doc, {t for e in ents for t in range(e.start, e.end)})
+    # "Public Relations" of "Chief Public Relations Officer", from the model or a title run.
+    ents = [e for e in ents if not (e.label_ == "PER" and _inside_job_title(doc, e.start, e.end))]
     doc.ents = filter_spans(ents)
     return doc
 
@@ -318,6 +320,19 @@ def _inside_title_run(doc: Doc, start: int, end: int, label: str) -> bool:
         and end < len(doc)
         and doc[end - 1].lower_ in ROLE_WORDS
         and doc[end].lower_ in _TITLE_OR_ROLE
+    )
+
+
+def _inside_job_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span sits between two capitalised title words ("Chief Public Relations Officer",
+    "Deputy Public Health Director"): the words of a job's name, not a person's."""
+    return (
+        start > 0
+        and end < len(doc)
+        and doc[start - 1].lower_ in _TITLE_OR_ROLE
+        and doc[start - 1].text[:1].isupper()
+        and doc[end].lower_ in TITLES
+        and doc[end].text[:1].isupper()
     )
 
 

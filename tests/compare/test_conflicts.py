@@ -831,3 +831,22 @@ def test_one_speaker_quoted_two_ways_in_one_claim_when_a_quotation_is_cut() -> N
     assert [(d.conflict, d.reason) for d in found] == [(True, "Strom quoted in different words")]
     # Two claims' statements: not trusted, the openings differ.
     assert [d for d in compare_statements(ca, first, cb, second, anchored=True) if d.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A month named alone against the month of a calendar day.
+        (
+            "The pumps had last been serviced in June, the council said.",
+            "The pumps, which were last serviced on July 14, failed on Monday.",
+            [("June", "July 14", True)],
+        ),
+        # A calendar day is no conflict with its own month.
+        ("The pumps were last serviced in July.", "The pumps were last serviced on July 14.", []),
+    ],
+)
+def test_a_month_named_alone(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert [
+        (d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "date"
+    ] == found

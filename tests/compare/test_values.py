@@ -157,3 +157,15 @@ def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point
     text = "Power failed in northern Vessly and on Quarry Lane, and 200 acres south of Orm burned."
     assert [m.value for m in places.places(text)] == []
     assert [m.value for m in places.land_features(text)] == ["lane: Quarry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pumps were last serviced in June and again since early March.", ["--06", "--03"]),
+        # A calendar day and months of a year are not months alone.
+        ("It opened on June 4, in June 2021 and in November of 2013.", []),
+    ],
+)
+def test_months_named_alone(text: str, expected: list[str]) -> None:
+    assert [m.value for m in v.months(text)] == expected

@@ -49,6 +49,7 @@ def compare_statements(
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
     findings += _periods(a, text_a, b, text_b)
+    findings += _months(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
     findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
@@ -254,6 +255,25 @@ def _nested(x: str, y: str) -> bool:
     return not more and not others and len(wx) == len(wy) > 1 and p[:4] == q[:4]
 
 
+def _months(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """A month named alone ("last tested in August") against another month, alone or that of a calendar
+    day ("last tested on September 9"), as :func:`_exclusive` compares days: a calendar day is no conflict
+    with its own month ("in September" / "September 9"), and two calendar days are compared whole."""
+    alone_a, alone_b = found(v.months, a.text, a.start), found(v.months, b.text, b.start)
+    if not alone_a and not alone_b:
+        return []
+    va = [*alone_a, *(_month_of(m) for m in found(v.calendar_days, a.text, a.start))]
+    vb = [*alone_b, *(_month_of(m) for m in found(v.calendar_days, b.text, b.start))]
+    va = [m for m in va if not _reported_on(text_a, m.start)]
+    vb = [m for m in vb if not _reported_on(text_b, m.start)]
+    return _exclusive_values("date", va, vb, a, text_a, b, text_b, False)
+
+
+def _month_of(day: v.Mention) -> v.Mention:
+    """A calendar day (``--MM-DD``) as its month (``--MM``), cited whole."""
+    return v.Mention(day.value[:4], day.start, day.end)
+
+
 def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     """Two periods that share one end and differ at the other ("between March 2023 and January 2026" /
     "between May 2023 and January 2026"): the same period, begun or ended in two different months. Each
@@ -420,8 +440,8 @@ def _mentions_place(place: str, text: str) -> bool:
 
 
 def _show(value: str) -> str:
-    """``--09-01`` (a yearless calendar day) as "1 September", ``2023-03`` as "March 2023", ``ridge: Skarvet``
-    as "the Skarvet ridge"; other values as they are."""
+    """``--09-01`` (a yearless calendar day) as "1 September", ``--09`` as "September", ``2023-03`` as "March
+    2023", ``ridge: Skarvet`` as "the Skarvet ridge"; other values as they are."""
     if ": " in value:  # a land feature, "ridge: Skarvet"
         kind, name = value.split(": ", 1)
         return f"the {name} {kind}"
@@ -429,5 +449,7 @@ def _show(value: str) -> str:
     m = re.fullmatch(r"--(\d\d)-(\d\d)", value)
     if m:
         return f"{int(m.group(2))} {month[int(m.group(1)) - 1]}"
+    if re.fullmatch(r"--\d\d", value):
+        return month[int(value[2:]) - 1]
     m = re.fullmatch(r"(\d{4})-(\d\d)", value)
     return f"{month[int(m.group(2)) - 1]} {m.group(1)}" if m else value

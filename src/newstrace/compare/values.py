@@ -236,6 +236,24 @@ def calendar_days(text: str, offset: int = 0) -> list[Mention]:
     return found
 
 
+# A month named alone after a preposition of time: "tested in August", "since early March" (not "August
+# 9", "August 2025" nor "November of 2013", a calendar day and months of a year).
+MONTH_ALONE = re.compile(
+    rf"\b(?:in|since|until|by|during|before|after)\s+(?:early\s+|late\s+|mid-)?(?P<month>{_MONTHS})\b"
+    r"(?!\s*\d|,?\s+of\s+\d)"
+)
+
+
+def months(text: str, offset: int = 0) -> list[Mention]:
+    """Months named alone (:data:`MONTH_ALONE`), normalised to ``--MM``."""
+    return [
+        Mention(
+            f"--{_MONTH_NUMBER[m.group('month')]:02d}", offset + m.start("month"), offset + m.end("month")
+        )
+        for m in MONTH_ALONE.finditer(text)
+    ]
+
+
 # A month and a year, not after a day number ("March 2023", not "1 March 2023", a calendar day).
 _MONTH_YEAR = rf"\b(?:{_MONTHS})\s+(?:19|20)\d\d\b"
 MONTH_YEAR = re.compile(rf"(?<!\d\s){_MONTH_YEAR}")

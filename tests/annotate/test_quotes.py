@@ -42,6 +42,20 @@ CASES = [
         ],
     ),
     (
+        # A possessive names whose lawyer spoke, not who spoke: the lawyer is the one introduced as such.
+        "Lawyer Mark Heller was in court on Monday. Ana Lind's lawyer said she was in treatment.",
+        [("indirect", "Mark Heller", "she was in treatment")],
+    ),
+    (
+        # A titled name opening a sentence is who "she" refers to next.
+        "Prime Minister Aurelia Vind arrived on Monday. She said the talks would go on.",
+        [("indirect", "Aurelia Vind", "the talks would go on")],
+    ),
+    (
+        "The pier will reopen in May, the harbour board's spokesman said.",
+        [("indirect", None, "The pier will reopen in May")],
+    ),
+    (
         "Three boats were lost in the storm, said Jon Vale, a fisherman from Kessby.",
         [("indirect", "Jon Vale", "Three boats were lost in the storm")],
     ),
@@ -56,7 +70,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_quote_kinds_and_speakers(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_quote_kinds_and_speakers(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     scan = extract_quotes(text, 7)
     got = [(q.kind, q.speaker_name, q.content.text) for q in scan.quotes]
     assert got == expected

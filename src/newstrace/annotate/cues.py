@@ -89,6 +89,10 @@ ROLE_WORDS = frozenset(
         "correspondent",
         "superintendent",
         "prosecutor",
+        "lawyer",
+        "attorney",
+        "solicitor",
+        "barrister",
         "judge",
         "senator",
         "representative",
@@ -352,6 +356,11 @@ def _named(text: str, affiliation: str | None) -> Mention:
             return Mention(text, "role", None, role=text.split(None, 1)[-1])
         return Mention(text, "other", None)
     run = runs[-1]
+    rest = text[run.end() :].strip()
+    if rest and POSSESSIVE.search(run.group()):
+        # "Lindsay Lohan's lawyer", "the mayor's spokesman": the speaker is the one the role names, not
+        # the owner; resolved like "the lawyer" to the person introduced with that role, if any.
+        return Mention(text, "role", None, role=rest, affiliation=POSSESSIVE.sub("", run.group()))
     run_words = run.group().split()
     # A title inside the run: the name is what follows its last role word ("… Adviser Jake Sullivan").
     role_at = max((k for k, w in enumerate(run_words) if _bare(w) in ROLE_WORDS), default=-1)

@@ -15,7 +15,7 @@ from newstrace.model import Span
 
 # A person named at the start of a sentence ("Prime Minister Aurelia Vind arrived …"): pronouns after it
 # refer to them.
-SUBJECT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+|(?:[a-z]+\s+){0,3}?){0,5}?[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+")
+SUBJECT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+|(?:[a-z]+\s+){0,3}?){0,5}?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
 
 # Words of a pronoun speaker or a definite description, read as references to an earlier speaker.
 GENERIC_ORGS = {
@@ -130,6 +130,11 @@ class SpeakerResolver:
         for m in reversed(list(NAME_RUN.finditer(self.text, 0, self.pos))):
             low = m.group().lower()
             if len(low.split()) >= 2 and any(re.search(rf"\b{re.escape(k)}\b", low) for k in keys):
+                mention = parse_mention(m.group())
+                if mention.kind == "person" and mention.name and len(mention.name.split()) >= 2:
+                    # "Lawyer Mark Heller" named before "the lawyer said": the person, not an organisation
+                    self.people.append(mention)
+                    return mention.name
                 name = m.group()[4:] if m.group().startswith("The ") else m.group()
                 self._add_org(name)
                 return name

@@ -240,3 +240,30 @@ def test_example_corpus_spelling_variant_and_aliases() -> None:
         assert set(by_name[name]["aliases"]) - {"Ingrid Salveson", "Salveson"} <= _names(
             _entity_of(entities, name)
         )
+
+
+HELLER = {
+    1: "Lawyer Mark Jay Heller asked for time. Heller said the clinic was licensed.",
+    2: "Mark Heller, her lawyer, was in court. Mark J. Heller spoke again later.",
+}
+HELLER_MENTIONS: list[tuple[int, str, EntityType]] = [
+    (1, "Mark Jay Heller", "PER"),
+    (1, "Heller", "PER"),
+    (2, "Mark Heller", "PER"),
+    (2, "Mark J. Heller", "PER"),
+]
+
+
+def test_a_name_with_a_middle_name_or_initial_is_the_same_person() -> None:
+    entities = merge_entities(_mentions(HELLER, HELLER_MENTIONS), HELLER)
+    heller = _entity_of(entities, "Heller")
+    assert {"Mark Jay Heller", "Mark Heller", "Mark J. Heller", "Heller"} <= _names(heller)
+    assert not heller.variants  # a fuller name, not a misspelling
+
+
+def test_two_middle_names_are_two_people_and_the_name_without_one_is_left_alone() -> None:
+    texts = {**HELLER, 3: "Mark Alan Heller is his brother."}
+    mentions = _mentions(texts, [*HELLER_MENTIONS, (3, "Mark Alan Heller", "PER")])
+    entities = merge_entities(mentions, texts)
+    assert _entity_of(entities, "Mark Alan Heller") is not _entity_of(entities, "Mark Jay Heller")
+    assert _entity_of(entities, "Mark Heller") is not _entity_of(entities, "Mark Jay Heller")

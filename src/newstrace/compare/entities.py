@@ -13,7 +13,9 @@ Links are made in this order, each on top of the previous groups (union-find ove
    "Jeon Ha-kyu", "Salvesen" / "Salveson");
 5. truncated typos: a two-word person name whose words match the start of a longer person name except for
    one near-miss word ("King Jong" for "Kim Jong Un"): linked and flagged as a typo;
-6. short forms: a name that is the first or last word(s) of exactly one longer name of the story ("Kim",
+6. middle names: a person's name with a middle name or initial and the same name without it or with the
+   initial ("Mark Jay Heller" = "Mark J. Heller" = "Mark Heller"), before spelling variants;
+7. short forms: a name that is the first or last word(s) of exactly one longer name of the story ("Kim",
    "Peskov", "Kessa"); a short form that fits two different long names is left alone (ambiguous).
 
 Example:
@@ -139,6 +141,7 @@ def merge_entities(mentions: Sequence[EntityMention], texts: Mapping[int, str]) 
     groups = _Groups(order)
     _link_listed(forms, groups)
     _link_acronyms(forms, groups)
+    _link_middle_names(forms, groups)
     _link_variants(forms, groups)
     _link_typos(forms, groups)
     _link_short_forms(forms, groups)
@@ -344,6 +347,34 @@ def _link_typos(forms: Mapping[str, _Form], groups: _Groups) -> None:
             target = candidates.pop()
             groups.union(target, short)
             groups.variants.append((target, short, True))
+
+
+def _link_middle_names(forms: Mapping[str, _Form], groups: _Groups) -> None:
+    """A person's name with a middle name or initial joins the same name without it or with the initial
+    for it ("Mark Jay Heller" = "Mark J. Heller" = "Mark Heller"): same first and last word, and at most
+    one middle name written out among them ("Mark Jay Heller" and "Mark Jon Heller" are two men, and
+    then "Mark Heller" could be either: none of them is linked). A fuller name, not a misspelling: no
+    variant is flagged. Run before spelling variants ("Jay" / "J." is two letters apart) and short forms
+    (so that "Heller" then fits one person, not two)."""
+    by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, form in forms.items():
+        words = [w.casefold().rstrip(".") for w in form.words]
+        if form.type == "PER" and len(words) >= 2:
+            by_ends[(words[0], words[-1])].append((key, tuple(words[1:-1])))
+    for names in by_ends.values():
+        spelt = {middle for _, middle in names if any(len(w) > 1 for w in middle)}
+        if len(names) < 2 or len(spelt) > 1 or not any(middle for _, middle in names):
+            continue
+        anchor, full = max(names, key=lambda name: len(name[1]))
+        for key, middle in names:
+            if _stands_for(middle, full):
+                groups.union(anchor, key)
+
+
+def _stands_for(fewer: Sequence[str], more: Sequence[str]) -> bool:
+    """Whether each of ``fewer`` matches a later word of ``more`` in order, whole or as its initial."""
+    rest = iter(more)
+    return all(any(w == m or (len(w) == 1 and m.startswith(w)) for m in rest) for w in fewer)
 
 
 def _link_short_forms(forms: Mapping[str, _Form], groups: _Groups) -> None:

@@ -101,7 +101,9 @@ def test_a_trailing_cue_with_a_place_or_day_after_the_verb_keeps_the_clause_befo
     assert quote.speaker is not None and quote.speaker.text == "a coast guard officer"
 
 
-@pytest.mark.parametrize("verb", ["said Friday that", "said late on Friday that", "said here today that"])
+@pytest.mark.parametrize(
+    "verb", ["said Friday that", "said late on Friday that", "said here today that", "said Friday"]
+)
 def test_the_day_between_a_leading_cue_and_that_is_not_part_of_what_was_said(verb: str) -> None:
     (quote,) = extract_quotes(f"Harbour officials {verb} the pier would reopen.").quotes
     assert quote.content.text == "the pier would reopen"

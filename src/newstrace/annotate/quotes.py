@@ -161,12 +161,16 @@ TRAIL_TAIL = re.compile(
 # A closing mark, then an appositive before the trailing speaker: '…," the hospital's director, Dr. X'.
 CLOSED_BEFORE = re.compile(r"[\"”]\s+(?P<appos>[^\"“”.!?]{0,80}),?\s*$")
 # "that" opening reported speech, skipped in the content span with what stands between the verb and it
-# ("said in a statement that", "said here on Friday that").
+# ("said in a statement that", "said here on Friday that"), and a day before a subject without "that".
+_DAY_AFTER_VERB = (
+    r"(?:(?:here|late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
 THAT = re.compile(
     r"^\s*(?:(?:in a (?:statement|memo|letter|post|message)|on social media|in an interview(?: with [^,]*?)?"
-    r"|(?:(?:here|late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)"
-    r"(?:\s+to\s+[\w\s]{1,40}?)?\s+(?=that\b))?(?:that\s+)?"
+    rf"|{_DAY_AFTER_VERB})(?:\s+to\s+[\w\s]{{1,40}}?)?\s+(?=that\b)"
+    # "said Thursday the actress checked in": the day, then a subject without "that"
+    rf"|{_DAY_AFTER_VERB}\s+(?=(?:the|a|an|it|he|she|they|we|there|his|her|its|their)\s))?(?:that\s+)?"
 )
 # A quoted run that is a name or title, not speech: two to five capitalised words, no end punctuation.
 QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’\-]*\s*){1,5}$")

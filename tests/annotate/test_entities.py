@@ -140,6 +140,15 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "The frigate, under the control of the Western Naval Command, sailed.",
             {("Western Naval Command", "ORG")},
         ),
+        # Places joined into a public body's name by "and", and a court named with a plural possessive.
+        (
+            "Crews from Devon and Somerset Fire and Rescue Service attended the scene.",
+            {("Devon and Somerset Fire and Rescue Service", "ORG")},
+        ),
+        (
+            "He appeared before Taunton Deane Magistrates' Court on Monday.",
+            {("Taunton Deane Magistrates' Court", "ORG")},
+        ),
         # The words of a job's name between two title words are no person.
         (
             "The boats turned back, Captain Ivar Lund, Chief Public Relations Officer, said.",

@@ -32,7 +32,7 @@ CreditKind = Literal[
 ]
 
 # Kinds of text that cleaning takes out of the body (kept, never lost).
-RemovedKind = Literal["caption", "credit_line", "dateline", "date_stamp", "boilerplate"]
+RemovedKind = Literal["caption", "credit_line", "dateline", "date_stamp", "headline", "boilerplate"]
 
 # Where a metadata value came from, most trusted first.
 # "date_stamp": a line of its own near the top of the body that is only a date ("Posted: May 3, 2013").

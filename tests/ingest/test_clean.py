@@ -354,3 +354,31 @@ def test_a_headline_with_a_date_in_it_stays() -> None:
     title = "Pier reopens on March 9 after repairs"
     cleaned = clean_article(_article("\n\n".join(STORY), title=title))
     assert cleaned.title == title
+
+
+# --- the headline repeated atop the body ----------------------------------------------------------------
+
+
+def test_the_headline_repeated_atop_the_body_is_the_title_not_a_sentence() -> None:
+    headline = "Harbour board reopens Tarnby pier"
+    raw = f"{headline.upper()}\n\n" + "\n\n".join(STORY)
+    cleaned = clean_article(_article(raw, title=headline))
+    _check_offsets(cleaned)
+    assert cleaned.title == headline
+    assert cleaned.text.startswith(STORY[0])
+    assert [(p.kind, p.text) for p in cleaned.removed] == [("headline", headline.upper())]
+    assert clean_article(cleaned) == cleaned
+
+
+def test_a_lead_sentence_given_as_the_title_stays_in_the_body() -> None:
+    # Exports without a headline field sometimes fill the title with the lead sentence.
+    cleaned = clean_article(_article("\n\n".join(STORY), title=STORY[0]))
+    assert cleaned.text.startswith(STORY[0])
+    assert cleaned.removed == []
+
+
+def test_a_headline_further_down_the_body_stays() -> None:
+    headline = "Harbour board reopens Tarnby pier"
+    raw = "\n\n".join([STORY[0], headline, *STORY[1:]])
+    cleaned = clean_article(_article(raw, title=headline))
+    assert headline in cleaned.text

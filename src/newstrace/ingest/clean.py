@@ -8,7 +8,9 @@
    sign-offs, syndication notices;
 4. date stamps (:mod:`~newstrace.ingest.datestamps`): a line among the first that is only a date
    ("Posted: May 3, 2013 8:20 AM");
-5. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
+5. the headline, when the first remaining line repeats the article's title (an export that gives the
+   headline a field of its own and leaves it atop the body too): it is the title, not a statement;
+6. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
 
 What is taken out is kept as :class:`~newstrace.model.RemovedPart` records and every credit found as a
 :class:`~newstrace.model.Credit`, both with offsets into ``raw_text``. The rest of the body is kept as
@@ -38,7 +40,8 @@ def clean_article(article: Article) -> Article:
 
     Returns a new :class:`Article` (the input is not changed) with:
 
-    - ``text``: ``raw_text`` without captions, bylines, end credit lines and the dateline;
+    - ``text``: ``raw_text`` without captions, bylines, end credit lines, date stamps, a repeated
+      headline and the dateline;
     - ``removed``: what was taken out, in order, ``raw_text[start:end] == text`` for each;
     - ``credits``: the article's credits from metadata (kept first), then every credit found in the body
       in order of position, ``raw_text[start:end] == text`` for each;
@@ -87,6 +90,14 @@ def clean_article(article: Article) -> Article:
     cuts += [cut(raw, "date_stamp", s.start, s.end) for s in stamps]
     taken |= {i for i, line in enumerate(lines) if any(s.start == line.start for s in stamps)}
 
+    title_fields: dict[str, object] = {}
+    if article.title is not None and is_date_only(article.title):
+        title_fields = _stamp_title_fields(article, lines, taken)
+    headline = _repeated_title(lines, taken, title_fields.get("title", article.title))  # type: ignore[arg-type]
+    if headline is not None:
+        cuts.append(cut(raw, "headline", lines[headline].start, lines[headline].end))
+        taken.add(headline)
+
     dateline = _dateline(lines, taken)
     if dateline is not None:
         found: tuple[Credit, ...] = ()
@@ -106,11 +117,9 @@ def clean_article(article: Article) -> Article:
         updates["published"] = stamps[0].date
         updates["published_source"] = "date_stamp"
         article = dataclasses.replace(article, published=stamps[0].date)
-    if article.title is not None and is_date_only(article.title):
-        title_fields = _stamp_title_fields(article, lines, taken)
-        updates.update(title_fields)
-        if "published" in title_fields:
-            article = dataclasses.replace(article, published=title_fields["published"])  # type: ignore[arg-type]
+    updates.update(title_fields)
+    if "published" in title_fields:
+        article = dataclasses.replace(article, published=title_fields["published"])  # type: ignore[arg-type]
     updates.update(_dateline_fields(article, dateline))
     updates.update(_byline_fields(article, byline))
     if article.outlet is None and (outlet := _outlet(credits)) is not None:
@@ -209,6 +218,20 @@ def _stamp_title_fields(article: Article, lines: list[Line], taken: set[int]) ->
         if len(first) <= MAX_TITLE_CHARS and not first.endswith(".") and not is_date_only(first):
             fields["title"] = first
     return fields
+
+
+def _repeated_title(lines: list[Line], taken: set[int], title: str | None) -> int | None:
+    """The index of the body's first remaining line when it repeats the headline (case and spacing
+    aside), as exports that give the headline a field of its own often do; else None. A title that ends
+    with a period is a lead sentence standing in for a headline, and stays in the body."""
+    if not title or title.rstrip().endswith("."):
+        return None
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        same = " ".join(line.text.split()).casefold() == " ".join(title.split()).casefold()
+        return i if same else None
+    return None
 
 
 def _byline_fields(article: Article, byline: Byline | None) -> dict[str, object]:

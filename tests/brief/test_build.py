@@ -72,3 +72,23 @@ def test_unstored_story_gets_id_zero() -> None:
     brief = build_brief(Story((1,), "Bridge"), [art], 0.5)
     assert brief.story_id == 0
     assert [c.text for c in brief.summary] == [art.text]
+
+
+def test_background_several_reports_copied_waits_until_the_leads() -> None:
+    background = "The tunnel opened in 1987 and was last refitted in 2009 at a cost of 14 million crowns."
+    texts = {
+        1: "The Orvin Tunnel closed on Monday for six weeks of repairs to its ventilation fans.\n\n"
+        "Drivers were sent over the Kessby pass, adding about 20 minutes to most journeys.\n\n"
+        f"{background}",
+        2: "Lorries queued for an hour at Brask on the first day of the Orvin Tunnel closure.\n\n"
+        "Hauliers said the detour would cost them fuel and drivers' hours all summer.\n\n"
+        f"{background}",
+    }
+    articles = [
+        Article(raw_text=t, text=t, source=SourceRef(f"r{i}.txt", "text"), id=i, revision=1)
+        for i, t in texts.items()
+    ]
+    brief = build_brief(Story((1, 2), "Tunnel", 5), articles, 0.5)
+    summary = [c.text for c in brief.summary]
+    assert summary[:2] == [texts[1].split("\n\n")[0], texts[2].split("\n\n")[0]]
+    assert background in summary  # still there, after the leads, in a story this short

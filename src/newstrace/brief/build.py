@@ -32,6 +32,9 @@ SUMMARY_MIN = 3
 SUMMARY_SHARED_MAX = 3
 # Sentences shorter than this (in words) do not make a summary: headline fragments, "Reuters.", "Watch:".
 SUMMARY_MIN_WORDS = 6
+# A shared sentence whose mean place in its articles (0 the top, 1 the end) is past this is background the
+# reports copied, not the story's core: it is taken only after the leads.
+SUMMARY_CORE = 1 / 3
 # Two summary candidates this similar (word-trigram Jaccard, or containment) say the same thing; keep one.
 # Lower than sentence matching (0.5) because two leads rewording one fact still repeat each other.
 SUMMARY_DUPLICATE = 0.35
@@ -117,16 +120,29 @@ def _summary(
     rank = {a.id: n for n, a in enumerate(members)}
     length = {a.id: max(len(a.text), 1) for a in members}
 
+    def position(group: SharedSentence) -> float:
+        return sum(c.start / length[c.article_id] for c in group.citations) / len(group.citations)
+
     def weight(group: SharedSentence) -> float:
         # News is written top-down (inverted pyramid): a sentence shared by many articles AND near their
         # tops is the story's core. Weighting the article count by (1 - mean relative position) keeps a
         # mid-article quote repeated by four outlets below a lead repeated by three.
-        position = sum(c.start / length[c.article_id] for c in group.citations) / len(group.citations)
-        return len({c.article_id for c in group.citations}) * (1.0 - position)
+        return len({c.article_id for c in group.citations}) * (1.0 - position(group))
 
     widest = sorted(range(len(shared)), key=lambda k: (-weight(shared[k]), k))
-    # Each shared sentence is cited from its earliest article.
-    shared_picks = [min(shared[k].citations, key=lambda c: (rank[c.article_id], c.start)) for k in widest]
+    # Each shared sentence is cited from its earliest article. One from the articles' lower parts (the
+    # background several reports copied from one statement: a convict's record, a company's history)
+    # waits until the leads have had their say.
+    shared_picks = [
+        min(shared[k].citations, key=lambda c: (rank[c.article_id], c.start))
+        for k in widest
+        if position(shared[k]) <= SUMMARY_CORE
+    ]
+    shared_later = [
+        min(shared[k].citations, key=lambda c: (rank[c.article_id], c.start))
+        for k in widest
+        if position(shared[k]) > SUMMARY_CORE
+    ]
     per_article: dict[int, list[Citation]] = {a.id: [] for a in members if a.id is not None}
     for citation in [c for s in shared for c in s.citations] + list(single):
         per_article[citation.article_id].append(citation)
@@ -154,6 +170,7 @@ def _summary(
 
     take(shared_picks, SUMMARY_SHARED_MAX)
     take(leads, SUMMARY_MAX)
+    take(shared_later, SUMMARY_MIN)
     take(later, SUMMARY_MIN)
     take(shared_picks, SUMMARY_MIN)
     return chosen

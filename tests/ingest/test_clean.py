@@ -382,3 +382,16 @@ def test_a_headline_further_down_the_body_stays() -> None:
     raw = "\n\n".join([STORY[0], headline, *STORY[1:]])
     cleaned = clean_article(_article(raw, title=headline))
     assert headline in cleaned.text
+
+
+def test_a_date_line_too_short_of_parts_to_publish_under_is_still_furniture() -> None:
+    raw = "09 / 10 / 21 08: 23 PM ET\n\n" + "\n\n".join(STORY)  # a two-digit year: which is the day?
+    cleaned = clean_article(_article(raw))
+    assert cleaned.text.startswith(STORY[0])
+    assert [(p.kind, p.text) for p in cleaned.removed] == [("date_stamp", "09 / 10 / 21 08: 23 PM ET")]
+    assert cleaned.published is None
+
+
+def test_a_title_with_a_time_glued_to_pm_is_only_a_date() -> None:
+    cleaned = clean_article(_article("\n\n".join(STORY), title="9 / 3 / 2021 @ 1: 19PM"))
+    assert cleaned.title is None

@@ -7,7 +7,8 @@
 3. credit lines at the end (:mod:`~newstrace.ingest.credits`): "(With inputs from IANS)", staff lines,
    sign-offs, syndication notices;
 4. date stamps (:mod:`~newstrace.ingest.datestamps`): a line among the first that is only a date
-   ("Posted: May 3, 2013 8:20 AM");
+   ("Posted: May 3, 2013 8:20 AM"), or only a date or time too short of parts to publish under
+   ("09 / 10 / 10 08: 23 PM ET");
 5. the headline, when the first remaining line repeats the article's title (an export that gives the
    headline a field of its own and leaves it atop the body too): it is the title, not a statement;
 6. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
@@ -26,7 +27,7 @@ from newstrace.ingest.agencies import AGENCIES
 from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
 from newstrace.ingest.datelines import Dateline, parse_dateline
-from newstrace.ingest.datestamps import find_date_stamps, is_date_only, parse_date_stamp
+from newstrace.ingest.datestamps import find_date_lines, find_date_stamps, is_date_only, parse_date_stamp
 from newstrace.ingest.layout import Cut, Line, credit, cut, split_lines
 from newstrace.ingest.text import MAX_TITLE_CHARS
 from newstrace.model import Article, Credit, PartialDate, RemovedPart
@@ -89,6 +90,9 @@ def clean_article(article: Article) -> Article:
     stamps = find_date_stamps(lines, taken)
     cuts += [cut(raw, "date_stamp", s.start, s.end) for s in stamps]
     taken |= {i for i, line in enumerate(lines) if any(s.start == line.start for s in stamps)}
+    for i in find_date_lines(lines, taken):
+        cuts.append(cut(raw, "date_stamp", lines[i].start, lines[i].end))
+        taken.add(i)
 
     title_fields: dict[str, object] = {}
     if article.title is not None and is_date_only(article.title):

@@ -118,6 +118,23 @@ def find_date_stamps(lines: list[Line], taken: set[int]) -> list[DateStamp]:
     return stamps
 
 
+def find_date_lines(lines: list[Line], taken: set[int]) -> list[int]:
+    """Indexes of the lines among the first :data:`STAMP_LINES` not in ``taken`` that say only a date or a
+    time without being a full stamp ("09 / 10 / 10 08: 23 PM ET": a two-digit year; "8: 24am"): page
+    furniture all the same, but no publication date to take from them."""
+    found = []
+    looked = 0
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        if looked == STAMP_LINES:
+            break
+        looked += 1
+        if is_date_only(line.text):
+            found.append(i)
+    return found
+
+
 def parse_date_stamp(line: str) -> PartialDate | None:
     """The date a line states when the line is a date stamp and nothing else, or ``None``.
 
@@ -161,6 +178,8 @@ _DATE_SIGNAL = re.compile(
 # "28th" and a spaced "p. m." as text extraction leaves them.
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s+m\.", re.IGNORECASE)
+# "1:19PM": a clock time glued to its capitals.
+_GLUED_MERIDIEM = re.compile(r"(?<=\d)[AP]M\b")
 
 
 def is_date_only(line: str) -> bool:
@@ -180,6 +199,7 @@ def is_date_only(line: str) -> bool:
     if not text or len(text) > MAX_STAMP_CHARS or not _DATE_SIGNAL.search(text):
         return False
     text = _SPACED_MERIDIEM.sub(r"\1.m.", _ORDINAL.sub(r"\1", LABEL.sub("", text, count=1)))
+    text = _GLUED_MERIDIEM.sub(lambda m: m.group().lower(), text)
     return all(_is_furniture(word) for word in text.split(" "))
 
 

@@ -149,6 +149,11 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "He appeared before Taunton Deane Magistrates' Court on Monday.",
             {("Taunton Deane Magistrates' Court", "ORG")},
         ),
+        # Ranks before a name are titles, and one tagged alone is nobody.
+        (
+            "Workers hid nearby. Cpl. Janice Hart, a 911 dispatcher, told reporters that it was over.",
+            {("Janice Hart", "PER")},
+        ),
         # The words of a job's name between two title words are no person.
         (
             "The boats turned back, Captain Ivar Lund, Chief Public Relations Officer, said.",

@@ -181,7 +181,8 @@ TITLES = frozenset(
         mayor senator congressman congresswoman lawmaker legislator judge justice chairman chairwoman chair
         chief commander general gen gen. admiral colonel col col. major captain capt capt. lieutenant
         sergeant officer inspector spokesperson spokesman spokeswoman adviser advisor leader director ceo
-        founder pope cardinal bishop rev rev. father sen sen. rep rep. gov gov. supt
+        founder pope cardinal bishop rev rev. father sen sen. rep rep. gov gov. supt corporal cpl cpl. sgt
+        sgt. lt lt. det det. detective
         """
     )
 )

@@ -232,6 +232,8 @@ def apply_rules(doc: Doc) -> Doc:
             continue
         if end - start == 1 and doc[start].lower in common and _opens_sentence(doc, start):
             continue  # "Survivors described …" where the article also writes "survivors"
+        if all(doc[k].lower_.rstrip(".") in TITLES for k in range(start, end)):
+            continue  # "Cpl" of "Cpl. Janice Leader" tagged alone: a title, nobody's name
         # The span's own text: doc.text would build a Token object for every token of the article.
         text = doc[start:end].text
         if _is_demonym(text) or _is_calendar(text) or _is_direction_adjective(text):

@@ -92,3 +92,14 @@ def test_background_several_reports_copied_waits_until_the_leads() -> None:
     summary = [c.text for c in brief.summary]
     assert summary[:2] == [texts[1].split("\n\n")[0], texts[2].split("\n\n")[0]]
     assert background in summary  # still there, after the leads, in a story this short
+
+
+def test_a_subheading_inside_the_body_is_no_summary_line() -> None:
+    text = (
+        "Orvin Tunnel Closure Leaves Hauliers Counting the Cost of Summer\n\n"
+        "Lorries queued for an hour at Brask on the first day of the Orvin Tunnel closure.\n\n"
+        "Hauliers said the detour would cost them fuel and drivers' hours all summer."
+    )
+    art = Article(raw_text=text, text=text, source=SourceRef("r.txt", "text"), id=1, revision=1)
+    summary = [c.text for c in build_brief(Story((1,), "Tunnel", 6), [art], 0.5).summary]
+    assert summary == [text.split("\n\n")[1], text.split("\n\n")[2]]

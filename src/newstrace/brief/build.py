@@ -22,6 +22,7 @@ from newstrace.brief.timeline import build_timeline
 from newstrace.compare.overlap import compare_sentences, match_score, shingles
 from newstrace.group import find_copies
 from newstrace.group.simple import chronological_key
+from newstrace.ingest.captions import is_title_case
 from newstrace.model import Article, Brief, BriefArticle, Citation, SharedSentence, Story
 
 # The summary holds at most this many sentences, and at least SUMMARY_MIN when the story has that many:
@@ -163,6 +164,8 @@ def _summary(
             grams = shingles(citation.text)
             if words < SUMMARY_MIN_WORDS or not _quotes_balanced(citation.text):
                 continue
+            if is_title_case(citation.text):
+                continue  # a subheading inside the body ("Hiller Feuded with Co-Workers Prior to Shooting")
             if any(match_score(grams, g, SUMMARY_DUPLICATE) for g in seen):
                 continue
             chosen.append(citation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.compare.counts import number_differences
+from newstrace.compare.values import quantities
 from newstrace.model import Citation
 
 
@@ -71,4 +72,63 @@ def test_a_modifier_before_a_plural_is_not_what_is_counted() -> None:
     # "one fox" and "four fox attacks" count two things.
     assert (
         _numbers("One fox was still loose on Sunday.", "The town has had four fox attacks in 20 years.") == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A rate and a total in one currency are two facts.
+        (
+            "The council will spend 12 million marks a year on the new ferries.",
+            "The council will spend 48 million marks on the new ferries over four years.",
+            [],
+        ),
+        ("A scan costs about 400 marks a patient.", "The old scan cost 150 marks for the whole ward.", []),
+        # Two rates of one thing disagree, the rate told before the figure or after it.
+        (
+            "Brannwick will pay 22 marks a share for the brewery.",
+            "The offer values each Osk share at 25 marks.",
+            [("22 marks", "25 marks", True)],
+        ),
+    ],
+)
+def test_a_rate_is_compared_only_with_a_rate(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert _numbers(a, b) == found
+
+
+def test_a_vote_tally_is_compared_on_both_figures() -> None:
+    # The votes for agree; the votes against, whatever word follows them, do not.
+    assert _numbers(
+        "The harbour bill passed by 31 votes to 22, with two abstentions.",
+        "Councillors voted 31 to 25 for the harbour bill.",
+    ) == [("22", "25", True)]
+
+
+def test_the_people_watching_are_one_count_but_not_what_the_ground_holds() -> None:
+    assert _numbers(
+        "Ostry won in front of 12,480 spectators.", "More than 15,000 fans saw Ostry win the final."
+    ) == [("12,480 spectators", "More than 15,000 fans", True)]
+    crowd = "A crowd of about 12,500 at Vell Park saw it."
+    assert _numbers(crowd, "Ostry won in front of 12,480 spectators.") == [
+        ("about 12,500", "12,480 spectators", False)
+    ]
+    assert _numbers("The east stand holds about 4,000 fans.", crowd) == []
+
+
+def test_a_number_word_after_a_figure_is_not_what_it_counts() -> None:
+    # "2,400 … five years earlier": the 2,400 are not "years" (a length of time), and the five years are
+    # read on their own.
+    found = quantities("There were 5,100 boats on the lake in May, against 2,400 five years earlier.")
+    assert [(q.value, q.noun) for q in found] == [(5100, "boat"), (2400, ""), (5, "year")]
+
+
+def test_a_figure_both_statements_give_is_no_rival_of_another() -> None:
+    # The first statement's "six years" is another offer's; its "four years" agrees with the second.
+    assert (
+        _numbers(
+            "Vell bid 90 million marks over six years, Ostry 60 million marks over four years.",
+            "Ostry has made an offer of 60 million marks over four years, the paper said.",
+        )
+        == []
     )

@@ -75,6 +75,9 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             and x.noun
             and y.percent == x.percent
             and (_share(text_b, y) == "whole") == whole
+            # A figure this statement gives too agrees, and is not the other figure's rival: "$160 million
+            # over eight years, the Orioles … over seven years" / "an offer … over seven years".
+            and not any(z.value == y.value and z.noun == y.noun for z in qa)
         ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
@@ -197,9 +200,12 @@ NOT_CONTEXT = FUNCTION_WORDS | STOPWORDS | {"within"}
 
 # What an amount of money measures, read from the words just before it: what something is worth, or
 # what was paid for it. A painting "valued at about 2 million crowns" and "bought in 1987 for 40,000
-# crowns" are two facts, not two figures for one.
-VALUATION = re.compile(r"\b(?:valued?|values|valuing|worth|estimated|appraised|insured)\b", re.I)
-PRICE = re.compile(r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs)\b", re.I)
+# crowns" are two facts, not two figures for one. An offer that "values each share at 68 crowns" (the
+# active verb) states its price, as "will pay 64 crowns a share" does: two figures for one.
+VALUATION = re.compile(r"\b(?:valued?|worth|estimated|appraised|insured)\b", re.I)
+PRICE = re.compile(
+    r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs|values|valuing)\b", re.I
+)
 # How far before an amount (in characters, inside its statement) its measure word may stand: "bought by
 # the town in 1987 for 40,000 crowns" has it 31 characters before.
 MEASURE_WINDOW = 40

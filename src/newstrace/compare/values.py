@@ -54,8 +54,9 @@ QUANTITY = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
     r"(?:\s+(?:more|other|additional|of\s+the|of\s+them)\b)?"
     r"(?:\s+(?P<people>people|persons)\b)?"
-    r"(?:\s+(?P<noun>[a-z][a-z-]{2,}))?"
-    r"(?:\s+(?P<head>[a-z][a-z-]{2,}))?",
+    # A number word after a figure opens the next figure ("3,100 five years earlier"): no noun of it.
+    rf"(?:\s+(?!(?:{_NUMBER_WORD})\b)(?P<noun>[a-z][a-z-]{{2,}}))?"
+    rf"(?:\s+(?!(?:{_NUMBER_WORD})\b)(?P<head>[a-z][a-z-]{{2,}}))?",
     re.IGNORECASE,
 )
 # A currency sign before an amount says what it counts: "£412,000", "$3.5 million", "€40,000".
@@ -83,6 +84,38 @@ STATE_AFTER = re.compile(
 NUMBER_OF = re.compile(
     r"\b(?:number|total|count)\s+of\s+(?P<noun>[a-z]{3,})\b[^,;.]{0,30}?\s(?:at|to|was|is)\s+$"
 )
+# What a figure with no noun after it counts, when a noun stands just before it with "of": "A crowd of
+# about 41,000", "an attendance of 38,500", "a workforce of 2,300" (30 characters before the figure
+# reach past a hedge: "A crowd of approximately").
+NOUN_OF = re.compile(rf"\b(?:a|an|the)\s+(?P<noun>[a-z]{{3,}})\s+of\s+(?:(?:{_APPROX})\s+)?$", re.IGNORECASE)
+# A figure per one of something, after it: "64 crowns a share", "900 crowns per sample", "30 million
+# crowns a year". A rate and a total in one unit are two facts ("30 million crowns a year for four years"
+# / "120 million crowns over four years"; "about 900 crowns a sample, against 300 crowns for the stool
+# kit"), so a rate is compared only with a rate of the same thing. "Two people a week ago" is no rate.
+RATE_AFTER = re.compile(r"\s+(?:a|an|per|each)\s+(?P<unit>[a-z]{3,})\b(?!\s+(?:ago|earlier|later)\b)")
+# The same, told before the figure: "values each Lisle share at 68 crowns", "costs per sample of 900".
+RATE_BEFORE = re.compile(
+    rf"\b(?:each|every|per)\s+(?:[A-Z][\w-]*\s+)?(?P<unit>[a-z]{{3,}})\s+(?:at|for|of|costs?|is|was)\s+"
+    rf"(?:(?:{_APPROX})\s+)?[£$€]?$"
+)
+# A figure that is how many something can hold, just before it: "its north stand holds about 6,000 fans",
+# "a ferry licensed to carry 300 passengers", "a capacity of 18,000". A capacity and a count of those
+# there are two facts ("The crowd of about 18,400" at the same ground), so it is compared only with a
+# capacity.
+CAPACITY = re.compile(
+    rf"\b(?:holds?|seats?|seating|accommodates?|carry|carries|capacity\s+of|room\s+for)\s+"
+    rf"(?:(?:{_APPROX})\s+)?$",
+    re.IGNORECASE,
+)
+# A vote's tally: "passed by 48 votes to 39", "voted 48 to 41", "a 48-39 vote". The second figure counts
+# the votes against, whatever noun follows it ("39, with four abstentions", "41 for the bill").
+TALLY = re.compile(r"\b(?P<yes>\d{1,4})(?:\s+votes?\s+to\s+|\s+to\s+|-)(?P<no>\d{1,4})\b")
+# A word of voting that makes "48 to 41" a tally: in it, up to :data:`TALLY_BEFORE` characters before it
+# ("Members voted 48 to 41"; "the assembly divided, and by 48 votes to 39") or as the word
+# just after it ("a 48-39 vote"). A score ("won 3-2") has none.
+VOTING = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|division|divided)\b", re.IGNORECASE)
+TALLY_BEFORE = 40
+TALLY_AFTER = len(" votes")
 # A number followed by a time zone is a clock time: "0540 GMT".
 TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|CET|EST|PST|hrs|hours local)\b")
 # Years and clock times are not counts: "in 2019", "6:40".
@@ -207,15 +240,39 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
         elif m.group("people") and _stem(noun) not in _NOUN_GROUPS.values():
             noun, end = m.group("people"), m.end("people")
         named = NUMBER_OF.search(text, max(0, m.start() - 60), m.start())
+        gathering = NOUN_OF.search(text, max(0, m.start() - 30), m.start())
         if named and not noun and not m.group("pct"):
             noun = named.group("noun")  # "put the number of customers affected at 2.1 million"
+        elif gathering and not noun and not m.group("pct"):
+            noun = gathering.group("noun")  # "A crowd of about 41,000"
         if m.group("pct") and not noun:
             # "a pay offer of 3.5 per cent": what the share measures stands before "of".
             of = PERCENT_OF.search(text, max(0, m.start() - 30), m.start())
             noun = of.group("noun") if of and of.group("noun").lower() not in NOT_NOUNS else ""
         noun = _stem(noun or m.group("people") or "")
+        rate = RATE_AFTER.match(text, end) or RATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if noun and rate:
+            noun = f"{noun} per {_stem(rate.group('unit'))}"
+        if noun and not m.group("pct") and CAPACITY.search(text, max(0, m.start() - 30), m.start()):
+            noun = f"capacity of {noun}"
         found.append(Quantity(value, noun, hedge, bool(m.group("pct")), offset + m.start(), offset + end))
-    return found
+    return _tallies(text, offset, found)
+
+
+def _tallies(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with the two figures of each vote's tally (:data:`TALLY`) counting votes for and votes
+    against: "by 48 votes to 39" and "voted 48 to 41" disagree on the votes against, and the noun after
+    the second figure ("39, with four abstentions") says nothing of what it counts."""
+    out = list(found)
+    for m in TALLY.finditer(text):
+        if not VOTING.search(text, max(0, m.start() - TALLY_BEFORE), m.end() + TALLY_AFTER):
+            continue
+        for group, noun in (("yes", "vote"), ("no", "vote against")):
+            at = offset + m.start(group)
+            for i, q in enumerate(out):
+                if q.start == at or (q.start < at < q.end and group == "yes"):
+                    out[i] = Quantity(q.value, noun, q.hedge, q.percent, q.start, q.end)
+    return out
 
 
 def weekdays(text: str, offset: int = 0) -> list[Mention]:
@@ -430,6 +487,9 @@ _NOUN_GROUPS = {
     frozenset({"injured", "injuries", "wounded", "hurt"}): "injured",
     frozenset({"missing", "unaccounted"}): "missing",
     frozenset({"people", "persons", "person"}): "people",
+    # The people watching an event: "in front of 41,212 spectators", "A crowd of about 41,000", "More than
+    # 45,000 fans packed the ground".
+    frozenset({"spectators", "spectator", "crowd", "crowds", "fans", "attendance", "audience"}): "spectator",
 }
 
 

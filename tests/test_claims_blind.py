@@ -1,4 +1,4 @@
-"""The blind held-out claims gold sets (benchmarks/gold/claims_heldout2 to 7) are well-formed.
+"""The blind held-out claims gold sets (benchmarks/gold/claims_heldout2 to 8) are well-formed.
 
 The sets were written blind to the conflict rules. tests/test_claims_gold.py runs the per-story format
 checks on every gold set (spans exact and findable after cleaning, labels obeying the copy rule); these
@@ -26,6 +26,7 @@ SETS = (
     "claims_heldout5",
     "claims_heldout6",
     "claims_heldout7",
+    "claims_heldout8",
 )
 
 

@@ -42,6 +42,7 @@ HELDOUT_SETS = (
     "claims_heldout5",
     "claims_heldout6",
     "claims_heldout7",
+    "claims_heldout8",
 )
 HELDOUT = {name: cg.load_gold(GOLD_ROOT.parent / name) for name in HELDOUT_SETS}
 EVERY_STORY = STORIES + [story for stories in HELDOUT.values() for story in stories]

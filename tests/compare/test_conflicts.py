@@ -850,3 +850,37 @@ def test_a_month_named_alone(a: str, b: str, found: list[tuple[str, str, bool]])
     assert [
         (d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "date"
     ] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A profession opening the sentence runs into the name after it, capitalised.
+        (
+            "Keeper Jorun Ekwall made nine saves in the final.",
+            "Vell keeper Jorun Ekvall made nine saves.",
+            [("Jorun Ekwall", "Jorun Ekvall")],
+        ),
+        # The same name, one word longer with the profession, is no spelling.
+        (
+            "Keeper Jorun Ekvall made nine saves in the final.",
+            "Vell keeper Jorun Ekvall made nine saves.",
+            [],
+        ),
+    ],
+)
+def test_a_profession_opening_a_sentence_is_no_part_of_the_name(
+    a: str, b: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(d.sides[0].text, d.sides[1].text) for d in _compare(a, b) if d.kind == "name"] == found
+
+
+def test_a_role_before_the_name_in_apposition_is_compared() -> None:
+    assert [
+        (d.sides[0].text, d.sides[1].text, d.conflict)
+        for d in _compare(
+            "Osk's chairman, Bertil Haag, said the brewery was too small to survive alone.",
+            "On Monday chief executive Bertil Haag told staff the brewery was too small to survive alone.",
+        )
+        if d.kind == "role"
+    ] == [("chairman", "chief executive", True)]

@@ -58,6 +58,12 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("said returning officer Hanna Lisk", [("Hanna Lisk", "officer")]),  # "said" is no modifier
         ("Piet Aalders, the mayor of Ostbrook, said", [("Piet Aalders", "mayor")]),
         ("Lena Vogt, Harrow's head of quality control, said", [("Lena Vogt", "head of quality control")]),
+        # A role in apposition before the name, after its owner.
+        ("Osk's chairman, Bertil Haag, said", [("Bertil Haag", "chairman")]),
+        ("The brewery's chief executive, Ilse Moen, said", [("Ilse Moen", "chief executive")]),
+        ("Osk's biggest customer, Bertil Haag, said", []),  # no title word: no role
+        # An academic rank is part of the title.
+        ("said Associate Professor Nora Falk", [("Nora Falk", "associate professor")]),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:

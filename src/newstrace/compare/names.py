@@ -74,7 +74,10 @@ TITLE_WORDS = frozenset(
     "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
-    "teacher".split()
+    "teacher "
+    # Academic ranks: "Associate Professor Hanna Lindqvist" and "Professor Hanna Lindqvist" are two ranks,
+    # as "assistant" and "deputy" make two offices.
+    "associate adjunct".split()
 )
 # Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
 # Tomas Ekdal", "Chief Justice Mara Oyelaran".
@@ -92,6 +95,12 @@ APPOSED = re.compile(
     r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
     r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
     r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,2}?)?(?=[,.])"
+)
+# A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The
+# company's chief executive, Jonas Brevik, told staff" (one to three role words; the last a title word).
+PREPOSED = re.compile(
+    r"(?:\b[A-Za-z]+(?:['\u2019]s|s['\u2019])\s+|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)"
+    r"(?P<role>(?:[a-z]+\s+){0,2}[a-z]+),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)(?=,)"
 )
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())
@@ -113,6 +122,11 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
             role_end = m.end("name") - len(" ".join(name_words)) - 1
             found.append(
                 TitledName(" ".join(name_words), role, offset + role_end - len(role), offset + role_end)
+            )
+    for m in PREPOSED.finditer(text):
+        if is_title_word(m.group("role").split()[-1]):
+            found.append(
+                TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
             )
     for m in APPOSED.finditer(text):
         role_words = m.group("role").split()
@@ -182,7 +196,7 @@ def pronoun_roles(text: str, offset: int = 0) -> list[Mention]:
 # Title words that qualify a role without being one: a role given to "he"/"she" must end on another.
 ROLE_MODIFIERS = frozenset(
     "deputy vice acting former interim assistant senior chief head district regional national foreign "
-    "defence defense prime general".split()
+    "defence defense prime general associate adjunct".split()
 )
 
 

@@ -108,8 +108,8 @@ def _same_role(x: str, y: str) -> bool:
 def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
     from rapidfuzz import fuzz
 
-    na = found(names.names, a.text, a.start) + _opening_surname(a, text_a)
-    nb = found(names.names, b.text, b.start) + _opening_surname(b, text_b)
+    na = _with_opening_noun_off(found(names.names, a.text, a.start) + _opening_surname(a, text_a), a)
+    nb = _with_opening_noun_off(found(names.names, b.text, b.start) + _opening_surname(b, text_b), b)
     forms_b = {m.value for m in nb}
     findings = []
     reported: set[str] = set()  # spellings of b already shown: "Teodor Brannigan" and "Brannigan" are one
@@ -146,6 +146,19 @@ def _opening_surname(statement: Citation, text: str) -> tuple[v.Mention, ...]:
     if not any(len(n.value.split()) > 1 and n.value.split()[-1] == word for n in found(names.names, text, 0)):
         return ()
     return (v.Mention(word, statement.start, statement.start + len(word)),)
+
+
+def _with_opening_noun_off(mentions: tuple[v.Mention, ...], statement: Citation) -> tuple[v.Mention, ...]:
+    """``mentions``, and for a run of three capitalised words or more that opens the statement, the run
+    without its first word: a profession opening a sentence is capitalised and runs into the name after
+    it ("Goalkeeper Matthias Rohl", "Gastroenterologist Samir Hadad"), so the name had a word more than the
+    same person's name elsewhere and its misspelling went unseen."""
+    out = list(mentions)
+    for m in mentions:
+        words = m.value.split()
+        if m.start == statement.start and len(words) >= 3:
+            out.append(v.Mention(" ".join(words[1:]), m.start + len(words[0]) + 1, m.end))
+    return tuple(out)
 
 
 def _one_word_misspelt(x: str, y: str) -> bool:

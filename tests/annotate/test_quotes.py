@@ -52,6 +52,11 @@ CASES = [
         [("indirect", "Aurelia Vind", "the talks would go on")],
     ),
     (
+        # A sentence adverb before the comma is no speaker.
+        "Still, Lind's sister Maja Lind said that a neighbour had seen nothing.",
+        [("indirect", "Maja Lind", "a neighbour had seen nothing")],
+    ),
+    (
         "The pier will reopen in May, the harbour board's spokesman said.",
         [("indirect", None, "The pier will reopen in May")],
     ),

@@ -78,3 +78,16 @@ def test_lede_counts_claims_by_label_as_the_sections_list_them(brief: Brief) -> 
         f"{labels.count('conflicting')} in conflict, {labels.count('single')} from one source only; "
         "1 sentence repeated word for word."
     )
+
+
+def test_one_speaker_written_in_two_cases_is_one_heading() -> None:
+    from newstrace.annotate.quotes import extract_quotes
+    from newstrace.brief.sources import quotes_by_speaker
+
+    text = "Police said the road was closed. The road reopens on Monday, police said."
+    quotes = extract_quotes(text, 1).quotes
+    assert [(speaker, len(found)) for speaker, found in quotes_by_speaker(quotes)] == [("Police", 2)]
+    # Resolved names that differ only in case ("Harbour Board" / "harbour board") are one heading too.
+    cased = [dataclasses.replace(quotes[0], speaker_name="harbour board")]
+    cased.append(dataclasses.replace(quotes[1], speaker_name="Harbour Board"))
+    assert [(speaker, len(found)) for speaker, found in quotes_by_speaker(cased)] == [("Harbour Board", 2)]

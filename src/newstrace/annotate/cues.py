@@ -227,6 +227,14 @@ ANONYMOUS_HEADS = frozenset(
         "lawmakers",
         "scientists",
         "doctors",
+        "authorities",
+        "prosecutors",
+        "firefighters",
+        "rescuers",
+        "paramedics",
+        "organisers",
+        "organizers",
+        "researchers",
     ]
 )
 # Determiners that open an anonymous phrase: "a", "an", "some", "several", "two", …
@@ -304,6 +312,9 @@ def parse_mention(phrase: str) -> Mention:
     low = text.lower()
     if low in PRONOUNS:
         return Mention(text, "pronoun", None)
+    if text == "police":
+        # "…, police said" inside a sentence: as "the police" (opening one, "Police" reads as a name)
+        return Mention(text, "role", None, role=text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) > 1:
         return _appositive(text, parts)

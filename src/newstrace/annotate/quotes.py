@@ -45,6 +45,12 @@ from newstrace.model import Citation, Quote, QuoteKind, Span
 
 # Quotation marks read as such (single quotes are apostrophes too often to count).
 QUOTE_MARK = re.compile(r"[\"“”]")
+# Capitalised sentence adverbs that open a sentence before its speaker ("Still, Gray's sister said …"):
+# alone before a comma they are no speaker, though "Still" may be a surname elsewhere.
+OPENING_ADVERBS = frozenset(
+    "still yet instead indeed nonetheless nevertheless separately additionally furthermore similarly "
+    "likewise again finally besides otherwise thus hence then now so".split()
+)
 # Words that cannot sit inside a speaker phrase: they open a clause, so the phrase before a cue verb that
 # holds one is not its subject ("Hours after the report, Jeon …" is cut after the comma).
 CLAUSE_WORDS = frozenset(
@@ -507,6 +513,8 @@ def _appositive_ok(phrase: str) -> bool:
     if len(parts) > 3:
         return False
     first = parts[0]
+    if first.lower() in OPENING_ADVERBS and len(parts) > 1:
+        return False  # "Still, Gray's sister Mahnefah Gray said …": the speaker starts after the comma
     if not _speakerlike(first) and parse_mention(first).kind in ("other",):
         return False
     for part in parts:

@@ -275,12 +275,26 @@ def _depths(graph: ProvenanceGraph) -> dict[str, int]:
 
 
 def quotes_by_speaker(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
-    """Quotes grouped by resolved speaker (anonymous and unresolved ones by their mention), in order."""
+    """Quotes grouped by resolved speaker (anonymous and unresolved ones by their mention), in order.
+
+    Case aside: "Police said" opening a sentence and "police said" inside one are one speaker, headed by
+    the capitalised form ("Police").
+    """
     groups: dict[str, list[Quote]] = {}
+    labels: dict[str, str] = {}
     for q in quotes:
         name = q.speaker_name or (f"{q.speaker.text} (anonymous)" if q.anonymous and q.speaker else None)
-        groups.setdefault(name or "unresolved speaker", []).append(q)
-    return list(groups.items())
+        name = name or "unresolved speaker"
+        key = name.casefold()
+        if key not in labels or (name[:1].isupper() and not labels[key][:1].isupper()):
+            labels[key] = name
+        groups.setdefault(key, []).append(q)
+    return [(_heading(labels[key], group), group) for key, group in groups.items()]
+
+
+def _heading(label: str, quotes: list[Quote]) -> str:
+    """A resolved speaker's name as a heading starts with a capital ("police" → "Police")."""
+    return label[:1].upper() + label[1:] if quotes[0].speaker_name else label
 
 
 def _node(n: ProvenanceNode) -> dict[str, Any]:

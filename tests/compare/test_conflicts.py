@@ -884,3 +884,26 @@ def test_a_role_before_the_name_in_apposition_is_compared() -> None:
         )
         if d.kind == "role"
     ] == [("chairman", "chief executive", True)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # Two places one person was taken to.
+        (
+            "The rider fell at the last fence and was taken to Ostry General Hospital.",
+            "The rider, who fell at the last fence, was airlifted to Vell Royal Infirmary.",
+            [("Ostry General Hospital", "Vell Royal Infirmary", True)],
+        ),
+        # Where someone was taken is no alternative to where it happened.
+        (
+            "The rider fell at Brennick and was taken to Ostry General Hospital.",
+            "The rider fell at Brennick.",
+            [],
+        ),
+    ],
+)
+def test_places_someone_was_taken_to(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert [
+        (d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "place"
+    ] == found

@@ -55,6 +55,7 @@ def compare_statements(
     places_anchored = anchored if places_anchored is None else places_anchored
     findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored, anchored)
     findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored, anchored)
+    findings += _exclusive("place", places.destinations, a, text_a, b, text_b, places_anchored, anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
     if not any(d.kind == "place" for d in findings):
@@ -441,7 +442,10 @@ def _mentions_place(place: str, text: str) -> bool:
 
 def _show(value: str) -> str:
     """``--09-01`` (a yearless calendar day) as "1 September", ``--09`` as "September", ``2023-03`` as "March
-    2023", ``ridge: Skarvet`` as "the Skarvet ridge"; other values as they are."""
+    2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` as "Ostry Hospital"; other
+    values as they are."""
+    if value.startswith("taken to: "):  # where someone was taken
+        return value.split(": ", 1)[1]
     if ": " in value:  # a land feature, "ridge: Skarvet"
         kind, name = value.split(": ", 1)
         return f"the {name} {kind}"

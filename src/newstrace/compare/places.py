@@ -65,6 +65,26 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
     ]
 
 
+# Where a person was taken, a capitalised name after a verb of taking someone somewhere: "taken to
+# Dunmere General Hospital", "airlifted to Kettleby Royal Infirmary", "transferred to Holm Prison". Up to
+# four words, for hospitals' names. Read apart from "in"/"at" places: where someone was taken is no
+# alternative to where something happened ("hurt in Varlow" and "taken to Ostry Hospital" are both true).
+DESTINATION = re.compile(
+    r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted)\s+to\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
+)
+
+
+def destinations(text: str, offset: int = 0) -> list[Mention]:
+    """Places someone was taken to (:data:`DESTINATION`), the value "taken to: <name>" so that they are
+    compared only with one another."""
+    return [
+        Mention(f"taken to: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
+        for m in DESTINATION.finditer(text)
+        if m.group("place").split()[0] not in NOT_NAMES
+    ]
+
+
 # Kinds of settlement a report names a place by.
 _SETTLEMENT = r"(?:village|town|city|hamlet|suburb|port town|market town)"
 # A settlement named by its kind: "the village of Elsby", "the neighbouring town of Lindby".

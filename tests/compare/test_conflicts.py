@@ -897,8 +897,8 @@ def test_a_role_before_the_name_in_apposition_is_compared() -> None:
         ),
         # Where someone was taken is no alternative to where it happened.
         (
-            "The rider fell at Brennick and was taken to Ostry General Hospital.",
-            "The rider fell at Brennick.",
+            "The rider fell and was taken to Ostry General Hospital.",
+            "The rider fell at Brennick on Sunday.",
             [],
         ),
     ],

@@ -105,13 +105,7 @@ def find_date_stamps(lines: list[Line], taken: set[int]) -> list[DateStamp]:
         often its "Updated" line.
     """
     stamps = []
-    looked = 0
-    for i, line in enumerate(lines):
-        if i in taken:
-            continue
-        if looked == STAMP_LINES:
-            break
-        looked += 1
+    for _, line in _first_lines(lines, taken):
         date = parse_date_stamp(line.text)
         if date is not None:
             stamps.append(DateStamp(line.text, line.start, line.end, date))
@@ -122,17 +116,12 @@ def find_date_lines(lines: list[Line], taken: set[int]) -> list[int]:
     """Indexes of the lines among the first :data:`STAMP_LINES` not in ``taken`` that say only a date or a
     time without being a full stamp ("09 / 10 / 10 08: 23 PM ET": a two-digit year; "8: 24am"): page
     furniture all the same, but no publication date to take from them."""
-    found = []
-    looked = 0
-    for i, line in enumerate(lines):
-        if i in taken:
-            continue
-        if looked == STAMP_LINES:
-            break
-        looked += 1
-        if is_date_only(line.text):
-            found.append(i)
-    return found
+    return [i for i, line in _first_lines(lines, taken) if is_date_only(line.text)]
+
+
+def _first_lines(lines: list[Line], taken: set[int]) -> list[tuple[int, Line]]:
+    """The first :data:`STAMP_LINES` lines not in ``taken``, with their indexes."""
+    return [(i, line) for i, line in enumerate(lines) if i not in taken][:STAMP_LINES]
 
 
 def parse_date_stamp(line: str) -> PartialDate | None:

@@ -907,3 +907,21 @@ def test_places_someone_was_taken_to(a: str, b: str, found: list[tuple[str, str,
     assert [
         (d.sides[0].text, d.sides[1].text, d.conflict) for d in _compare(a, b) if d.kind == "place"
     ] == found
+
+
+@pytest.mark.parametrize(
+    ("quoted", "conflict"),
+    [
+        # The cut quotation's own part, reworded.
+        ('"We will take this law to the supreme court," he told reporters.', True),
+        # The same words, the other report stopping where the statement does.
+        ('"We will not take this law to court," he said.', False),
+    ],
+)
+def test_a_quotation_cut_by_the_splitter_is_compared_on_its_own_part(quoted: str, conflict: bool) -> None:
+    text = 'Ostry vowed to fight the law. "We will not take this law to court. We will repeal it," he said.'
+    start = text.index('"We')
+    end = text.index("court.") + len("court.")
+    cut = Citation(2, start, end, text[start:end])
+    found = compare_statements(Citation(1, 0, len(quoted), quoted), quoted, cut, text)
+    assert [d.conflict for d in found if d.kind == "quote"] == ([True] if conflict else [])

@@ -627,6 +627,12 @@ def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) 
             '"We will stay until it is clean," said Morag Quarry, speaking for Tarn Water.',
             [("name", "Morag Quarrie", "Morag Quarry")],
         ),
+        # An umlaut written out, and a silent "h" after a vowel.
+        (
+            "In the final, keeper Anders Hoell made nine saves.",
+            "Vell keeper Anders Hohl made nine saves.",
+            [("name", "Anders Hoell", "Anders Hohl")],
+        ),
         # Two different surnames are not one.
         (
             '"We will stay," said Morag Quarrie of Tarn Water.',

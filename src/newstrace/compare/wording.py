@@ -205,8 +205,15 @@ def _one_word_two_conventions(p: str, q: str) -> bool:
 
 # Spellings of one sound that names are written both ways with: a doubled letter, a final -ie, -ey or -y,
 # "ph" or "f", "ck" or "k" ("Quarrie" / "Quarry" scores 77, under :data:`NAME_VARIANT`, as do "Mackie" /
-# "Macky" and "Philips" / "Filips").
-_SOUND_SPELLINGS = ((re.compile(r"(?:ie|ey)$"), "y"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"))
+# "Macky" and "Philips" / "Filips"); an umlaut written out or dropped ("Roell" / "Roll", "Mueller" /
+# "Muller") and a silent "h" after a vowel ("Rohl" / "Roll"): "Roell" / "Rohl" scores 67.
+_SOUND_SPELLINGS = (
+    (re.compile(r"(?:ie|ey)$"), "y"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(?<=[aou])e"), ""),
+    (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
+)
 
 
 def _sound_alike(p: str, q: str) -> bool:

@@ -395,3 +395,20 @@ def test_a_date_line_too_short_of_parts_to_publish_under_is_still_furniture() ->
 def test_a_title_with_a_time_glued_to_pm_is_only_a_date() -> None:
     cleaned = clean_article(_article("\n\n".join(STORY), title="9 / 3 / 2021 @ 1: 19PM"))
     assert cleaned.title is None
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "headline"),
+    [
+        ("Harbour board reopens Tarnby pier - Orvin Post", "Orvin Post", "Harbour board reopens Tarnby pier"),
+        ("Harbour board reopens Tarnby pier | Orvin", "Orvin Post", "Harbour board reopens Tarnby pier"),
+        ("Orvin Post | Local news: Pier reopens", "Orvin Post | Local news", "Pier reopens"),
+        # What a separator sets apart that is not the outlet's name is the headline's own.
+        ("Opinion | The pier should stay shut", "Orvin Post", "Opinion | The pier should stay shut"),
+        ("Harbour board: pier reopens", "Orvin Post", "Harbour board: pier reopens"),
+    ],
+)
+def test_the_outlets_name_around_a_headline_is_not_part_of_it(title: str, outlet: str, headline: str) -> None:
+    cleaned = clean_article(_article("\n\n".join(STORY), title=title, outlet=outlet))
+    assert cleaned.title == headline
+    assert clean_article(cleaned) == cleaned

@@ -22,7 +22,9 @@ written — lines stripped of surrounding whitespace, one ``"\\n"`` between line
 from __future__ import annotations
 
 import dataclasses
+import re
 
+from newstrace.annotate.gazetteer import lookup_key
 from newstrace.ingest.agencies import AGENCIES
 from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
@@ -97,7 +99,10 @@ def clean_article(article: Article) -> Article:
     title_fields: dict[str, object] = {}
     if article.title is not None and is_date_only(article.title):
         title_fields = _stamp_title_fields(article, lines, taken)
-    headline = _repeated_title(lines, taken, title_fields.get("title", article.title))  # type: ignore[arg-type]
+    named = _without_outlet(title_fields.get("title", article.title), article.outlet)  # type: ignore[arg-type]
+    if named != title_fields.get("title", article.title):
+        title_fields["title"] = named
+    headline = _repeated_title(lines, taken, named)
     if headline is not None:
         cuts.append(cut(raw, "headline", lines[headline].start, lines[headline].end))
         taken.add(headline)
@@ -222,6 +227,42 @@ def _stamp_title_fields(article: Article, lines: list[Line], taken: set[int]) ->
         if len(first) <= MAX_TITLE_CHARS and not first.endswith(".") and not is_date_only(first):
             fields["title"] = first
     return fields
+
+
+# What joins a page's own name to a headline in its <title>: "… - TechCrunch", "… | MoreBikes",
+# "LinkNaija | Nigeria's popular news platform: …".
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·:]{1,2}\s+|:\s+")
+
+
+def _without_outlet(title: str | None, outlet: str | None) -> str | None:
+    """The headline without the outlet's name that pages put before or after it ("New York State Attorney
+    General reportedly investigating WeWork – TechCrunch"): a part at either end, cut at a separator, whose
+    spelling is the outlet's or the start of it ("| Inexhibit" for "Inexhibit magazine"). Anything else
+    after a separator is the headline's own ("Opinion | Republicans Are Following Trump to Nowhere")."""
+    if not title or not outlet:
+        return title
+    key = lookup_key(outlet)
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    if not key or not cuts:
+        return title
+    for cut_at in cuts:  # the whole name, separators and all: "LinkNaija | Nigeria's popular news platform"
+        head, tail = title[: cut_at.start()], title[cut_at.end() :]
+        if tail.strip() and lookup_key(head) == key:
+            return tail.strip()
+        if head.strip() and lookup_key(tail) == key:
+            return head.strip()
+    head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+    if head.strip() and _names_outlet(tail, key):
+        return head.strip()
+    head, tail = title[: cuts[0].start()], title[cuts[0].end() :]
+    if tail.strip() and _names_outlet(head, key):
+        return tail.strip()
+    return title
+
+
+def _names_outlet(part: str, outlet_key: str) -> bool:
+    key = lookup_key(part)
+    return len(key) >= 3 and (key == outlet_key or outlet_key.startswith(key) or key.startswith(outlet_key))
 
 
 def _repeated_title(lines: list[Line], taken: set[int], title: str | None) -> int | None:

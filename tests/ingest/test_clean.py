@@ -412,3 +412,10 @@ def test_the_outlets_name_around_a_headline_is_not_part_of_it(title: str, outlet
     cleaned = clean_article(_article("\n\n".join(STORY), title=title, outlet=outlet))
     assert cleaned.title == headline
     assert clean_article(cleaned) == cleaned
+
+
+@pytest.mark.parametrize("line", ["5 min read", "Reading time: 3 minutes", "4-minute read"])
+def test_a_reading_time_line_at_the_top_is_furniture(line: str) -> None:
+    cleaned = clean_article(_article(f"{line}\n\n" + "\n\n".join(STORY)))
+    assert cleaned.text.startswith(STORY[0])
+    assert [(p.kind, p.text) for p in cleaned.removed] == [("boilerplate", line)]

@@ -8,7 +8,7 @@
    sign-offs, syndication notices;
 4. date stamps (:mod:`~newstrace.ingest.datestamps`): a line among the first that is only a date
    ("Posted: May 3, 2013 8:20 AM"), or only a date or time too short of parts to publish under
-   ("09 / 10 / 10 08: 23 PM ET");
+   ("09 / 10 / 10 08: 23 PM ET"), and a reading-time line ("5 min read");
 5. the headline, when the first remaining line repeats the article's title (an export that gives the
    headline a field of its own and leaves it atop the body too): it is the title, not a statement;
 6. the dateline (:mod:`~newstrace.ingest.datelines`) opening the first remaining line.
@@ -29,7 +29,13 @@ from newstrace.ingest.agencies import AGENCIES
 from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
 from newstrace.ingest.datelines import Dateline, parse_dateline
-from newstrace.ingest.datestamps import find_date_lines, find_date_stamps, is_date_only, parse_date_stamp
+from newstrace.ingest.datestamps import (
+    STAMP_LINES,
+    find_date_lines,
+    find_date_stamps,
+    is_date_only,
+    parse_date_stamp,
+)
 from newstrace.ingest.layout import Cut, Line, credit, cut, split_lines
 from newstrace.ingest.text import MAX_TITLE_CHARS
 from newstrace.model import Article, Credit, PartialDate, RemovedPart
@@ -95,6 +101,10 @@ def clean_article(article: Article) -> Article:
     for i in find_date_lines(lines, taken):
         cuts.append(cut(raw, "date_stamp", lines[i].start, lines[i].end))
         taken.add(i)
+    for i, line in [(i, line) for i, line in enumerate(lines) if i not in taken][:STAMP_LINES]:
+        if READING_TIME.match(line.text.strip()):
+            cuts.append(cut(raw, "boilerplate", line.start, line.end))
+            taken.add(i)
 
     title_fields: dict[str, object] = {}
     if article.title is not None and is_date_only(article.title):
@@ -228,6 +238,12 @@ def _stamp_title_fields(article: Article, lines: list[Line], taken: set[int]) ->
             fields["title"] = first
     return fields
 
+
+# A page's reading-time line near the top: "5 min read", "Reading time: 3 minutes", "4-minute read".
+READING_TIME = re.compile(
+    r"(?:reading time:?\s*)?(?:about\s+)?\d+(?:\s*|-)(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$",
+    re.IGNORECASE,
+)
 
 # What joins a page's own name to a headline in its <title>: "… - TechCrunch", "… | MoreBikes",
 # "LinkNaija | Nigeria's popular news platform: …".

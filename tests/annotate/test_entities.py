@@ -149,6 +149,12 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "He appeared before Taunton Deane Magistrates' Court on Monday.",
             {("Taunton Deane Magistrates' Court", "ORG")},
         ),
+        # A title word before a company's head word is the company's name, and no name opens with "of".
+        ("General Motors said sales fell.", {("General Motors", "ORG")}),
+        (
+            "Chief Executive Officer Mary Barra of General Motors spoke.",
+            {("Mary Barra", "PER"), ("General Motors", "ORG")},
+        ),
         # Ranks before a name are titles, and one tagged alone is nobody.
         (
             "Workers hid nearby. Cpl. Janice Hart, a 911 dispatcher, told reporters that it was over.",

@@ -57,6 +57,8 @@ _HYPHENS = frozenset({"-", "‐"})
 # Letters in one romanised Korean syllable of a given name ("Ha", "kyou", "Jeong"): the bound keeps
 # hyphenated words out ("Hall of Fame Finger-picker" was tagged a person on wikigold without it).
 _MAX_SYLLABLE = 5
+# Lower-case words that never open a name: a span the model began with one starts after it.
+_LEADING_GLUE = frozenset({"of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from"})
 # Closing quote marks as the tokenizer leaves them.
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''"})
 
@@ -196,7 +198,9 @@ def apply_rules(doc: Doc) -> Doc:
             lead += 1
         # Only a run holding a real title is cut ("Foreign Minister Choe"); role words alone are part of
         # names ("First Union Securities", "Supreme Court").
-        if any(doc[k].lower_ in TITLES for k in range(start, lead)):
+        if any(doc[k].lower_ in TITLES for k in range(start, lead)) and not (
+            label == "ORG" and doc[end - 1].lower_ in ORG_HEADS  # "General Motors" is a company
+        ):
             start, label = lead, "PER"
         # "US National Security Adviser Jake Sullivan" tagged whole: the person is what follows the title.
         titled = [k for k in range(start + 1, end - 1) if doc[k].lower_ in TITLES]
@@ -228,6 +232,9 @@ def apply_rules(doc: Doc) -> Doc:
             and not _after_glued_hyphen(doc, end - 1)  # "E-mail", "Ha-kyu"
         ):
             end -= 1
+        # Nor does one open with a preposition or conjunction the model took in ("of General Motors").
+        while end - start > 1 and doc[start].lower_ in _LEADING_GLUE and doc[start + 1].text[:1].isupper():
+            start += 1
         if start >= end:
             continue
         if end - start == 1 and doc[start].lower in common and _opens_sentence(doc, start):
@@ -362,6 +369,8 @@ def _organisation_extent(
     begin = start
     while begin > 0 and begin - 1 not in covered and _name_word(doc[begin - 1], before=True):
         begin -= 1
+    if begin == stop - 1 and begin > 0 and begin - 1 not in covered and _name_word(doc[begin - 1], False):
+        begin -= 1  # a title word before a bare head word is the name's: "General Motors"
     if (begin, stop) == (start, end):
         return start, end, label
     return begin, stop, "ORG"

@@ -279,7 +279,7 @@ SETS = {
     "claims_heldout4": "fourth held-out gold (written blind; misses read in the seventh round: in-sample)",
     "claims_heldout5": "fifth held-out gold (written blind; misses read in the eighth round: in-sample)",
     "claims_heldout6": "sixth held-out gold (written blind to the rules, other topics, never tuned on)",
-    "claims_heldout7": "seventh held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout7": "seventh held-out gold (written blind; misses read in the ninth round: in-sample)",
     "claims_heldout8": "eighth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is

@@ -34,16 +34,7 @@ STORIES = cg.load_gold(GOLD_ROOT)
 STORY_IDS = [story.slug for story in STORIES]
 # The held-out sets follow the same format and rules; the per-story checks run on them too, the set-wide
 # counts only on the development set (tests/test_claims_blind.py has the blind sets' own).
-HELDOUT_SETS = (
-    "claims_heldout",
-    "claims_heldout2",
-    "claims_heldout3",
-    "claims_heldout4",
-    "claims_heldout5",
-    "claims_heldout6",
-    "claims_heldout7",
-    "claims_heldout8",
-)
+HELDOUT_SETS = tuple(sorted(p.name for p in GOLD_ROOT.parent.glob("claims_heldout*") if p.is_dir()))
 HELDOUT = {name: cg.load_gold(GOLD_ROOT.parent / name) for name in HELDOUT_SETS}
 EVERY_STORY = STORIES + [story for stories in HELDOUT.values() for story in stories]
 EVERY_ID = STORY_IDS + [f"{name}/{story.slug}" for name, stories in HELDOUT.items() for story in stories]

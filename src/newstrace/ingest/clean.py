@@ -30,9 +30,9 @@ from newstrace.ingest.captions import find_captions
 from newstrace.ingest.credits import Byline, find_bylines, find_trailing_credits
 from newstrace.ingest.datelines import Dateline, parse_dateline
 from newstrace.ingest.datestamps import (
-    STAMP_LINES,
     find_date_lines,
     find_date_stamps,
+    first_lines,
     is_date_only,
     parse_date_stamp,
 )
@@ -101,7 +101,7 @@ def clean_article(article: Article) -> Article:
     for i in find_date_lines(lines, taken):
         cuts.append(cut(raw, "date_stamp", lines[i].start, lines[i].end))
         taken.add(i)
-    for i, line in [(i, line) for i, line in enumerate(lines) if i not in taken][:STAMP_LINES]:
+    for i, line in first_lines(lines, taken):
         if READING_TIME.match(line.text.strip()):
             cuts.append(cut(raw, "boilerplate", line.start, line.end))
             taken.add(i)

@@ -105,7 +105,7 @@ def find_date_stamps(lines: list[Line], taken: set[int]) -> list[DateStamp]:
         often its "Updated" line.
     """
     stamps = []
-    for _, line in _first_lines(lines, taken):
+    for _, line in first_lines(lines, taken):
         date = parse_date_stamp(line.text)
         if date is not None:
             stamps.append(DateStamp(line.text, line.start, line.end, date))
@@ -116,11 +116,12 @@ def find_date_lines(lines: list[Line], taken: set[int]) -> list[int]:
     """Indexes of the lines among the first :data:`STAMP_LINES` not in ``taken`` that say only a date or a
     time without being a full stamp ("09 / 10 / 10 08: 23 PM ET": a two-digit year; "8: 24am"): page
     furniture all the same, but no publication date to take from them."""
-    return [i for i, line in _first_lines(lines, taken) if is_date_only(line.text)]
+    return [i for i, line in first_lines(lines, taken) if is_date_only(line.text)]
 
 
-def _first_lines(lines: list[Line], taken: set[int]) -> list[tuple[int, Line]]:
-    """The first :data:`STAMP_LINES` lines not in ``taken``, with their indexes."""
+def first_lines(lines: list[Line], taken: set[int]) -> list[tuple[int, Line]]:
+    """The first :data:`STAMP_LINES` lines not in ``taken``, with their indexes: where page furniture
+    above the story stands."""
     return [(i, line) for i, line in enumerate(lines) if i not in taken][:STAMP_LINES]
 
 

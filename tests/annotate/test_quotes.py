@@ -52,6 +52,22 @@ CASES = [
         [("indirect", "Aurelia Vind", "the talks would go on")],
     ),
     (
+        # A cue after an opening phrase of time: the clause said comes after the cue.
+        "At one time, Ola Berg said, crews were pouring 5,000 litres a minute onto the blaze.",
+        [
+            (
+                "indirect",
+                "Ola Berg",
+                "At one time, Ola Berg said, crews were pouring 5,000 litres a minute onto the blaze",
+            )
+        ],
+    ),
+    (
+        # A phrase of how it was said before the comma is no speaker either.
+        "In a statement, the Orvin Port Authority said the pier would reopen.",
+        [("indirect", "Orvin Port Authority", "the pier would reopen")],
+    ),
+    (
         # A sentence adverb before the comma is no speaker.
         "Still, Lind's sister Maja Lind said that a neighbour had seen nothing.",
         [("indirect", "Maja Lind", "a neighbour had seen nothing")],

@@ -164,6 +164,12 @@ TRAIL_TAIL = re.compile(
     r"via|through|with|to|shortly|afterwards|again|also|separately|privately|publicly|here|tonight|"
     r"overnight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
+WORD_RUN = re.compile(r"[\w'’\-]+")
+# A sentence opening with a phrase of time, place or condition rather than its subject.
+ADVERBIAL_OPENING = re.compile(
+    r"(?:at|by|in|on|after|before|when|while|since|during|within|until|if|once|as|for|from|over)\b",
+    re.IGNORECASE,
+)
 # A closing mark, then an appositive before the trailing speaker: '…," the hospital's director, Dr. X'.
 CLOSED_BEFORE = re.compile(r"[\"”]\s+(?P<appos>[^\"“”.!?]{0,80}),?\s*$")
 # "that" opening reported speech, skipped in the content span with what stands between the verb and it
@@ -344,6 +350,16 @@ def find_cue(text: str, masked: str, sent: Span) -> Cue | None:
         stop = REST_STOP.search(rest)
         rest_end = base + (match.start("rest") + stop.start() if stop else match.end("rest"))
         content_end = base + match.start()
+        following = s[match.end() :]
+        if (
+            match.group(0).rstrip().endswith(",")
+            and ADVERBIAL_OPENING.match(s[_lead_skip(s[: match.start()]) :])
+            and len(WORD_RUN.findall(following)) >= TRAIL_MIN_WORDS
+            and not REST_STOP.match(" " + following.lstrip())
+        ):
+            # A cue after an opening phrase of time or condition ("At one time, Owen said, firefighters
+            # were pouring …"): the clause said comes after it, so the content is the whole sentence.
+            content_end = base + len(s.rstrip())
         content_start = base + _lead_skip(s[: match.start()])
         content: Span | None = None
         if content_end > content_start and not after_mark and not _closes_quote(match.group(0)):
@@ -513,8 +529,10 @@ def _appositive_ok(phrase: str) -> bool:
     if len(parts) > 3:
         return False
     first = parts[0]
-    if first.lower() in OPENING_ADVERBS and len(parts) > 1:
-        return False  # "Still, Gray's sister Mahnefah Gray said …": the speaker starts after the comma
+    if (first.lower() in OPENING_ADVERBS or ADVERBIAL_OPENING.match(first)) and len(parts) > 1:
+        # "Still, Gray's sister said …", "In a statement, the council said …": the speaker starts after
+        # the comma
+        return False
     if not _speakerlike(first) and parse_mention(first).kind in ("other",):
         return False
     for part in parts:

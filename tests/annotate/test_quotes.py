@@ -47,6 +47,15 @@ CASES = [
         [("indirect", "Mark Heller", "she was in treatment")],
     ),
     (
+        # The same further down an article: the last person named as a subject, not the last speaker.
+        "The pier is closed, Commander Ingrid Salvesen said. Prime Minister Aurelia Vind arrived by "
+        "helicopter. She announced a day of mourning.",
+        [
+            ("indirect", "Ingrid Salvesen", "The pier is closed"),
+            ("indirect", "Aurelia Vind", "a day of mourning"),
+        ],
+    ),
+    (
         # A titled name opening a sentence is who "she" refers to next.
         "Prime Minister Aurelia Vind arrived on Monday. She said the talks would go on.",
         [("indirect", "Aurelia Vind", "the talks would go on")],

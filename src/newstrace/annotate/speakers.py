@@ -15,7 +15,7 @@ from newstrace.model import Span
 
 # A person named at the start of a sentence ("Prime Minister Aurelia Vind arrived …"): pronouns after it
 # refer to them.
-SUBJECT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+|(?:[a-z]+\s+){0,3}?){0,5}?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
+SUBJECT = re.compile(r"(?:[A-Z][\w'’.\-]*\s+|(?:[a-z]+\s+){0,3}?){0,5}?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+")
 
 # Words of a pronoun speaker or a definite description, read as references to an earlier speaker.
 GENERIC_ORGS = {

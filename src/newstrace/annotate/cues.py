@@ -242,6 +242,83 @@ ANONYMOUS_OPENERS = frozenset(
     ["a", "an", "some", "several", "two", "three", "many", "other", "unnamed", "senior", "one"]
 )
 
+# Capitalised sentence adverbs that open a sentence before its speaker ("Still, Gray's sister said …"):
+# alone before a comma they are no speaker, though "Still" may be a surname elsewhere.
+OPENING_ADVERBS = frozenset(
+    "still yet instead indeed nonetheless nevertheless separately additionally furthermore similarly "
+    "likewise again finally besides otherwise thus hence then now so".split()
+)
+# Words that cannot sit inside a speaker phrase: they open a clause, so the phrase before a cue verb that
+# holds one is not its subject ("Hours after the report, Jeon …" is cut after the comma).
+CLAUSE_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "would",
+        "will",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+        "because",
+        "since",
+        "but",
+        "not",
+        "there",
+        "than",
+        "meanwhile",
+        "however",
+        "moreover",
+        "also",
+        "earlier",
+        "later",
+        "last",
+        "week",
+        "yesterday",
+        "today",
+        "tonight",
+        "ago",
+        "during",
+        "although",
+        "though",
+        "despite",
+        "hours",
+        "days",
+        "minutes",
+        "it",
+        "this",
+        "these",
+        "those",
+        "so",
+        "thus",
+        "then",
+        "until",
+        "where",
+        "why",
+        "how",
+        "in",
+        "on",
+        "by",
+    ]
+)
+
 # Pronouns that stand for the last speaker named.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 

@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from newstrace.annotate.cues import (
     AUDIENCES,
     BETWEEN,
+    CLAUSE_WORDS,
     CUE_VERBS,
+    OPENING_ADVERBS,
     REPORTING_VERBS,
     canonical_source,
     parse_mention,
@@ -45,82 +47,6 @@ from newstrace.model import Citation, Quote, QuoteKind, Span
 
 # Quotation marks read as such (single quotes are apostrophes too often to count).
 QUOTE_MARK = re.compile(r"[\"“”]")
-# Capitalised sentence adverbs that open a sentence before its speaker ("Still, Gray's sister said …"):
-# alone before a comma they are no speaker, though "Still" may be a surname elsewhere.
-OPENING_ADVERBS = frozenset(
-    "still yet instead indeed nonetheless nevertheless separately additionally furthermore similarly "
-    "likewise again finally besides otherwise thus hence then now so".split()
-)
-# Words that cannot sit inside a speaker phrase: they open a clause, so the phrase before a cue verb that
-# holds one is not its subject ("Hours after the report, Jeon …" is cut after the comma).
-CLAUSE_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "would",
-        "will",
-        "could",
-        "should",
-        "might",
-        "may",
-        "must",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "if",
-        "because",
-        "since",
-        "but",
-        "not",
-        "there",
-        "than",
-        "meanwhile",
-        "however",
-        "moreover",
-        "also",
-        "earlier",
-        "later",
-        "last",
-        "week",
-        "yesterday",
-        "today",
-        "tonight",
-        "ago",
-        "during",
-        "although",
-        "though",
-        "despite",
-        "hours",
-        "days",
-        "minutes",
-        "it",
-        "this",
-        "these",
-        "those",
-        "so",
-        "thus",
-        "then",
-        "until",
-        "where",
-        "why",
-        "how",
-        "in",
-        "on",
-        "by",
-    ]
-)
 # Words allowed in a speaker phrase even after a comma-free name: "at", "of", "for" join affiliations.
 # A leading cue: "<speaker> [adverbs] <verb>" (group "verb"); the speaker is read from what precedes.
 LEAD_CUE = re.compile(rf"\s+{BETWEEN}(?P<verb>{CUE_VERBS})\b")

@@ -712,6 +712,13 @@ def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
         ("The Tarn Harbour Trust said so.", "The Tarn Harbor Trust said so.", False),
         # A misspelt name is still one.
         ("Dr Louise Arnt said so.", "Dr Louize Arnt said so.", True),
+        # A nationality and its country, a word and its plural, are no spellings of one name.
+        (
+            "The navy seized 26 Somali pirates off the coast.",
+            "The navy seized 26 pirates off the coast of Somalia.",
+            False,
+        ),
+        ("Greek police fought the rioters.", "Greeks fought the police.", False),
     ],
 )
 def test_british_and_american_spellings_of_a_name(a: str, b: str, conflict: bool) -> None:

@@ -119,6 +119,8 @@ def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
         for y in nb:
             if y.value in {m.value for m in na} or _same_ignoring_case_and_hyphens(x.value, y.value):
                 continue
+            if _forms_of_one_word(x.value, y.value):
+                continue
             if y.value in reported:
                 break
             if (
@@ -129,6 +131,16 @@ def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
                 reported.add(y.value)
                 break
     return findings
+
+
+def _forms_of_one_word(x: str, y: str) -> bool:
+    """Two forms of one word, not two spellings of a name: a nationality, its plural and its country
+    ("Greek" / "Greeks", "Somali" / "Somalia", "Iranian" / "Iran"). A name's plural-looking spelling is
+    still a spelling ("Varga" / "Vargas")."""
+    from newstrace.annotate.gazetteer import DEMONYMS, canonical_place
+
+    low = [w[:-1] if w.endswith("s") and w[:-1] in DEMONYMS else w for w in (x.lower(), y.lower())]
+    return any(a in DEMONYMS and (b == a or canonical_place(b) is not None) for a, b in (low, low[::-1]))
 
 
 # The capitalised word that opens a statement: "Tolland said crews had saved every house".

@@ -1,14 +1,16 @@
 """Claims of a story: statements aligned across articles, labelled agreed, single-source or conflicting.
 
-    statements ─► embed (one batch) ─► align (one-to-one matches per article pair) ─► claims
+    statements ─► embed (one batch) ─► pair model ─► align (one-to-one matches per article pair) ─► claims
                ─► differences (compare/conflicts.py) ─► label by independent origins
 
 A statement is a sentence, or a clause of a sentence that joins two facts (:data:`CLAUSE_JOINT`). Two
 statements of different articles align when a greedy one-to-one matching of the two articles pairs them
 and their score — sentence-embedding cosine plus a bonus for shared content words — clears
-:data:`ALIGN`. Aligned statements form one claim (at most one statement per article). A claim is
-*conflicting* when two of its statements differ in a way :mod:`newstrace.compare.conflicts` calls a
-conflict, *agreed* when its articles stand on two or more independent origins, and *single* otherwise.
+:data:`ALIGN`, unless the learned pair model (:mod:`newstrace.compare.pairs`) finds them unlikely to tell
+one fact (:data:`VETO`); a pair it is sure of (:data:`SURE`) aligns under the bar. Aligned statements
+form one claim (at most one statement per article). A claim is *conflicting* when two of its statements
+differ in a way :mod:`newstrace.compare.conflicts` calls a conflict, *agreed* when its articles stand on
+two or more independent origins, and *single* otherwise.
 Copies of one dispatch are one origin.
 """
 
@@ -23,20 +25,38 @@ from typing import Any, Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
-from newstrace.compare.clauses import STOPWORDS, WORD, inside_quotation, part_citation, peel_asides, pieces
-from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
-from newstrace.compare.moments import different_acts
-from newstrace.compare.wording import SAME_OPENING
+from newstrace.compare.across import RELATED, conflicts_across
+from newstrace.compare.clauses import (
+    SENTENCE_BREAK,
+    STOPWORDS,
+    WORD,
+    inside_quotation,
+    part_citation,
+    peel_asides,
+    pieces,
+    sentence_at,
+)
+from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.pairs import same_fact_probability
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
 # Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
 # third outlet's looser paraphrase join two close ones.
 GROUP_SLACK = 0.1
-# Two statements of different claims this related are checked for a day, time or place introduced by
-# the same words in both (:func:`newstrace.compare.conflicts.same_lead_in`). On the development and
-# first held-out gold the one such pair is a real conflict at 0.37; the unrelated pairs of the ferry
-# story (benchmarks/brief_time.py) that share a lead-in score under 0.3.
-LEAD_IN_RELATED = 0.3
+# The pair model (compare/pairs.py) overrides the score at its two ends: a pair it gives less than VETO
+# never aligns (two facts of one topic: "One wolf was still loose on Saturday evening" / "Police said the
+# wolf had not gone near anyone"), one it gives SURE or more aligns under ALIGN. Leave-one-set-out runs on
+# the tuned gold sets (`python -m training.train_align --cv-labels`, BENCHMARKS.md) scored a veto of
+# 0.05-0.15 within 0.008 macro F1 of one another; the seeds bound it from above: their "remains unknown
+# exactly when and where" / "neither … has mentioned when or where", one fact in words that share
+# nothing, gets 0.088.
+VETO = 0.07
+SURE = 0.9
+# Statements of two claims are still compared for a conflict (see RELATED) unless the pair model gives
+# them less than this: two facts of one topic then, whose values ("killed 612 people" in 2005 / "killing 10
+# people" now) are no rivals. On ECB+ (benchmarks/conflicts_realtext.py) 0.05 took 28 false conflicts of
+# 30 and one spelling variant; 0.1 took 9 more, of them one true. No gold set moved at either.
+ACROSS_VETO = 0.05
 # Minimum alignment score. Calibrated on the seeds: paraphrases of one fact score 0.6-0.9 (MiniLM
 # cosine plus the overlap bonus), different facts of one story 0.3-0.55. See benchmarks/claims.py for the
 # label and conflict scores at this value.
@@ -45,12 +65,6 @@ ALIGN = 0.6
 # and numbers that embeddings blur, never a penalty for a paraphrase that shares few words (a blend
 # would push "remains unknown when and where" / "neither has mentioned when or where" below the bar).
 OVERLAP_BONUS = 0.2
-# Two statements of different claims this related (same score) are still checked for a conflict: a report
-# that folds two facts into one sentence ("Five people died when a mudslide swept through Marren at about
-# 6 a.m.") aligns with neither of the other report's two sentences, yet contradicts both. On the
-# development gold the contradicting pairs left unaligned score 0.42-0.56 and unrelated pairs with a
-# clashing value 0.34-0.40 (benchmarks/claims.py --misses).
-RELATED = 0.42
 # A part of a sentence joins another report's statement only when it scores this much above the
 # alignment bar: fragments share a topic easily. On the tuned gold sets the joins that were right scored
 # 0.62 and 0.74, the wrong ones 0.60-0.64 ("while Holt argued that the council should first finish a
@@ -92,11 +106,18 @@ def split_statements(article: Article) -> list[Citation]:
     return out
 
 
+def story_statements(articles: Sequence[Article]) -> list[Citation]:
+    """The statements of a story's articles that alignment sees: each article's in text order, those of
+    :data:`MIN_WORDS` words or more."""
+    return [s for a in articles for s in split_statements(a) if len(WORD.findall(s.text)) >= MIN_WORDS]
+
+
 def find_claims(
     articles: Sequence[Article],
     origins: Mapping[int, str] | None = None,
     embed: Embed | None = None,
     align: float = ALIGN,
+    pair_model: dict[str, Any] | None = None,
 ) -> list[Claim]:
     """Align the story's statements into claims and label them.
 
@@ -107,6 +128,7 @@ def find_claims(
         embed: texts → unit-length embedding rows; defaults to all-MiniLM-L6-v2
             (:func:`newstrace.compare.embeddings.embed`).
         align: minimum alignment score.
+        pair_model: weights of the pair model (:mod:`newstrace.compare.pairs`); defaults to the shipped one.
 
     Returns:
         Claims: agreed (most origins first), then conflicting, then single-source, each in story order.
@@ -120,7 +142,7 @@ def find_claims(
     embed = _memoised(embed)
     origins = dict(origins) if origins is not None else copy_origins(articles)
     texts = {a.id: a.text for a in articles}
-    statements = [s for a in articles for s in split_statements(a) if len(WORD.findall(s.text)) >= MIN_WORDS]
+    statements = story_statements(articles)
     if not statements:
         return []
     # Copies of one dispatch repeat most of its sentences word for word: each distinct text is embedded once.
@@ -135,15 +157,29 @@ def find_claims(
                 bonus = OVERLAP_BONUS * _jaccard(words[i], words[j])
                 score[i, j] += bonus
                 score[j, i] += bonus
-    groups = _align(statements, score, align)
-    across = _conflicts_across(statements, groups, score, origins, texts, align)
+    # The pair model vetoes links it finds unlikely and adds those it is sure of; the score stays what
+    # the conflict checks and the claim's similarity read.
+    same_fact = same_fact_probability(statements, vectors, pair_model)
+    linkable = np.where(same_fact >= VETO, score, 0.0)
+    linkable = np.where(same_fact >= SURE, np.maximum(linkable, align), linkable)
+    groups = _align(statements, linkable, align)
+    across = conflicts_across(
+        statements, groups, np.where(same_fact >= ACROSS_VETO, score, 0.0), origins, texts, align
+    )
     published = {a.id: a.published for a in articles if a.published is not None and a.published.is_complete}
     claims = [
         _claim([statements[k] for k in g], _lowest(score, g), origins, texts, across.get(n, []), published)
         for n, g in enumerate(groups)
     ]
     claims = peel_asides(claims, origins, embed)
-    claims = _join_singles(claims, origins, texts, embed, published, align)
+    where = {(s.article_id, s.start, s.end): k for k, s in enumerate(statements)}
+
+    def unlikely(a: Citation, b: Citation) -> bool:
+        """Whether the pair model vetoes two statements (whole sentences as split, not parts)."""
+        i, j = where.get((a.article_id, a.start, a.end)), where.get((b.article_id, b.start, b.end))
+        return i is not None and j is not None and same_fact[i, j] < VETO
+
+    claims = _join_singles(claims, origins, texts, embed, published, align, unlikely)
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
     return claims
@@ -238,129 +274,6 @@ def _align(statements: Sequence[Citation], score, align: float) -> list[list[int
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _conflicts_across(
-    statements: Sequence[Citation],
-    groups: list[list[int]],
-    score,  # type: ignore[no-untyped-def]
-    origins: Mapping[int, str],
-    texts: Mapping[int | None, str],
-    align: float = ALIGN,
-) -> dict[int, list[Difference]]:
-    """Conflicts between statements of two different claims: group number → conflicts it gets.
-
-    Pairs of different origins scoring :data:`RELATED` or more are compared, strongest first (down to
-    :data:`LEAD_IN_RELATED` for values that the same words introduce, see :func:`_checked_across`), and
-    each clash of two values is reported once in the story (on the claim of the earlier statement), not
-    once per pair of sentences that repeat it.
-    """
-    group_of = {k: n for n, g in enumerate(groups) for k in g}
-    inside = set()
-    for g in groups:
-        members = [statements[k] for k in g]
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                for d in compare_statements(a, texts[a.article_id], b, texts[b.article_id]):
-                    inside.add(_clash(d))
-    pairs = sorted(
-        (-float(score[i, j]), i, j)
-        for i in range(len(statements))
-        for j in range(i + 1, len(statements))
-        if group_of[i] != group_of[j]
-        and origins.get(statements[i].article_id) != origins.get(statements[j].article_id)
-    )
-    seen = set(inside)
-    out: dict[int, list[Difference]] = {}
-    for negative, i, j in pairs:
-        a, b = statements[i], statements[j]
-        if -negative < LEAD_IN_RELATED:
-            break
-        moments_only = -negative < RELATED  # only days, times and places count below RELATED
-        found = compare_statements(
-            a, texts[a.article_id], b, texts[b.article_id], anchored=True, moments_only=moments_only
-        )
-        for d in found:
-            if d.conflict and _checked_across(d, texts, -negative, align) and _clash(d) not in seen:
-                seen.add(_clash(d))
-                out.setdefault(group_of[i], []).append(d)
-    return out
-
-
-# Nouns whose counts two sentences of one story rarely give for two different things: a toll is a toll.
-# Counts of people, passengers or crowns are given for many things at once ("221 people aboard", "about
-# 6,000 people on the island"), and only aligned statements may compare them; so are days and clock
-# times (the day of the crash, of the visit, of the funeral) unless their anchors agree more (see
-# :func:`_checked_across`). On the ten-article ferry story (benchmarks/brief_time.py) counts of people,
-# passengers and survivors made 15 false conflicts across claims against none right.
-ACROSS_NOUNS = frozenset({"dead", "injured", "missing"})
-
-
-def _checked_across(d: Difference, texts: Mapping[int | None, str], related: float, align: float) -> bool:
-    """Whether a conflict between two statements of different claims, scoring ``related``, is trusted.
-
-    A name spelt two ways is a dispute of a claim only when the two statements would align by themselves
-    (score ``align`` or more; one-to-one matching gave the other report's sentence to a closer clause:
-    "his challenger Ingrid Halvorsen … finished second with 47.1 per cent" / "Lind won 48.9 per cent
-    … against 47.1 per cent for Ingrid Halvorson"). Otherwise the spelling is a fact about the name, not a
-    dispute of either claim ("Jeon Ha-kyu said the ministry is monitoring…", 0.50 against the sentence
-    spelling him "Ha-kyou", stays agreed; the entities section shows such variants). Places need words
-    before them in common (``anchored``); days and clock times two such words, or both a deadline ("an
-    inspection team will visit the site on Friday" / "an inspection team is due at the site on Thursday";
-    "until 1 September" / "by 1 October"). Below :data:`RELATED`, only days, times and places that the
-    same words introduce count ("The court, sitting in Kessel, gave parliament…" / "The court, sitting in
-    Dunmore, ruled…", 0.37). Days and times that different verbs lead to are two events, whatever their
-    anchors share (:func:`newstrace.compare.moments.different_acts`).
-    """
-    a, b = d.sides
-    if related < RELATED:
-        return d.kind in ("date", "time", "place") and same_lead_in(
-            texts[a.article_id], a.start, texts[b.article_id], b.start
-        )
-    if d.kind == "name":
-        return related >= align
-    if d.kind == "quote":
-        return d.reason.endswith(SAME_OPENING)  # one utterance, quoted two ways
-    if d.kind == "place":
-        return True
-    if d.kind in ("date", "time"):
-        text_a, text_b = texts[a.article_id], texts[b.article_id]
-        if different_acts(text_a, a.start, text_b, b.start):
-            return False  # "opened the gates on Monday" / "close the gates on Wednesday": two events
-        shared = shared_anchor(text_a, a.start, text_b, b.start)
-        if len(shared) >= ACROSS_ANCHOR or "deadline" in shared:
-            return True
-        # One verb of beginning or finding on both sides ("The leak was discovered on Sunday morning" /
-        # "Rennick found the oil on Saturday morning"): the same event when the two sentences also share a
-        # word of what it is ("… by a farmer who saw oil on the water"), wherever it stands.
-        return bool(shared & ACTS) and bool(_event_words(text_a, a.start) & _event_words(text_b, b.start))
-    return d.kind == "number" and d.reason.rsplit(" ", 1)[-1] in ACROSS_NOUNS
-
-
-# Words the anchors of two days or times in different claims must share (one is enough inside a claim).
-ACROSS_ANCHOR = 2
-# The anchor words that stand for a class of verbs (:func:`newstrace.compare.conflicts.shared_anchor`).
-ACTS = frozenset({"onset", "discovery"})
-# Words of a sentence that say when, not what: no sign that two sentences tell one event.
-WHEN_WORDS = frozenset(
-    "morning afternoon evening night overnight tonight today yesterday hours early late shortly about "
-    "around before after since until just first week weekend".split()
-)
-
-
-def _event_words(text: str, offset: int) -> frozenset[str]:
-    """The lower-case content words of the sentence of ``text`` at ``offset``, of three letters or more,
-    without words of time (:data:`WHEN_WORDS`): what the sentence tells of."""
-    return frozenset(
-        w
-        for w in WORD.findall(_sentence_at(text, offset))
-        if w.islower() and w.isalpha() and len(w) >= 3 and w not in STOPWORDS and w not in WHEN_WORDS
-    )
-
-
-def _clash(d: Difference) -> tuple[str, frozenset[str]]:
-    """What two values clash, whatever sentences show them: the kind and the two values' words."""
-    return d.kind, frozenset(" ".join(side.text.lower().split()) for side in d.sides)
-
-
 def _lowest(score, indexes: list[int]) -> float:  # type: ignore[no-untyped-def]
     """The lowest alignment score between two statements of a group (1.0 for a group of one)."""
     pairs = [score[i, j] for x, i in enumerate(indexes) for j in indexes[x + 1 :]]
@@ -374,6 +287,7 @@ def _join_singles(
     embed: Embed,
     published: Mapping[int | None, PartialDate],
     align: float,
+    unlikely: Callable[[Citation, Citation], bool] = lambda a, b: False,
 ) -> list[Claim]:
     """Single-source claims of two origins that tell one fact in parts of their sentences, joined.
 
@@ -384,7 +298,10 @@ def _join_singles(
     Each single claim offers its first statement and that statement's parts
     (:func:`newstrace.compare.clauses.pieces`); two claims of different origins whose best pair of parts
     scores ``align`` plus :data:`JOIN_MARGIN` or more (the alignment score) are joined on those parts,
-    strongest pair first, each claim at most once. A joined claim is compared for conflicts like any other.
+    strongest pair first, each claim at most once, unless the pair model finds their whole statements
+    ``unlikely`` to tell one fact ("…, who lives on the fourth floor, said she had rung Fenwick Homes" /
+    "said Leanne Ward, who lives on the seventh floor"). A joined claim is compared for conflicts like any
+    other.
     """
     import numpy as np
 
@@ -406,6 +323,8 @@ def _join_singles(
     for x, n in enumerate(singles):
         for m in singles[x + 1 :]:
             if claims[n].origins[0] == claims[m].origins[0]:
+                continue
+            if unlikely(claims[n].statements[0], claims[m].statements[0]):
                 continue
             best = max(
                 (
@@ -488,7 +407,7 @@ def _later_update(
         return d
     first, last = sorted(d.sides, key=lambda side: published[side.article_id].iso())
     text = texts[last.article_id]
-    later_day = _days_named(_sentence_at(text, last.start), published[last.article_id])
+    later_day = _days_named(sentence_at(text, last.start), published[last.article_id])
     before = published[first.article_id]
     if not any(day > before.iso() for day in later_day) and not _new_event(last, first, texts):
         return d
@@ -530,25 +449,9 @@ def _new_event(later: Citation, earlier: Citation, texts: Mapping[int | None, st
 
     def marked(side: Citation) -> bool:
         text = texts[side.article_id]
-        return any(NEW_EVENT.search(s) for s in (_sentence_at(text, side.start), _lead(text)))
+        return any(NEW_EVENT.search(s) for s in (sentence_at(text, side.start), _lead(text)))
 
     return marked(later) and not marked(earlier)
-
-
-# Where a sentence ends: a full stop, question or exclamation mark before a capital or a quotation mark
-# ("at 10 p.m. on Monday" goes on).
-SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z\"\u201c])")
-
-
-def _sentence_at(text: str, offset: int) -> str:
-    """The sentence of ``text`` that holds ``offset``."""
-    # The search runs one character past ``offset`` so that its look-ahead sees the capital that opens the
-    # sentence at ``offset``: stopping at ``offset`` joined a value at a sentence's start to the sentence
-    # before ("… by Sunday morning, the service said. About 2,500 people were ordered to leave … on
-    # Saturday evening" read "Sunday" as the day of the 2,500).
-    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, offset + 1) if m.end() <= offset]
-    end = SENTENCE_BREAK.search(text, offset)
-    return text[starts[-1] : end.start() + 1 if end else len(text)]
 
 
 def _lead(text: str) -> str:

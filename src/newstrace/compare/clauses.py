@@ -321,3 +321,19 @@ def _trimmed(statement: Citation, start: int, end: int) -> Citation:
 
 def _stems(text: str) -> set[str]:
     return {w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOPWORDS}
+
+
+# Where a sentence ends: a full stop, question or exclamation mark before a capital or a quotation mark
+# ("at 10 p.m. on Monday" goes on).
+SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z\"\u201c])")
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` that holds ``offset``."""
+    # The search runs one character past ``offset`` so that its look-ahead sees the capital that opens the
+    # sentence at ``offset``: stopping at ``offset`` joined a value at a sentence's start to the sentence
+    # before ("… by Sunday morning, the service said. About 2,500 people were ordered to leave … on
+    # Saturday evening" read "Sunday" as the day of the 2,500).
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, offset + 1) if m.end() <= offset]
+    end = SENTENCE_BREAK.search(text, offset)
+    return text[starts[-1] : end.start() + 1 if end else len(text)]

@@ -165,6 +165,11 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "The boats turned back, Captain Ivar Lund, Chief Public Relations Officer, said.",
             {("Ivar Lund", "PER")},
         ),
+        # A ship's name after its prefix is nobody: the warship is not listed as a person.
+        (
+            "The warship INS Sukanya drove off the pirates in the Gulf of Aden.",
+            {("Gulf of Aden", "LOC")},
+        ),
     ],
 )
 def test_name_edges_around_spaces_titles_and_head_words(text: str, expected: set[tuple[str, str]]) -> None:

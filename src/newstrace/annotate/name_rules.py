@@ -61,6 +61,14 @@ _MAX_SYLLABLE = 5
 _LEADING_GLUE = frozenset({"of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from"})
 # Closing quote marks as the tokenizer leaves them.
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''"})
+# A ship's name follows its prefix ("INS Sukanya", "HMS Daring", "MV Skarholm") or the word for its kind
+# ("the warship Sukanya"): it is no person, place or organisation, and the tagger, seeing a capitalised
+# word after a short capitalised one, called it a person.
+_VESSEL_PREFIXES = frozenset({"INS", "HMS", "USS", "HMAS", "HMCS", "HMNZS", "USNS", "MV", "RMS"})
+_VESSEL_NOUNS = frozenset(
+    "ship warship vessel ferry tanker trawler freighter frigate destroyer corvette submarine dhow yacht "
+    "liner cruiser carrier tug barge".split()
+)
 
 
 @cache
@@ -165,6 +173,14 @@ def _after_outlet_noun(doc: Doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in OUTLET_NOUNS
 
 
+def _names_a_vessel(doc: Doc, start: int, label: str) -> bool:
+    """Whether the entity at ``start`` is a ship's name: after a ship's prefix or opening with one, or a
+    "person" right after the word for a kind of ship."""
+    if doc[start].text in _VESSEL_PREFIXES or (start > 0 and doc[start - 1].text in _VESSEL_PREFIXES):
+        return True
+    return label == "PER" and start > 0 and doc[start - 1].lower_ in _VESSEL_NOUNS
+
+
 def apply_rules(doc: Doc) -> Doc:
     """The name rules of the module docstring, applied to the model's entities."""
     from spacy.tokens import Span
@@ -241,6 +257,8 @@ def apply_rules(doc: Doc) -> Doc:
             continue  # "Survivors described …" where the article also writes "survivors"
         if all(doc[k].lower_.rstrip(".") in TITLES for k in range(start, end)):
             continue  # "Cpl" of "Cpl. Janice Leader" tagged alone: a title, nobody's name
+        if _names_a_vessel(doc, start, label):
+            continue
         # The span's own text: doc.text would build a Token object for every token of the article.
         text = doc[start:end].text
         if _is_demonym(text) or _is_calendar(text) or _is_direction_adjective(text):

@@ -89,35 +89,16 @@ def pair_features(statements: Sequence[Citation], vectors: Any) -> Any:
     articles = np.array([s.article_id for s in statements])
     across = articles[:, None] != articles[None, :]
 
-    words = [_content(s.text) for s in statements]
-    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
-    has_word = np.zeros((n, len(vocabulary)))
-    for row, ws in enumerate(words):
-        has_word[row, [vocabulary[w] for w in ws]] = 1.0
+    has_word = _incidence([_content(s.text) for s in statements])
     # Rarity among the story's statements: log((n + 1) / (df + 0.5)), as in BM25's idf, never negative.
     rarity = np.log((n + 1) / (has_word.sum(axis=0) + 0.5))
-    shared_rarity = (has_word * rarity) @ has_word.T
-    own_rarity = has_word @ rarity
-    union_rarity = own_rarity[:, None] + own_rarity[None, :] - shared_rarity
-    rare_overlap = np.divide(
-        shared_rarity, union_rarity, out=np.zeros_like(shared_rarity), where=union_rarity > 0
-    )
-    shared_words = has_word @ has_word.T
-    counts = has_word.sum(axis=1)
-    union_words = counts[:, None] + counts[None, :] - shared_words
-    jaccard = np.divide(shared_words, union_words, out=np.zeros_like(shared_words), where=union_words > 0)
-
+    _, rare_overlap = _overlap(has_word, rarity)
+    _, jaccard = _overlap(has_word)
     numbers = _incidence([_numbers(s.text) for s in statements])
-    shared_numbers = numbers @ numbers.T
+    shared_numbers, _ = _overlap(numbers)
     with_numbers = numbers.sum(axis=1) > 0
     numbers_apart = (with_numbers[:, None] & with_numbers[None, :] & (shared_numbers == 0)).astype(float)
-    names = _incidence([_names(s.text) for s in statements])
-    shared_names = names @ names.T
-    name_counts = names.sum(axis=1)
-    union_names = name_counts[:, None] + name_counts[None, :] - shared_names
-    names_jaccard = np.divide(
-        shared_names, union_names, out=np.zeros_like(shared_names), where=union_names > 0
-    )
+    shared_names, names_jaccard = _overlap(_incidence([_names(s.text) for s in statements]))
 
     margin = np.zeros((n, n))  # margin[i, j]: cosine(i, j) less i's next best in j's article
     best = np.zeros((n, n))
@@ -214,6 +195,18 @@ def _numbers(text: str) -> set[str]:
 def _names(text: str) -> set[str]:
     """Capitalised words past the first: names, mostly (the first word is capitalised anyway)."""
     return {w.lower() for w in WORD.findall(text)[1:] if w[0].isupper()}
+
+
+def _overlap(incidence: Any, weights: Any = None) -> tuple[Any, Any]:
+    """For every pair of rows of a 0/1 incidence matrix: the (weighted) count of what both hold, and that
+    over the (weighted) count of what either holds (a weighted Jaccard; 0 where neither holds anything)."""
+    import numpy as np
+
+    weighted = incidence if weights is None else incidence * weights
+    shared = weighted @ incidence.T
+    own = weighted.sum(axis=1)
+    union = own[:, None] + own[None, :] - shared
+    return shared, np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def _incidence(sets: Sequence[set[str]]) -> Any:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newstrace.compare.conflicts import compare_statements, shared_anchor
+from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.moments import different_acts
 from newstrace.model import Citation
 
@@ -938,3 +938,27 @@ def test_a_quotation_cut_by_the_splitter_is_compared_on_its_own_part(quoted: str
     cut = Citation(2, start, end, text[start:end])
     found = compare_statements(Citation(1, 0, len(quoted), quoted), quoted, cut, text)
     assert [d.conflict for d in found if d.kind == "quote"] == ([True] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # Three words with two content words among them: the question the two values answer.
+        ("The court, sitting in Kessel, ruled.", "The court, sitting in Dunmore, ruled.", True),
+        # A longer run of the same words, its content words further back.
+        (
+            "The results were shown at a briefing at the college at 10 a.m.",
+            "Dr Aro told a briefing at the college at 11 a.m. that it worked.",
+            True,
+        ),
+        # A name and a preposition say where, not what.
+        ("Boats left Port Halvard on Monday.", "Boats reached Port Halvard on Friday.", False),
+        # Different words before the value.
+        ("The ferry sailed at 10 a.m.", "The ferry docked at 11 a.m.", False),
+    ],
+)
+def test_values_the_same_words_introduce(a: str, b: str, same: bool) -> None:
+    first = re.search(r"Kessel|10 a\.m\.|Monday", a)
+    second = re.search(r"Dunmore|11 a\.m\.|Friday", b)
+    assert first and second
+    assert same_lead_in(a, first.start(), b, second.start()) is same

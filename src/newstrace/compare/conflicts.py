@@ -316,20 +316,28 @@ def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[s
 # Words right before a value that must be the same, in order, for :func:`same_lead_in`: the preposition
 # and two words before it ("court sitting in").
 LEAD_IN_WORDS = 3
+# The longest run of words before two values that is compared: the preposition and a phrase before it
+# ("a briefing at the university at").
+LEAD_IN_MAX = 6
 
 
 def same_lead_in(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
-    """Whether the same words introduce two values: the last :data:`LEAD_IN_WORDS` words before each,
-    within its sentence, are equal and two of them are lower-case content words ("The court, sitting in
-    Kessel" / "The court, sitting in Dunmore"): the two reports answer one question."""
+    """Whether the same words introduce two values: the words before each, within its sentence, end in
+    the same run of at least :data:`LEAD_IN_WORDS` words (up to :data:`LEAD_IN_MAX` are compared), and two
+    words of that run are lower-case content words ("The court, sitting in Kessel" / "The court, sitting
+    in Dunmore"; "presented at a briefing at the university at 10 a.m." / "told a briefing at the
+    university at 11 a.m."): the two reports answer one question."""
     leads = []
     for text, start in ((text_a, start_a), (text_b, start_b)):
         before = re.split(r"[.!?]\s", text[max(0, start - 80) : start])[-1]
-        leads.append(ANCHOR_TOKEN.findall(before)[-LEAD_IN_WORDS:])
+        leads.append([w.lower() for w in ANCHOR_TOKEN.findall(before)[-LEAD_IN_MAX:]])
+    shared = 0
+    while shared < min(len(leads[0]), len(leads[1])) and leads[0][-1 - shared] == leads[1][-1 - shared]:
+        shared += 1
     # Names do not count as content here, as in :func:`_anchor`: "Port Halvard on" says where, not what.
-    content = [w for w in leads[0] if re.fullmatch(r"[a-z]{3,}", w) and w not in FUNCTION_WORDS]
-    same = [w.lower() for w in leads[0]] == [w.lower() for w in leads[1]]
-    return len(leads[0]) == LEAD_IN_WORDS and same and len(content) >= 2
+    run = ANCHOR_TOKEN.findall(re.split(r"[.!?]\s", text_a[max(0, start_a - 80) : start_a])[-1])[-shared:]
+    content = [w for w in run if re.fullmatch(r"[a-z]{3,}", w) and w not in FUNCTION_WORDS]
+    return shared >= LEAD_IN_WORDS and len(content) >= 2
 
 
 def _anchor(text: str, start: int, moment: bool = False, size: int = 0) -> set[str]:

@@ -119,7 +119,7 @@ def name_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
         for y in nb:
             if y.value in {m.value for m in na} or _same_ignoring_case_and_hyphens(x.value, y.value):
                 continue
-            if _forms_of_one_word(x.value, y.value):
+            if _forms_of_one_word(x.value, y.value) or _plural_form(x.value, y.value, text_a, text_b):
                 continue
             if y.value in reported:
                 break
@@ -141,6 +141,27 @@ def _forms_of_one_word(x: str, y: str) -> bool:
 
     low = [w[:-1] if w.endswith("s") and w[:-1] in DEMONYMS else w for w in (x.lower(), y.lower())]
     return any(a in DEMONYMS and (b == a or canonical_place(b) is not None) for a, b in (low, low[::-1]))
+
+
+def _plural_form(x: str, y: str, text_a: str, text_b: str) -> bool:
+    """A name and its plural, not two spellings: one word of it with and without a final "s" ("Oscar" /
+    "Oscars", "Tony Award" / "Tony Awards", "Central Election Commission" / "Central Elections
+    Commission"), where the name is that one word or the word is a common noun the reports also write in
+    lower case ("award", "election"). A surname in a full name stays a spelling ("Anneli Varga" / "Anneli
+    Vargas"): neither report writes "varga" in lower case."""
+    wx, wy = x.split(), y.split()
+    if len(wx) != len(wy):
+        return False
+    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
+    if len(differing) != 1:
+        return False
+    shorter, longer = sorted(differing[0], key=len)
+    if longer not in (shorter + "s", shorter + "es"):
+        return False
+    if len(wx) == 1:
+        return True
+    common = re.compile(rf"\b{re.escape(shorter.lower())}(?:e?s)?\b")
+    return bool(common.search(text_a) or common.search(text_b))
 
 
 # The capitalised word that opens a statement: "Tolland said crews had saved every house".

@@ -983,3 +983,9 @@ def test_values_the_same_words_introduce(a: str, b: str, same: bool) -> None:
 )
 def test_a_name_and_its_plural_are_one_name(a: str, b: str) -> None:
     assert [d for d in _compare(a, b) if d.kind == "name"] == []
+
+
+def test_a_dash_written_without_spaces_is_no_part_of_a_name() -> None:
+    a = "Reva Noor has entered a clinic in Lorvik, Vestermarkland-the same clinic her sister chose."
+    b = "Reva Noor has entered a clinic in Lorvik, Vestermarkland, her agent said."
+    assert [d for d in _compare(a, b) if d.kind == "name"] == []

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from newstrace.compare.values import NOT_NOUNS, Mention
 
 # A run of capitalised words, hyphenated parts included: "Jeon Ha-kyou", "Ingrid Salvesen", "Port Halvard".
-NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)*")
+# A function word after a hyphen is a dash written without its spaces ("Malibu, California-the same
+# facility"), not a part of the name.
+_HYPHEN_PART = (
+    r"(?:-(?!(?:the|and|a|an|of|to|in|on|at|for|was|were|is|are|who|which|that|but|or)\b)[A-Za-z][a-z]+)?"
+)
+NAME = re.compile(rf"\b[A-Z][a-z]+{_HYPHEN_PART}(?:\s+[A-Z][a-z]+{_HYPHEN_PART})*")
 # Roles that precede or follow a name: "deputy minister", "spokesperson", "coach", "chief executive".
 ROLE = re.compile(
     r"\b(?P<role>(?:deputy |vice |acting |former |interim |assistant |chief |senior |head )?"

@@ -989,3 +989,15 @@ def test_a_dash_written_without_spaces_is_no_part_of_a_name() -> None:
     a = "Reva Noor has entered a clinic in Lorvik, Vestermarkland-the same clinic her sister chose."
     b = "Reva Noor has entered a clinic in Lorvik, Vestermarkland, her agent said."
     assert [d for d in _compare(a, b) if d.kind == "name"] == []
+
+
+def test_a_place_a_report_writes_inside_the_other_is_no_conflict() -> None:
+    # One report writes "Lorby, Westmarch" elsewhere: the town lies in the county, both reports are right.
+    a = "The fire destroyed a warehouse in Lorby on Sunday."
+    b = "The fire destroyed a warehouse in Westmarch on Sunday."
+    text_a = a + " Crews from across Lorby, Westmarch, were called in."
+    found = compare_statements(Citation(1, 0, len(a), a), text_a, Citation(2, 0, len(b), b), b)
+    assert [d for d in found if d.kind == "place" and d.conflict] == []
+    # Without it the two places are a conflict.
+    found = compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b)
+    assert [d.reason for d in found if d.kind == "place" and d.conflict] == ["Lorby vs Westmarch"]

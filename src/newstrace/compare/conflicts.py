@@ -113,6 +113,10 @@ def _exclusive_values(
         return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
     if kind == "place" and any(_nested(x.value, y.value) for x in va for y in vb):
         return []  # "at Corrow Secondary School" / "in Corrow": one place, the school more precise
+    if kind == "place" and any(
+        _written_within(x.value, y.value, t) for x in va for y in vb for t in (text_a, text_b)
+    ):
+        return []  # "in Banstead" / "in Surrey", a report writing "Banstead, Surrey": one place in the other
     if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
         x, y = va[0], vb[0]
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), False, "a later update")]
@@ -441,6 +445,19 @@ LASTING = re.compile(
 def _lasting(text: str, start: int) -> bool:
     """Whether a verb of lasting (:data:`LASTING`) leads to the value at ``start``, inside its sentence."""
     return LASTING.search(SENTENCE_END.split(text[max(0, start - 60) : start])[-1]) is not None
+
+
+def _written_within(x: str, y: str, text: str) -> bool:
+    """Whether ``text`` writes one place as lying in the other: "Banstead, Surrey", "Mannheim, Germany",
+    "a Kraft plant in Philadelphia", "Zarand in Iran's Kerman province" (either order)."""
+    x, y = (p.split(": ", 1)[-1] for p in (x, y))
+    for inner, outer in ((x, y), (y, x)):
+        between = r"(?:,\s+|\s+in\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2})"
+        pattern = rf"\b{re.escape(inner)}\b{between}{re.escape(outer)}\b"
+        possessive = rf"\b{re.escape(outer)}['’]s\s+{re.escape(inner)}\b"
+        if re.search(pattern, text, re.IGNORECASE) or re.search(possessive, text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _mentions_place(place: str, text: str) -> bool:

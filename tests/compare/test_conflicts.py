@@ -1001,3 +1001,9 @@ def test_a_place_a_report_writes_inside_the_other_is_no_conflict() -> None:
     # Without it the two places are a conflict.
     found = compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b)
     assert [d.reason for d in found if d.kind == "place" and d.conflict] == ["Lorby vs Westmarch"]
+
+
+def test_the_day_a_report_was_given_is_no_day_of_the_event() -> None:
+    a = "A bomb went off at the Lorby bank late Friday, killing two officers."
+    b = "The bomb at the Lorby bank killed two officers, officials said Saturday."
+    assert [d for d in _compare(a, b) if d.kind == "date" and d.conflict] == []

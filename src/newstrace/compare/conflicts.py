@@ -297,8 +297,8 @@ def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
 
 # A reporting verb right before a day: "the regional health office said on Wednesday".
 REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+(?:\w+\s+){0,2}?"
-    r"(?:on|late on|early on)\s+$",
+    r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:on|late on|early on)\s+)?$",
     re.I,
 )
 

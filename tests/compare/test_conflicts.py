@@ -1007,3 +1007,27 @@ def test_the_day_a_report_was_given_is_no_day_of_the_event() -> None:
     a = "A bomb went off at the Lorby bank late Friday, killing two officers."
     b = "The bomb at the Lorby bank killed two officers, officials said Saturday."
     assert [d for d in _compare(a, b) if d.kind == "date" and d.conflict] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Only a function word differs: one quotation, not a rewording.
+        (
+            'The minister said: "Nothing in the rule frees a council from its duty to consult."',
+            '"Nothing in this rule frees a council from its duty to consult," the minister said.',
+        ),
+        # An editor's bracket for the speaker's pronoun.
+        (
+            'Reva Noor said: "[The wardens] have a hard time because the moor is huge."',
+            'Reva Noor said: "They have a hard time because the moor is huge."',
+        ),
+        # A quoted phrase of two words is a name for a thing, not a quotation to compare.
+        (
+            'The navy called it the "mother ship" of the raiders.',
+            'The navy called it the "mother vessel" of the raiders.',
+        ),
+    ],
+)
+def test_quotations_that_say_the_same_are_no_conflict(a: str, b: str) -> None:
+    assert [d for d in _compare(a, b) if d.kind == "quote"] == []

@@ -304,12 +304,18 @@ def quote_differences(
                 continue
             if _words(x.value) <= _words(y.value) or _words(y.value) <= _words(x.value):
                 continue  # one quotes a part of the other: a truncation, not a rewording
+            if _said_words(x.value) == _said_words(y.value):
+                continue  # "the regulation" / "this regulation", "[The police] have" / "They have"
             sides = (cite(a, text_a, x), cite(b, text_b, y))
             speaker = _one_speaker(a, qa, b, qb) if _same_opening(x.value, y.value) else None
             if speaker:
                 findings.append(Difference("quote", sides, True, f"{speaker} {SAME_OPENING}"))
                 continue
-            if not (cut_a or cut_b) and fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE:
+            if (
+                not (cut_a or cut_b)
+                and min(len(x.value.split()), len(y.value.split())) >= SPEAKER_QUOTE_WORDS
+                and fuzz.token_set_ratio(x.value.lower(), y.value.lower()) >= SAME_QUOTE
+            ):
                 findings.append(Difference("quote", sides, True, "the same quotation in different words"))
                 continue
             if _reworded_cut(x, cut_a, end_a, y, cut_b, end_b, text_a, text_b):
@@ -466,6 +472,14 @@ def _office(role: str) -> str:
     synonyms ("spokeswoman" and "spokesman" are both "the spokesperson")."""
     head = role.lower().split()[-1] if role.split() else ""
     return "the " + _ROLE_SYNONYMS.get(head, head)
+
+
+def _said_words(text: str) -> frozenset[str]:
+    """The content words of a quotation, without the words an editor put in brackets: what a speaker said,
+    whatever articles, pronouns and such each report wrote around it."""
+    from newstrace.compare.clauses import STOPWORDS
+
+    return frozenset(w for w in _words(re.sub(r"\[[^\]]*\]", " ", text)) if w not in STOPWORDS)
 
 
 def _words(text: str) -> frozenset[str]:

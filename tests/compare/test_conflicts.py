@@ -1031,3 +1031,32 @@ def test_the_day_a_report_was_given_is_no_day_of_the_event() -> None:
 )
 def test_quotations_that_say_the_same_are_no_conflict(a: str, b: str) -> None:
     assert [d for d in _compare(a, b) if d.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # Several offers in one sentence: which one the other report's figure answers is a guess.
+        (
+            "The Harbour Club offered him between 40 and 50 million crowns, the Vale Club 60 million crowns.",
+            "The Lorby Club has made an offer worth 84 million crowns.",
+            [],
+        ),
+        # The two ends of one range are one figure, still compared.
+        (
+            "The storm destroyed between 40 and 50 homes in Lorby.",
+            "The storm destroyed 70 homes in Lorby.",
+            ["50 vs 70 home"],
+        ),
+        # Two figures, but the other report's shares its words with one of them.
+        (
+            "The storm destroyed 40 homes and damaged 50 homes in Lorby.",
+            "The storm destroyed 70 homes in Lorby.",
+            ["40 vs 70 home"],
+        ),
+    ],
+)
+def test_a_sentence_of_several_figures_is_compared_only_where_the_words_match(
+    a: str, b: str, found: list[str]
+) -> None:
+    assert [d.reason for d in _compare(a, b) if d.kind == "number" and d.conflict] == found

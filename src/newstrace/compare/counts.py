@@ -7,6 +7,7 @@ themselves are read by :func:`newstrace.compare.values.quantities`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS, STOPWORDS
@@ -88,6 +89,8 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
         shared = _context(a, x) & _context(b, y)
+        if (_several(a, qa, x) or _several(b, qb, y)) and not shared:
+            continue  # which of a sentence's figures the other report's one answers is a guess
         if x.noun == "people" and not shared:
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
         if x.percent and not shared:
@@ -113,6 +116,26 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+def _several(statement: Citation, quantities: Sequence[v.Quantity], like: v.Quantity) -> bool:
+    """Whether the statement gives two or more different figures of ``like``'s noun that are not the two
+    ends of one range ("between 40 and 50 homes"): several offers ("the Orioles between $140 million and
+    $150 million, the Nationals $160 million"), a season's and a career's statistics, a toll of this
+    earthquake beside one of an earlier one. A single figure of another report may answer any of them."""
+    same = sorted(
+        {(q.start, q.end, q.value) for q in quantities if q.noun == like.noun and q.percent == like.percent}
+    )
+    if len({value for _, _, value in same}) < 2:
+        return False
+    if len(same) == 2:
+        between = statement.text[same[0][1] - statement.start : same[1][0] - statement.start]
+        return RANGE_JOINT.fullmatch(between) is None
+    return True
+
+
+# What joins the two ends of a range: "40 and 50", "$140 million to $150 million", "40-50".
+RANGE_JOINT = re.compile(r"\s*(?:and|to|or|-|–)\s*\$?")
 
 
 def _share(text: str, q: v.Quantity) -> str | None:

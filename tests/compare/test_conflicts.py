@@ -1060,3 +1060,27 @@ def test_a_sentence_of_several_figures_is_compared_only_where_the_words_match(
     a: str, b: str, found: list[str]
 ) -> None:
     assert [d.reason for d in _compare(a, b) if d.kind == "number" and d.conflict] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A figure restated in other units in brackets is not a second count.
+        (
+            "The quake struck about 58km (36 miles) south of Lorby.",
+            "The quake struck 35 miles south of Lorby.",
+        ),
+        (
+            "The damage was put at 1 million crowns ($152,000) on Sunday.",
+            "The damage was put at $100,000 on Sunday.",
+        ),
+        # A model's name is no count of rifles.
+        (
+            "Police seized nine assault rifles at the farm.",
+            "Police seized seven AK-47 assault rifles at the farm.",
+        ),
+    ],
+)
+def test_restated_figures_and_model_names_are_not_counts(a: str, b: str) -> None:
+    found = [d.reason for d in _compare(a, b) if d.kind == "number" and d.conflict]
+    assert all("36" not in r and "152" not in r and "47" not in r for r in found), found

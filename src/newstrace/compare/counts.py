@@ -63,8 +63,8 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
     two different things are left out: two measures of money; people, shares, parts of some things
     (:func:`_share`) or lengths of time told in different words; and the whole a share is taken of
     against any other count."""
-    qa = found(v.quantities, a.text, a.start)
-    qb = found(v.quantities, b.text, b.start)
+    qa = [q for q in found(v.quantities, a.text, a.start) if not _restated_or_named(text_a, q)]
+    qb = [q for q in found(v.quantities, b.text, b.start) if not _restated_or_named(text_b, q)]
     findings = []
     for x in qa:
         # The whole a share is taken of ("a third of its 3.4 million customers") is no count of the share.
@@ -116,6 +116,18 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# A figure in brackets right after another figure restates it in other units ("58km (36 miles)",
+# "$US1 million ($1.52 million)", "200 million euros ($265.3 million)"); a number hyphened to a capital
+# letter or two names a model ("AK-47", "F-16"). Neither is a count of its own to compare.
+RESTATED = re.compile(r"\d[^\s(]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d]{0,4}$")
+MODEL_NAME = re.compile(r"\b[A-Z]{1,3}-$")
+
+
+def _restated_or_named(text: str, q: v.Quantity) -> bool:
+    before = text[max(0, q.start - 30) : q.start]
+    return RESTATED.search(before) is not None or MODEL_NAME.search(before) is not None
 
 
 def _several(statement: Citation, quantities: Sequence[v.Quantity], like: v.Quantity) -> bool:

@@ -979,6 +979,8 @@ def test_values_the_same_words_introduce(a: str, b: str, same: bool) -> None:
             "The Regional Elections Board counted the votes.",
             "The Regional Election Board said the election was fair.",
         ),
+        # A word inside a longer name, whatever the reports write in lower case.
+        ("The Coastal Birds Protection Act bans it.", "The Coastal Bird Protection Act bans it."),
     ],
 )
 def test_a_name_and_its_plural_are_one_name(a: str, b: str) -> None:

@@ -146,8 +146,9 @@ def _forms_of_one_word(x: str, y: str) -> bool:
 def _plural_form(x: str, y: str, text_a: str, text_b: str) -> bool:
     """A name and its plural, not two spellings: one word of it with and without a final "s" ("Oscar" /
     "Oscars", "Tony Award" / "Tony Awards", "Central Election Commission" / "Central Elections
-    Commission"), where the name is that one word or the word is a common noun the reports also write in
-    lower case ("award", "election"). A surname in a full name stays a spelling ("Anneli Varga" / "Anneli
+    Commission"), where the name is that one word, the word stands inside a name of three words or more
+    ("Marine Mammal(s) Protection Act"), or the word is a common noun the reports also write in lower
+    case ("award", "election"). A surname in a full name stays a spelling ("Anneli Varga" / "Anneli
     Vargas"): neither report writes "varga" in lower case."""
     wx, wy = x.split(), y.split()
     if len(wx) != len(wy):
@@ -158,8 +159,8 @@ def _plural_form(x: str, y: str, text_a: str, text_b: str) -> bool:
     shorter, longer = sorted(differing[0], key=len)
     if longer not in (shorter + "s", shorter + "es"):
         return False
-    if len(wx) == 1:
-        return True
+    if len(wx) == 1 or (len(wx) >= 3 and wx.index(differing[0][0]) < len(wx) - 1):
+        return True  # one word, or a word inside a longer name: "Motion Picture(s) Arts and Sciences"
     common = re.compile(rf"\b{re.escape(shorter.lower())}(?:e?s)?\b")
     return bool(common.search(text_a) or common.search(text_b))
 

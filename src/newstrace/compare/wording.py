@@ -150,16 +150,14 @@ def _plural_form(x: str, y: str, text_a: str, text_b: str) -> bool:
     ("Marine Mammal(s) Protection Act"), or the word is a common noun the reports also write in lower
     case ("award", "election"). A surname in a full name stays a spelling ("Anneli Varga" / "Anneli
     Vargas"): neither report writes "varga" in lower case."""
-    wx, wy = x.split(), y.split()
-    if len(wx) != len(wy):
+    pair = _one_differing_word(x, y)
+    if pair is None:
         return False
-    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
-    if len(differing) != 1:
-        return False
-    shorter, longer = sorted(differing[0], key=len)
+    shorter, longer = sorted(pair, key=len)
     if longer not in (shorter + "s", shorter + "es"):
         return False
-    if len(wx) == 1 or (len(wx) >= 3 and wx.index(differing[0][0]) < len(wx) - 1):
+    wx = x.split()
+    if len(wx) == 1 or (len(wx) >= 3 and wx.index(pair[0]) < len(wx) - 1):
         return True  # one word, or a word inside a longer name: "Motion Picture(s) Arts and Sciences"
     common = re.compile(rf"\b{re.escape(shorter.lower())}(?:e?s)?\b")
     return bool(common.search(text_a) or common.search(text_b))
@@ -195,18 +193,24 @@ def _with_opening_noun_off(mentions: tuple[v.Mention, ...], statement: Citation)
     return tuple(out)
 
 
+def _one_differing_word(x: str, y: str) -> tuple[str, str] | None:
+    """The one word two names of as many words differ in (``x``'s, then ``y``'s), or ``None``."""
+    wx, wy = x.split(), y.split()
+    if len(wx) != len(wy):
+        return None
+    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
+    return differing[0] if len(differing) == 1 else None
+
+
 def _one_word_misspelt(x: str, y: str) -> bool:
     """Same number of words, exactly one differing, and not as a word and its derivation ("Korea" /
     "Korean", "Nordwire" / "Nordwire's"): the shape of a misspelt name, not of two different names."""
     from rapidfuzz import fuzz
 
-    wx, wy = x.split(), y.split()
-    if len(wx) != len(wy):
+    pair = _one_differing_word(x, y)
+    if pair is None:
         return False
-    differing = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
-    if len(differing) != 1:
-        return False
-    p, q = differing[0]
+    p, q = pair
     longer, shorter = (p, q) if len(p) >= len(q) else (q, p)
     derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
     # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /

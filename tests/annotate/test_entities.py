@@ -165,6 +165,10 @@ def test_a_no_break_space_stays_outside_the_name() -> None:
             "The boats turned back, Captain Ivar Lund, Chief Public Relations Officer, said.",
             {("Ivar Lund", "PER")},
         ),
+        # One word after "near" is a place, the tagger's "person" notwithstanding; a possessive after
+        # "in" stays a person.
+        ("The tanker Nordic Star ran aground near Calloway on Monday.", {("Calloway", "LOC")}),
+        ("In Smith's view the deal was fair.", {("Smith", "PER")}),
         # A ship's name after its prefix is nobody: the warship is not listed as a person.
         (
             "The warship INS Sukanya drove off the pirates in the Gulf of Aden.",

@@ -173,6 +173,18 @@ def _after_outlet_noun(doc: Doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in OUTLET_NOUNS
 
 
+# Prepositions that put a lone name in a place: "near Calloway", "off Halvard", "outside Brenmouth".
+# Not "at", "from" or "to", which take people as often ("at Smith's", "a letter from Lind").
+_PLACE_PREPOSITIONS = frozenset({"near", "off", "outside", "in", "around", "across", "towards", "toward"})
+
+
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """Whether the token at ``start`` follows a preposition of place and is no possessive ("in Smith's
+    view")."""
+    after = doc[start + 1].text if start + 1 < len(doc) else ""
+    return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS and after not in ("'s", "’s")
+
+
 def _names_a_vessel(doc: Doc, start: int, label: str) -> bool:
     """Whether the entity at ``start`` is a ship's name: after a ship's prefix or opening with one, or a
     "person" right after the word for a kind of ship."""
@@ -259,6 +271,8 @@ def apply_rules(doc: Doc) -> Doc:
             continue  # "Cpl" of "Cpl. Janice Leader" tagged alone: a title, nobody's name
         if _names_a_vessel(doc, start, label):
             continue
+        if label == "PER" and end - start == 1 and _after_place_preposition(doc, start):
+            label = "LOC"  # "ran aground near Calloway": one word after "near" is a place, not a person
         # The span's own text: doc.text would build a Token object for every token of the article.
         text = doc[start:end].text
         if _is_demonym(text) or _is_calendar(text) or _is_direction_adjective(text):

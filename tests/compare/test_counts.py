@@ -132,3 +132,31 @@ def test_a_figure_both_statements_give_is_no_rival_of_another() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # One group of people counted in other words, for the same thing.
+        (
+            "Nine passengers were treated for smoke inhalation at the quay.",
+            "Fourteen people were treated for smoke inhalation, the harbour master said.",
+            [("Nine passengers", "Fourteen people", True)],
+        ),
+        # Two groups of people, counted for two different things.
+        (
+            "About 800 residents live on the island year round.",
+            "The ferry had 312 passengers on board when it struck the rocks.",
+            [],
+        ),
+        # A sentence that counts the same people by their parts ("a man and two women") already gives
+        # the other report's figure.
+        (
+            "The three guards, a man and two women, were treated for burns.",
+            "Three people were treated for burns at the depot.",
+            [],
+        ),
+    ],
+)
+def test_people_counted_in_other_words(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert _numbers(a, b) == found

@@ -72,13 +72,15 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         same_noun = [
             y
             for y in qb
-            if y.noun == x.noun
+            if _one_kind(x.noun, y.noun)
             and x.noun
             and y.percent == x.percent
             and (_share(text_b, y) == "whole") == whole
             # A figure this statement gives too agrees, and is not the other figure's rival: "$160 million
-            # over eight years, the Orioles … over seven years" / "an offer … over seven years".
-            and not any(z.value == y.value and z.noun == y.noun for z in qa)
+            # over eight years, the Orioles … over seven years" / "an offer … over seven years". For people
+            # counted in other words, a figure of any noun: "The three bank workers, a man and two women,
+            # died" / "Three people have died".
+            and not any(z.value == y.value and (_one_kind(z.noun, y.noun) or y.noun != x.noun) for z in qa)
         ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
@@ -91,7 +93,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         shared = _context(a, x) & _context(b, y)
         if (_several(a, qa, x) or _several(b, qb, y)) and not shared:
             continue  # which of a sentence's figures the other report's one answers is a guess
-        if x.noun == "people" and not shared:
+        if (x.noun == "people" or y.noun != x.noun) and not shared:
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
         if x.percent and not shared:
             continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
@@ -123,6 +125,24 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
 # letter or two names a model ("AK-47", "F-16"). Neither is a count of its own to compare.
 RESTATED = re.compile(r"\d[^\s(]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d]{0,4}$")
 MODEL_NAME = re.compile(r"\b[A-Z]{1,3}-$")
+
+
+# Nouns of people (stemmed, as :attr:`newstrace.compare.values.Quantity.noun`): two reports may count one
+# group of people in different words ("Seventeen people were taken to hospital" / "Twelve supporters were
+# taken to hospital"), so counts of any two of them are compared, but only where the words around them say
+# they count one thing (as counts of "people" always were: :func:`_context`). The dead, the injured, the
+# missing and the crowd at an event are groups of their own (``values._NOUN_GROUPS``).
+PEOPLE = frozenset(
+    "people passenger resident supporter worker employee pupil student patient survivor soldier officer "
+    "firefighter rescuer protester demonstrator villager tourist visitor migrant refugee children adult men "
+    "women member staff volunteer climber hiker swimmer driver crew".split()
+)
+
+
+def _one_kind(noun: str, other: str) -> bool:
+    """Whether counts of the two (stemmed) nouns may count one thing: the same noun, or two of
+    :data:`PEOPLE`."""
+    return noun == other or (noun in PEOPLE and other in PEOPLE)
 
 
 def _restated_or_named(text: str, q: v.Quantity) -> bool:

@@ -152,6 +152,11 @@ def score_story(  # type: ignore[no-untyped-def]
             len({p[0] for p in places for s in claim.statements if _overlaps(s, p)}) >= 2 for claim in claims
         )
         kinds[("aligned", together)] += 1
+        # Stricter: whether one predicted claim holds the two sides themselves (the two differing values),
+        # not merely two mentions, which may be two copies of one side's sentence.
+        sides = [_locate(s, by_id, ids) for s in g.conflict.sides]
+        both = any(all(any(_overlaps(s, p) for s in claim.statements) for p in sides) for claim in claims)
+        kinds[("sides", both)] += 1
     if misses is not None:
         for g in gold_conflicts:
             if g.id not in matched_gold:
@@ -264,7 +269,9 @@ def score_set(name: str, root: Path, show_misses: bool) -> float:
         )
     )
     aligned, apart = kinds[("aligned", True)], kinds[("aligned", False)]
-    print(f"gold conflicts whose sides share a predicted claim: {aligned}/{aligned + apart}")
+    print(f"gold conflicts with two mentions in one predicted claim: {aligned}/{aligned + apart}")
+    both, apart = kinds[("sides", True)], kinds[("sides", False)]
+    print(f"gold conflicts with their two sides in one predicted claim: {both}/{both + apart}")
     print(f"slowest story: {slowest[1]} in {slowest[0]:.2f} s (model loaded)")
     print()
     return macro

@@ -339,6 +339,33 @@ def test_counts_and_roles_of_two_related_claims_stay_in_their_own_claims(a: str,
 @pytest.mark.parametrize(
     ("a", "b", "conflicts"),
     [
+        # Each sentence gives one figure of one noun, for one thing told in shared words.
+        (
+            "The firm has had reports of 14 leaks from the boiler valves, a spokeswoman said.",
+            "Orvik Gas recalled its boilers after 23 leaks were traced to the boiler valves.",
+            [("14 leaks", "23 leaks")],
+        ),
+        # The same, but for two things: the words around the figures share nothing.
+        (
+            "The firm has had reports of 14 leaks from the boiler valves, a spokeswoman said.",
+            "Orvik Gas fixed 23 leaks last winter in its own boiler valves, the company said.",
+            [],
+        ),
+    ],
+)
+def test_lone_counts_of_two_related_claims(a: str, b: str, conflicts: list[tuple[str, str]]) -> None:
+    found = find_claims(
+        [_article(1, a, "Orvik Post"), _article(2, b, "Vessa Wire")], embed=_embed_with((a, b), 0.5)
+    )
+    assert len(found) == 2
+    assert [
+        (d.sides[0].text, d.sides[1].text) for c in found for d in c.differences if d.conflict
+    ] == conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflicts"),
+    [
         # One verb of finding on both sides, and a word of what was found in both sentences.
         (
             "The spill was discovered on Sunday morning by a shepherd who saw diesel in the burn.",

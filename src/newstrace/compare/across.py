@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 
 from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
+from newstrace.compare.counts import DURATION_SHARED, context_words, told
 from newstrace.compare.moments import different_acts
+from newstrace.compare.values import found, quantities
 from newstrace.compare.wording import SAME_OPENING
 from newstrace.model import Citation, Difference
 
@@ -70,7 +72,8 @@ def conflicts_across(
             a, texts[a.article_id], b, texts[b.article_id], anchored=True, moments_only=moments_only
         )
         for d in found:
-            if d.conflict and _checked_across(d, texts, -negative, align) and _clash(d) not in seen:
+            checked = _checked_across(d, texts, -negative, align) or _lone_counts(d, a, b, -negative)
+            if d.conflict and checked and _clash(d) not in seen:
                 seen.add(_clash(d))
                 out.setdefault(group_of[i], []).append(d)
     return out
@@ -78,11 +81,35 @@ def conflicts_across(
 
 # Nouns whose counts two sentences of one story rarely give for two different things: a toll is a toll.
 # Counts of people, passengers or crowns are given for many things at once ("221 people aboard", "about
-# 6,000 people on the island"), and only aligned statements may compare them; so are days and clock
+# 6,000 people on the island"), and only aligned statements may compare them (or lone counts told in shared
+# words, :func:`_lone_counts`); so are days and clock
 # times (the day of the crash, of the visit, of the funeral) unless their anchors agree more (see
 # :func:`_checked_across`). On the ten-article ferry story (benchmarks/brief_time.py) counts of people,
 # passengers and survivors made 15 false conflicts across claims against none right.
 ACROSS_NOUNS = frozenset({"dead", "injured", "missing"})
+
+
+def _lone_counts(d: Difference, a: Citation, b: Citation, related: float) -> bool:
+    """Whether a number conflict between statements ``a`` and ``b`` of two claims counts one thing though
+    its noun is not in :data:`ACROSS_NOUNS`: each sentence gives that one figure and no other, both of the
+    same noun, the words of the figures' own clauses share a word and the sentences two ("The company has
+    received reports of 12 fires linked to the battery packs" / "… after 21 fires were traced to the
+    packs"; "found guilty of defrauding the charity of £421,000" / "found guilty on Thursday of stealing
+    £412,000 from the charity"). A sentence of several figures (offers of several teams, a list of arms
+    seized) is left to alignment: which of its figures another sentence's answers is a guess, and on real
+    news such guesses were nearly all wrong (benchmarks/conflicts_realtext.py)."""
+    if d.kind != "number" or related < RELATED:
+        return False
+    qa, qb = found(quantities, a.text, a.start), found(quantities, b.text, b.start)
+    if len(qa) != 1 or len(qb) != 1 or qa[0].noun != qb[0].noun or not qa[0].noun:
+        return False
+    x, y = qa[0], qb[0]
+    return bool(context_words(a, x) & context_words(b, y)) and len(told(a, x) & told(b, y)) >= LONE_SHARED
+
+
+# Content words two sentences of different claims must share for their lone counts of one noun to be of
+# one thing (:func:`_lone_counts`), as for two lengths of time inside a claim.
+LONE_SHARED = DURATION_SHARED
 
 
 def _checked_across(d: Difference, texts: Mapping[int | None, str], related: float, align: float) -> bool:

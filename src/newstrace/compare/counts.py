@@ -90,7 +90,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         measures = {_measure(a, x), _measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
-        shared = _context(a, x) & _context(b, y)
+        shared = context_words(a, x) & context_words(b, y)
         if (_several(a, qa, x) or _several(b, qb, y)) and not shared:
             continue  # which of a sentence's figures the other report's one answers is a guess
         if (x.noun == "people" or y.noun != x.noun) and not shared:
@@ -103,7 +103,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             # treated for hypothermia", but "Keepers darted two of the wolves" / "the pack's other four
             # wolves had stayed in the far corner" / "all three wolves had eaten normally".
             continue
-        if x.noun in DURATIONS and not shared and len(_told(a, x) & _told(b, y)) < DURATION_SHARED:
+        if x.noun in DURATIONS and not shared and len(told(a, x) & told(b, y)) < DURATION_SHARED:
             continue  # "after a search of nearly nine hours" / "were darted … within about two hours"
         sides = (cite(a, text_a, x), cite(b, text_b, y))
         reason = _compatible_amounts(x, y)
@@ -130,7 +130,7 @@ MODEL_NAME = re.compile(r"\b[A-Z]{1,3}-$")
 # Nouns of people (stemmed, as :attr:`newstrace.compare.values.Quantity.noun`): two reports may count one
 # group of people in different words ("Seventeen people were taken to hospital" / "Twelve supporters were
 # taken to hospital"), so counts of any two of them are compared, but only where the words around them say
-# they count one thing (as counts of "people" always were: :func:`_context`). The dead, the injured, the
+# they count one thing (as counts of "people" always were: :func:`context_words`). The dead, the injured, the
 # missing and the crowd at an event are groups of their own (``values._NOUN_GROUPS``).
 PEOPLE = frozenset(
     "people passenger resident supporter worker employee pupil student patient survivor soldier officer "
@@ -183,7 +183,7 @@ def _share(text: str, q: v.Quantity) -> str | None:
     return "whole" if WHOLE_BEFORE.search(before) else None
 
 
-def _told(statement: Citation, q: v.Quantity) -> set[str]:
+def told(statement: Citation, q: v.Quantity) -> set[str]:
     """The statement's lower-case content words, crudely stemmed, but for the quantity's own words: what
     its sentence tells of."""
     at, end = q.start - statement.start, q.end - statement.start
@@ -234,7 +234,7 @@ CLAUSE_BREAK = re.compile(
 )
 
 
-def _context(statement: Citation, q: v.Quantity) -> set[str]:
+def context_words(statement: Citation, q: v.Quantity) -> set[str]:
     """Lower-case content words around a quantity in its statement and clause (:data:`CONTEXT_BEFORE` and
     :data:`CONTEXT_AFTER` words, no further than a comma, a semicolon or a word that opens another clause),
     the quantity's own words left out. People are counted for many things in one story (on board, rescued,

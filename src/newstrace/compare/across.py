@@ -81,11 +81,11 @@ def conflicts_across(
 
 # Nouns whose counts two sentences of one story rarely give for two different things: a toll is a toll.
 # Counts of people, passengers or crowns are given for many things at once ("221 people aboard", "about
-# 6,000 people on the island"), and only aligned statements may compare them (or lone counts told in shared
-# words, :func:`_lone_counts`); so are days and clock
-# times (the day of the crash, of the visit, of the funeral) unless their anchors agree more (see
-# :func:`_checked_across`). On the ten-article ferry story (benchmarks/brief_time.py) counts of people,
-# passengers and survivors made 15 false conflicts across claims against none right.
+# 6,000 people on the island"), and only aligned statements may compare them, or two lone counts told in
+# shared words (:func:`_lone_counts`); so are days and clock times (the day of the crash, of the visit, of
+# the funeral) unless their anchors agree more (see :func:`_checked_across`). On the ten-article ferry
+# story (benchmarks/brief_time.py) counts of people, passengers and survivors made 15 false conflicts
+# across claims against none right.
 ACROSS_NOUNS = frozenset({"dead", "injured", "missing"})
 
 

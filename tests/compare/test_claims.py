@@ -161,6 +161,30 @@ def test_a_later_days_different_toll_is_an_update_not_a_conflict() -> None:
     assert [d.conflict for d in same_day] == [True]
 
 
+def test_a_later_days_count_of_who_is_still_missing_is_an_update_without_a_day_named() -> None:
+    friday = _article(
+        1,
+        "The fictional ferry Marit capsized off Ostby on Friday, and 12 people were missing, the coast guard "
+        "said.\n\nDivers searched the hull through the night.",
+        "Ostby Post",
+    )
+    saturday = _article(
+        2,
+        "The fictional ferry Marit capsized off Ostby, and ten people are still missing, the coast guard "
+        "said.\n\nThe prime minister visited the harbour.",
+        "Coast Daily",
+    )
+    friday.published, saturday.published = PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)
+    numbers = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
+    assert [(d.conflict, d.reason) for d in numbers] == [
+        (False, "a later report (2025-03-15) updates the figure of 2025-03-14")
+    ]
+    # Without "still", a later day's different count of one event is a conflict.
+    saturday.text = saturday.text.replace("are still missing", "were missing")
+    numbers = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
+    assert [d.conflict for d in numbers] == [True]
+
+
 # Two reports of one (fictional) election: the first splits its result sentence in two clauses, so the
 # second report's sentence aligns with the clause about the winner and the rival's spelling sits in the
 # other clause, which would align with it on its own.

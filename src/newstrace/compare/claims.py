@@ -419,10 +419,27 @@ def _later_update(
     text = texts[last.article_id]
     later_day = _days_named(sentence_at(text, last.start), published[last.article_id])
     before = published[first.article_id]
-    if not any(day > before.iso() for day in later_day) and not _new_event(last, first, texts):
+    if (
+        not any(day > before.iso() for day in later_day)
+        and not _new_event(last, first, texts)
+        and not _state_now(text, last)
+    ):
         return d
     earlier, later = before.iso(), published[last.article_id].iso()
     return Difference(d.kind, d.sides, False, f"a later report ({later}) updates the figure of {earlier}")
+
+
+# A word saying that the later report's figure is how things stand as it is written: "Ten people are still
+# missing", "three remain in hospital". A count of a state changes from one day's report to the next.
+STATE_NOW = re.compile(r"\b(?:still|remain|remains|remained|remaining)\b", re.I)
+
+
+def _state_now(text: str, side: Citation) -> bool:
+    """Whether a word of a state that holds now (:data:`STATE_NOW`) stands right by the figure ``side``
+    (the figure's own words and the 20 characters after it, inside its sentence): "Ten people are still
+    missing"."""
+    after = re.split(r"[.!?](?:\s|$)", text[side.end : side.end + 20])[0]
+    return STATE_NOW.search(side.text + " " + after) is not None
 
 
 def _days_named(sentence: str, published: PartialDate) -> list[str]:

@@ -57,7 +57,7 @@ def _benchmark(name: str) -> Any:
 def set_examples(claims: Any, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels and the old alignment score of every cross-article statement pair of one set."""
     from newstrace.compare.claims import OVERLAP_BONUS
-    from newstrace.compare.embeddings import embed_with_tokens
+    from newstrace.compare.embeddings import embed
 
     root = claims.HERE / "gold" / name
     xs, ys, old = [], [], []
@@ -67,14 +67,12 @@ def set_examples(claims: Any, name: str) -> tuple[np.ndarray, np.ndarray, np.nda
         statements = story_statements(articles)
         texts = list(dict.fromkeys(s.text for s in statements))
         row = {t: n for n, t in enumerate(texts)}
-        rows, states = embed_with_tokens(texts)
-        vectors = np.asarray(rows, dtype=np.float32)[[row[s.text] for s in statements]]
-        tokens = [states[row[s.text]] for s in statements]
+        vectors = np.asarray(embed(texts), dtype=np.float32)[[row[s.text] for s in statements]]
         located = [(g.id, [claims._locate(m, by_id, ids) for m in g.mentions]) for g in story.claims]
         member = [
             {gid for gid, where in located if any(claims._overlaps(s, w) for w in where)} for s in statements
         ]
-        features = pair_features(statements, vectors, tokens)
+        features = pair_features(statements, vectors)
         articles_of = np.array([s.article_id for s in statements])
         i, j = np.triu_indices(len(statements), k=1)
         keep = articles_of[i] != articles_of[j]

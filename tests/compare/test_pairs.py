@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newstrace.compare.claims import find_claims, story_statements
-from newstrace.compare.pairs import FEATURES, load_model, pair_features, same_fact_probability, soft_match
+from newstrace.compare.pairs import FEATURES, load_model, pair_features, same_fact_probability
 from newstrace.ingest.clean import clean_article
 from newstrace.model import Article, Claim, SourceRef
 
@@ -57,11 +57,10 @@ def _articles(texts: tuple[str, ...] = (FARM, RADIO, PAPER)) -> list[Article]:
 
 @pytest.fixture(scope="module")
 def story():  # type: ignore[no-untyped-def]
-    from newstrace.compare.embeddings import embed_with_tokens
+    from newstrace.compare.embeddings import embed
 
     statements = story_statements(_articles())
-    rows, tokens = embed_with_tokens([s.text for s in statements])
-    return statements, np.asarray(rows, dtype=np.float32), tokens
+    return statements, np.asarray(embed([s.text for s in statements]), dtype=np.float32)
 
 
 def _index(statements, article_id: int, words: str) -> int:  # type: ignore[no-untyped-def]
@@ -70,8 +69,8 @@ def _index(statements, article_id: int, words: str) -> int:  # type: ignore[no-u
 
 
 def test_the_same_fact_in_two_reports_scores_high_and_a_neighbour_of_one_topic_low(story) -> None:
-    statements, vectors, tokens = story
-    probability = same_fact_probability(statements, vectors, tokens=tokens)
+    statements, vectors = story
+    probability = same_fact_probability(statements, vectors)
     escape = probability[
         _index(statements, 1, "Two goats escaped"), _index(statements, 2, "Two goats got out")
     ]
@@ -83,35 +82,12 @@ def test_the_same_fact_in_two_reports_scores_high_and_a_neighbour_of_one_topic_l
 
 
 def test_probabilities_are_symmetric_and_nil_inside_one_article(story) -> None:
-    statements, vectors, tokens = story
-    probability = same_fact_probability(statements, vectors, tokens=tokens)
+    statements, vectors = story
+    probability = same_fact_probability(statements, vectors)
     assert np.allclose(probability, probability.T)
     same_article = np.array([[a.article_id == b.article_id for b in statements] for a in statements])
     assert (probability[same_article] == 0).all()
-    assert pair_features(statements, vectors, tokens).shape == (
-        len(statements),
-        len(statements),
-        len(FEATURES),
-    )
-
-
-def test_the_soft_match_meets_other_words_for_one_thing() -> None:
-    from newstrace.compare.embeddings import embed_with_tokens
-
-    texts = [
-        "Pellmark's results were published at 7 a.m., an hour before the market opened.",
-        "Pellmark released its figures at 9 a.m.",
-        "Pellmark's chief executive will retire at the end of the year.",
-        "Pellmark's results were published before the market opened.",
-    ]
-    _, tokens = embed_with_tokens(texts)
-    match = soft_match(tokens)
-    # Other words for the same act ("released its figures") match better than the company's other news
-    # (the company's name, in every statement, counts little).
-    assert match[1, 0] > match[1, 2] + 0.1
-    # A shorter statement the longer one holds whole is matched all the way one way, not the other.
-    assert match[3, 0] > 0.95
-    assert match[0, 3] < match[3, 0] - 0.1
+    assert pair_features(statements, vectors).shape == (len(statements), len(statements), len(FEATURES))
 
 
 def test_the_shipped_model_is_trained_on_these_features() -> None:

@@ -47,13 +47,10 @@ GROUP_SLACK = 0.1
 # never aligns (two facts of one topic: "One wolf was still loose on Saturday evening" / "Police said the
 # wolf had not gone near anyone"), one it gives SURE or more aligns under ALIGN. Leave-one-set-out runs on
 # the tuned gold sets (`python -m training.train_align --cv-labels`, BENCHMARKS.md) scored a veto of
-# 0.05-0.15 within 0.008 macro F1 of one another; the seeds bound it from above: since the model reads
-# word pieces (soft_match), their two US officials' warnings ("Watson … underscored that North Korea and
-# Russia will likely continue discussing a potential arms deal" / "Sullivan said … the negotiations …
-# are 'actively advancing'"), one fact the issue asks to see agreed, get 0.043, and "remains unknown
-# exactly when and where" / "neither … has mentioned when or where" 0.076. At 0.04 instead of 0.07 the
-# leave-one-set-out macro F1 was 0.833 against 0.836.
-VETO = 0.04
+# 0.05-0.15 within 0.008 macro F1 of one another; the seeds bound it from above: their "remains unknown
+# exactly when and where" / "neither … has mentioned when or where", one fact in words that share
+# nothing, gets 0.088.
+VETO = 0.07
 SURE = 0.9
 # Statements of two claims are still compared for a conflict (see RELATED) unless the pair model gives
 # them less than this: two facts of one topic then, whose values ("killed 612 people" in 2005 / "killing 10
@@ -138,14 +135,11 @@ def find_claims(
     """
     import numpy as np
 
-    with_tokens = None
     if embed is None:
         from newstrace.compare.embeddings import embed as default_embed
-        from newstrace.compare.embeddings import embed_with_tokens
 
-        embed, with_tokens = default_embed, embed_with_tokens
-    known: dict[str, Any] = {}
-    embed = _memoised(embed, known)
+        embed = default_embed
+    embed = _memoised(embed)
     origins = dict(origins) if origins is not None else copy_origins(articles)
     texts = {a.id: a.text for a in articles}
     statements = story_statements(articles)
@@ -154,11 +148,6 @@ def find_claims(
     # Copies of one dispatch repeat most of its sentences word for word: each distinct text is embedded once.
     distinct = list(dict.fromkeys(s.text for s in statements))
     row = {text: n for n, text in enumerate(distinct)}
-    tokens = None
-    if with_tokens is not None:  # the shipped model: its word pieces come from the same forward pass
-        rows, states = with_tokens(distinct)
-        known.update(zip(distinct, rows, strict=True))
-        tokens = [states[row[s.text]] for s in statements]
     vectors = np.asarray(embed(distinct), dtype=np.float32)[[row[s.text] for s in statements]]
     words = [_content(s.text) for s in statements]
     score = vectors @ vectors.T
@@ -170,7 +159,7 @@ def find_claims(
                 score[j, i] += bonus
     # The pair model vetoes links it finds unlikely and adds those it is sure of; the score stays what
     # the conflict checks and the claim's similarity read.
-    same_fact = same_fact_probability(statements, vectors, pair_model, tokens)
+    same_fact = same_fact_probability(statements, vectors, pair_model)
     linkable = np.where(same_fact >= VETO, score, 0.0)
     linkable = np.where(same_fact >= SURE, np.maximum(linkable, align), linkable)
     groups = _align(statements, linkable, align)
@@ -196,12 +185,13 @@ def find_claims(
     return claims
 
 
-def _memoised(embed: Embed, known: dict[str, Any]) -> Embed:
-    """``embed`` that encodes each distinct text once per story, remembering rows in ``known`` (text →
-    row; rows put there by the caller are used too): the parts of sentences that
+def _memoised(embed: Embed) -> Embed:
+    """``embed`` that encodes each distinct text once per story: the parts of sentences that
     :func:`newstrace.compare.clauses.peel_asides` and :func:`_join_singles` compare are often statements
     or parts already encoded."""
     import numpy as np
+
+    known: dict[str, Any] = {}
 
     def cached(texts: Sequence[str]):  # type: ignore[no-untyped-def]
         new = [t for t in dict.fromkeys(texts) if t not in known]

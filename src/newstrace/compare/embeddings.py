@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from newstrace.errors import ConfigError
 
@@ -68,47 +68,4 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, 384), dtype=np.float32)
     return _model().encode(
         list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-    )
-
-
-class TokenStates(NamedTuple):
-    """One text's word pieces as MiniLM read it in context: the pieces that carry content (no [CLS],
-    [SEP], punctuation or function word) and their unit-length hidden states, one row each."""
-
-    pieces: tuple[str, ...]
-    vectors: np.ndarray
-
-
-def embed_with_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
-    """:func:`embed`'s rows and each text's :class:`TokenStates`, from one forward pass: the pair model
-    (:mod:`newstrace.compare.pairs`) matches two statements word piece by word piece, and a second pass
-    over the story would double the brief's model time."""
-    import numpy as np
-
-    from newstrace.compare.clauses import STOPWORDS
-
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32), []
-    model = _model()
-    outputs = model.encode(list(texts), batch_size=BATCH_SIZE, output_value=None, show_progress_bar=False)
-    rows, states = [], []
-    for out in outputs:
-        pooled = out["sentence_embedding"].float().numpy()
-        rows.append(pooled / max(float(np.linalg.norm(pooled)), 1e-12))
-        hidden = out["token_embeddings"].float().numpy()
-        ids = out["input_ids"].tolist()[: len(hidden)]
-        pieces = model.tokenizer.convert_ids_to_tokens(ids)
-        keep = [k for k, p in enumerate(pieces) if _content_piece(p, STOPWORDS)]
-        vectors = hidden[keep]
-        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        states.append(TokenStates(tuple(pieces[k] for k in keep), vectors.astype(np.float32)))
-    return np.asarray(rows, dtype=np.float32), states
-
-
-def _content_piece(piece: str, stopwords: frozenset[str]) -> bool:
-    """Whether a word piece may carry a fact: not a special token, punctuation or a function word."""
-    return (
-        piece not in ("[CLS]", "[SEP]", "[PAD]")
-        and any(c.isalnum() for c in piece)
-        and piece not in stopwords
     )

@@ -14,10 +14,7 @@ module scores a pair with what tells a fact from its topic, all measured inside 
 - shared numbers, numbers on both sides with none shared (the same fact with two values is still one
   fact), shared capitalised words;
 - the length ratio and the distance between the two statements' places in their articles (leads align
-  with leads);
-- a soft match of the two statements' words (:func:`soft_match`): each content word piece, as MiniLM read
-  it in its sentence, against its closest piece in the other statement, weighted by rarity in the story,
-  both ways ("published" meets "released", "results" meets "figures", where shared words see nothing).
+  with leads).
 
 A logistic regression over these (:data:`FEATURES`) gives the probability that the two statements share a
 claim. Its weights ship in ``models/align.json``, trained by ``make train-align``
@@ -58,9 +55,6 @@ FEATURES = (
     "cosine_percentile",
     "z_low",
     "z_high",
-    "soft_low",
-    "soft_high",
-    "soft_f1",
 )
 # The stories the model learnt from hold 21-70 statements, their articles 7 or more each; its features
 # are measured against the story (rarity, percentiles, the next best statement), and in a story of two
@@ -74,15 +68,13 @@ STEM = 5
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
-def pair_features(statements: Sequence[Citation], vectors: Any, tokens: Sequence[Any] | None = None) -> Any:
+def pair_features(statements: Sequence[Citation], vectors: Any) -> Any:
     """Features of every pair of statements: an array of shape (n, n, len(FEATURES)).
 
     Args:
         statements: the story's statements, each article's in text order (their order within an article
             gives their places).
         vectors: unit-length embedding rows, one per statement.
-        tokens: each statement's :class:`newstrace.compare.embeddings.TokenStates`, for the soft match;
-            without them (an embedding given by the caller, as tests do) the cosine stands in for it.
 
     Returns:
         The feature array, symmetric in its first two axes; entries of two statements of one article are
@@ -132,8 +124,6 @@ def pair_features(statements: Sequence[Citation], vectors: Any, tokens: Sequence
     z = (cosine - row_mean[:, None]) / row_std[:, None]
     lengths = np.array([len(s.text.split()) for s in statements], dtype=float)
     length_ratio = np.minimum.outer(lengths, lengths) / np.maximum.outer(lengths, lengths)
-    recall = soft_match(tokens) if tokens is not None else cosine
-    low, high = np.minimum(recall, recall.T), np.maximum(recall, recall.T)
     return np.stack(
         [
             cosine,
@@ -154,59 +144,21 @@ def pair_features(statements: Sequence[Citation], vectors: Any, tokens: Sequence
             percentile,
             np.minimum(z, z.T),
             np.maximum(z, z.T),
-            low,
-            high,
-            2 * low * high / np.maximum(low + high, 1e-9),
         ],
         axis=-1,
     )
 
 
-def soft_match(tokens: Sequence[Any]) -> Any:
-    """``out[i, j]``: how much of statement ``i`` statement ``j`` says, word piece by word piece.
-
-    Each content piece of ``i`` (its hidden state from MiniLM, so a word as read in its sentence) is
-    matched with the closest piece of ``j`` by cosine; the matches are averaged with weights of the piece's
-    rarity among the story's statements (log((n + 1) / (df + 0.5)), as for shared words), so the story's
-    own words count little. This is BERTScore's recall with in-story weights. A statement without content
-    pieces matches nothing (0).
-    """
-    import numpy as np
-
-    n = len(tokens)
-    out = np.zeros((n, n))
-    sizes = [len(t.pieces) for t in tokens]
-    if not n or not sum(sizes):
-        return out
-    df: dict[str, int] = {}
-    for t in tokens:
-        for piece in set(t.pieces):
-            df[piece] = df.get(piece, 0) + 1
-    stacked = np.vstack([t.vectors for t in tokens if len(t.pieces)]).astype(np.float64)
-    owners = np.flatnonzero(np.array(sizes) > 0)
-    starts = np.concatenate([[0], np.cumsum([sizes[k] for k in owners])[:-1]])
-    # For every piece, its best cosine in each statement that has pieces: (pieces, statements with pieces).
-    best = np.maximum.reduceat(stacked @ stacked.T, starts, axis=1)
-    for k, start in zip(owners.tolist(), starts.tolist(), strict=True):
-        weights = np.log((n + 1) / (np.array([df[p] for p in tokens[k].pieces]) + 0.5))
-        out[k, owners] = weights @ best[start : start + sizes[k]] / weights.sum()
-    return out
-
-
 def same_fact_probability(
-    statements: Sequence[Citation],
-    vectors: Any,
-    model: dict[str, Any] | None = None,
-    tokens: Sequence[Any] | None = None,
+    statements: Sequence[Citation], vectors: Any, model: dict[str, Any] | None = None
 ) -> Any:
     """The shipped model's probability that each pair of statements tells one fact: an (n, n) array,
     symmetric, 0 between two statements of one article, 0.5 (no opinion) where the story or an article
-    is smaller than those the model learnt from (:data:`MIN_STORY_STATEMENTS`). ``tokens``: see
-    :func:`pair_features`."""
+    is smaller than those the model learnt from (:data:`MIN_STORY_STATEMENTS`)."""
     import numpy as np
 
     model = model if model is not None else load_model()
-    features = pair_features(statements, vectors, tokens)
+    features = pair_features(statements, vectors)
     scaled = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     logit = scaled @ np.asarray(model["weights"]) + float(model["bias"])
     probability = 1.0 / (1.0 + np.exp(-logit))

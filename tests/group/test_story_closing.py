@@ -109,3 +109,29 @@ def test_an_undated_report_still_finds_its_story_in_a_corpus_spanning_years() ->
         article.id = number
     grouped = assign_stories(articles, [], [], THRESHOLD)
     assert sorted(sorted(s.article_ids) for s in grouped) == [[1, 3], [2]]
+
+
+# Two stars' stays in rehab, years apart: the first story's reports are undated (a text archive), the
+# second's dated. A dated follow-up weeks after the second story is closest to it in content.
+QUELL = (
+    "Actress Mara Quell has checked into a rehabilitation clinic in Calder for 90 days, as a judge "
+    "ordered, her lawyer said. Quell, 32, had missed two court dates and left another centre in May."
+)
+VORN_FIRST = (
+    "Singer Ilsa Vorn has entered the Pinecrest treatment centre near Orvik, her manager Tomas Berg "
+    "confirmed on Tuesday. Vorn, 26, cancelled the last dates of her tour."
+)
+VORN_LATER = (
+    "Singer Ilsa Vorn has left the Pinecrest centre near Orvik and checked into a rehabilitation clinic "
+    "in Calder for 90 days, as a judge ordered, her manager Tomas Berg said. Vorn had missed two court dates."
+)
+
+
+def test_a_follow_up_weeks_later_starts_a_story_rather_than_join_an_undated_one_of_its_kind() -> None:
+    clusterer = StoryClusterer(THRESHOLD)
+    undated = clusterer.add(features_of("Mara Quell checks into rehab", QUELL, None))
+    first = _add(clusterer, VORN_FIRST, "Ilsa Vorn checks into rehab", 0)
+    later = _add(clusterer, VORN_LATER, "Ilsa Vorn leaves rehab clinic", MAX_GAP_DAYS + 10)
+    assert first != undated
+    # Time parts the follow-up from Vorn's story; it is still no report of Quell's.
+    assert later not in (first, undated)

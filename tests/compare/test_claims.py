@@ -136,53 +136,44 @@ def test_a_contradiction_folded_into_another_sentence_is_still_found() -> None:
     assert ("conflicting", "number", ["Four people died", "Two people were killed"]) in conflicts
 
 
-def test_a_later_days_different_toll_is_an_update_not_a_conflict() -> None:
+def _ferry_numbers(saturday_lead: str, saturday_day: int = 15) -> list[tuple[bool, str]]:
+    """The number differences between Friday's report of a (fictional) capsizing, 12 missing, and a
+    report of the given day leading with ``saturday_lead``."""
     friday = _article(
         1,
         "The fictional ferry Marit capsized off Ostby on Friday, and 12 people were missing, the coast guard "
         "said.\n\nDivers searched the hull through the night.",
         "Ostby Post",
     )
-    saturday = _article(
-        2,
-        "Ten people were still missing on Saturday after the ferry Marit capsized off Ostby, the coast guard "
-        "said.\n\nThe prime minister visited the harbour.",
-        "Coast Daily",
-    )
-    friday.published, saturday.published = PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)
+    saturday = _article(2, f"{saturday_lead}\n\nThe prime minister visited the harbour.", "Coast Daily")
+    friday.published, saturday.published = PartialDate(2025, 3, 14), PartialDate(2025, 3, saturday_day)
     found = find_claims([friday, saturday])
-    numbers = [d for c in found for d in c.differences if d.kind == "number"]
-    assert [(d.conflict, d.reason) for d in numbers] == [
-        (False, "a later report (2025-03-15) updates the figure of 2025-03-14")
-    ]
+    return [(d.conflict, d.reason) for c in found for d in c.differences if d.kind == "number"]
+
+
+UPDATED = (False, "a later report (2025-03-15) updates the figure of 2025-03-14")
+
+
+def test_a_later_days_different_toll_is_an_update_not_a_conflict() -> None:
+    lead = (
+        "Ten people were still missing on Saturday after the ferry Marit capsized off Ostby, the coast "
+        "guard said."
+    )
+    assert _ferry_numbers(lead) == [UPDATED]
     # The same two figures on the same day are a conflict.
-    saturday.published = PartialDate(2025, 3, 14)
-    same_day = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
-    assert [d.conflict for d in same_day] == [True]
+    assert [conflict for conflict, _ in _ferry_numbers(lead, saturday_day=14)] == [True]
 
 
 def test_a_later_days_count_of_who_is_still_missing_is_an_update_without_a_day_named() -> None:
-    friday = _article(
-        1,
-        "The fictional ferry Marit capsized off Ostby on Friday, and 12 people were missing, the coast guard "
-        "said.\n\nDivers searched the hull through the night.",
-        "Ostby Post",
-    )
-    saturday = _article(
-        2,
+    lead = (
         "The fictional ferry Marit capsized off Ostby, and ten people are still missing, the coast guard "
-        "said.\n\nThe prime minister visited the harbour.",
-        "Coast Daily",
+        "said."
     )
-    friday.published, saturday.published = PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)
-    numbers = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
-    assert [(d.conflict, d.reason) for d in numbers] == [
-        (False, "a later report (2025-03-15) updates the figure of 2025-03-14")
-    ]
+    assert _ferry_numbers(lead) == [UPDATED]
     # Without "still", a later day's different count of one event is a conflict.
-    saturday.text = saturday.text.replace("are still missing", "were missing")
-    numbers = [d for c in find_claims([friday, saturday]) for d in c.differences if d.kind == "number"]
-    assert [d.conflict for d in numbers] == [True]
+    assert [
+        conflict for conflict, _ in _ferry_numbers(lead.replace("are still missing", "were missing"))
+    ] == [True]
 
 
 # Two reports of one (fictional) election: the first splits its result sentence in two clauses, so the

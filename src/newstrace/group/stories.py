@@ -20,9 +20,10 @@ alike, the challenger's name further down does not); a story keeps the sum of it
    closed: it leaves the blocking index, so the work per article follows the stories still open, not
    the corpus;
 4. the best candidate at or above ``threshold`` takes the article (ties: the older story), else it
-   starts a new story; it starts one too when the candidate closest in content, time left out, is not
-   the one that won: time says the article's own story is over (a follow-up weeks later), and the
-   winner, an undated story of the same kind of event say, is only the next best match.
+   starts a new story. A dated article that an undated story wins is an exception: when another
+   candidate is closer in content (time left out), time has parted or weakened the article's own story
+   (a follow-up weeks later), and the undated winner, a story of the same kind of event say, is only the
+   next best match; the article joins that closer story if it still clears the bar, else starts its own.
 
 The same articles added in the same order give the same stories. The clusterer's state (document
 frequencies, posting lists, story centroids) can live outside it: given a :class:`StateSource` (the
@@ -395,20 +396,27 @@ class StoryClusterer:
         words = list(vector)
         weighted = [v * idf[w] for w, v in vector.items()]
         best, best_score, best_raw = None, 0.0, 0.0
-        closest, closest_raw = None, 0.0  # by content alone, time left out
+        closest, closest_score, closest_raw = None, 0.0, 0.0  # by content alone, time left out
         for story in sorted(candidates):
             score, raw = self._score(words, weighted, norm, self._stories[story], features.day)
             if score > best_score:
                 best, best_score, best_raw = story, score, raw
             if raw > closest_raw:
-                closest, closest_raw = story, raw
-        if best_score < self.threshold:
+                closest, closest_score, closest_raw = story, score, raw
+        if best is None or best_score < self.threshold:
             return None
-        if closest != best and closest_raw > best_raw and closest_raw >= self.threshold:
-            # The story closest in content is another event by time (a follow-up weeks later): the
-            # article starts a story of its own rather than join a less alike one that time does not
-            # part, such as an undated story of the same kind of event.
-            return None
+        if (
+            features.day is not None
+            and self._stories[best].first is None
+            and closest != best
+            and closest_raw > best_raw
+            and closest_raw >= self.threshold
+        ):
+            # An undated story, which time never parts from anything, won over the story closest in
+            # content, which time does part or weaken (a follow-up weeks later): the article joins that
+            # closest story if it still clears the bar, else it starts its own. Undated reports of one
+            # kind of event would otherwise soak up every dated report that time sends away from its own.
+            return closest if closest_score >= self.threshold else None
         return best
 
     def _score(

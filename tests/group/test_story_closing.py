@@ -127,7 +127,21 @@ VORN_LATER = (
 )
 
 
-def test_a_follow_up_weeks_later_starts_a_story_rather_than_join_an_undated_one_of_its_kind() -> None:
+def test_a_follow_up_weeks_later_joins_its_own_story_not_an_undated_one_of_its_kind() -> None:
+    clusterer = StoryClusterer(THRESHOLD)
+    undated = clusterer.add(features_of("Mara Quell checks into rehab", QUELL, None))
+    first = _add(clusterer, VORN_FIRST, "Ilsa Vorn checks into rehab", 0)
+    # Vorn's names, places and clinic again: past the month, but a follow-up (FOLLOW_UP).
+    assert _add(clusterer, VORN_LATER, "Ilsa Vorn leaves rehab clinic", MAX_GAP_DAYS + 10) == first
+    assert first != undated
+
+
+def test_a_dated_report_parted_from_its_story_starts_one_rather_than_join_an_undated_one_of_its_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A follow-up that reads less close to its story than FOLLOW_UP asks (here: no follow-up counts as one)
+    # is parted from it by time; the undated story of the same kind of event is then the best score left.
+    monkeypatch.setattr(stories, "FOLLOW_UP", 100.0)
     clusterer = StoryClusterer(THRESHOLD)
     undated = clusterer.add(features_of("Mara Quell checks into rehab", QUELL, None))
     first = _add(clusterer, VORN_FIRST, "Ilsa Vorn checks into rehab", 0)

@@ -160,3 +160,25 @@ def test_a_figure_both_statements_give_is_no_rival_of_another() -> None:
 )
 def test_people_counted_in_other_words(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
     assert _numbers(a, b) == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # The one percentage of each statement, of nothing named: the change both report.
+        (
+            "Tarrow Ferries will raise fares on the Skel crossing by 14 percent from May.",
+            "From May, fares on the Skel crossing will go up by 12 per cent, the operator said.",
+            [("14 percent", "12 per cent", True)],
+        ),
+        ("Water bills in Orrin will rise by 6%.", "Orrin's water bills are to rise by about 6 percent.", []),
+        # Two percentages in one statement: which one the other report's answers is a guess.
+        (
+            "Fares will rise by 14 percent, after a 3% rise last year.",
+            "Fares will go up by 12 per cent.",
+            [],
+        ),
+    ],
+)
+def test_the_only_percentage_of_two_statements(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert [n for n in _numbers(a, b) if n[2]] == found

@@ -6,6 +6,7 @@ themselves are read by :func:`newstrace.compare.values.quantities`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -62,9 +63,11 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
     conflict, or compatible with the reason why (rounding, a bound, an update, an increment). Counts of
     two different things are left out: two measures of money; people, shares, parts of some things
     (:func:`_share`) or lengths of time told in different words; and the whole a share is taken of
-    against any other count."""
+    against any other count. A percentage of nothing named counts the change its statement reports only
+    when it is the statement's one percentage and the other's too (:func:`_lone_percentages`)."""
     qa = [q for q in found(v.quantities, a.text, a.start) if not _restated_or_named(text_a, q)]
     qb = [q for q in found(v.quantities, b.text, b.start) if not _restated_or_named(text_b, q)]
+    qa, qb = _lone_percentages(qa, qb)
     findings = []
     for x in qa:
         # The whole a share is taken of ("a third of its 3.4 million customers") is no count of the share.
@@ -95,7 +98,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             continue  # which of a sentence's figures the other report's one answers is a guess
         if (x.noun == "people" or y.noun != x.noun) and not shared:
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
-        if x.percent and not shared:
+        if x.percent and not shared and x.noun != LONE_PERCENT:
             continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
         if (_share(text_a, x) or _share(text_b, y)) and not shared:
             # A part or the rest of some things is one count of them only when the same words say what
@@ -118,6 +121,26 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# What a percentage with no noun of its own counts when it is the only one in each of two statements: the
+# change the statements report ("will raise fares … by 14 percent" / "fares … will go up by 12 per cent").
+LONE_PERCENT = "per cent"
+
+
+def _lone_percentages(
+    qa: list[v.Quantity], qb: list[v.Quantity]
+) -> tuple[list[v.Quantity], list[v.Quantity]]:
+    """``qa`` and ``qb`` with a percentage that has no noun named :data:`LONE_PERCENT`, when it is the
+    only percentage of its statement and the other statement's only one has no noun either."""
+    pa, pb = [q for q in qa if q.percent], [q for q in qb if q.percent]
+    if len(pa) != 1 or len(pb) != 1 or pa[0].noun or pb[0].noun:
+        return qa, qb
+
+    def named(qs: list[v.Quantity]) -> list[v.Quantity]:
+        return [dataclasses.replace(q, noun=LONE_PERCENT) if q.percent else q for q in qs]
+
+    return named(qa), named(qb)
 
 
 # A figure in brackets right after another figure restates it in other units ("58km (36 miles)",

@@ -215,8 +215,27 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     derived = longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONS
     # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
     # "South Korea" score 82 as wholes, but "North" / "South" only 60.
-    near = fuzz.ratio(p, q) >= NAME_VARIANT or _sound_alike(p, q)
+    near = fuzz.ratio(p, q) >= NAME_VARIANT or _sound_alike(p, q) or _letters_apart(p, q)
     return min(len(p), len(q)) >= 3 and not derived and near and not _one_word_two_conventions(p, q)
+
+
+# A short word is a near-spelling of another a letter or two apart that begins with the same letter: the
+# ratio of :data:`NAME_VARIANT` is too strict for short first names ("Anya" / "Anja" 75, "Maren" / "Marion"
+# 73). Words of this many letters may differ in one letter, of the second many in two.
+ONE_LETTER_FROM = 4
+TWO_LETTERS_FROM = 5
+
+
+def _letters_apart(p: str, q: str) -> bool:
+    """Whether two words that begin alike are one edit apart (four letters or more) or two (five or
+    more); "North" / "South" are two apart but begin differently."""
+    from rapidfuzz.distance import Levenshtein
+
+    if p[:1].lower() != q[:1].lower():
+        return False
+    shortest = min(len(p), len(q))
+    limit = 2 if shortest >= TWO_LETTERS_FROM else 1 if shortest >= ONE_LETTER_FROM else 0
+    return Levenshtein.distance(p.lower(), q.lower()) <= limit
 
 
 # British and American spellings of one word: "Centre" / "Center", "Theatre" / "Theater", "Organisation" /

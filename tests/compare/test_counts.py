@@ -182,3 +182,35 @@ def test_people_counted_in_other_words(a: str, b: str, found: list[tuple[str, st
 )
 def test_the_only_percentage_of_two_statements(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
     assert [n for n in _numbers(a, b) if n[2]] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # One chimney measured in two ways of writing the unit.
+        (
+            "The station's 198-metre chimney will be demolished in the spring.",
+            "The 189-metre chimney will come down in the spring.",
+            [("198-metre", "189-metre", True)],
+        ),
+        (
+            "The chimney, at 198 metres, is the county's tallest.",
+            "The 189-metre chimney is the county's tallest.",
+            [("198 metres", "189-metre", True)],
+        ),
+        # A measure of a thing the other statement does not name is no rival.
+        (
+            "The ferry sank twenty minutes after leaving the harbour.",
+            "The ferry was making the 40-minute trip to Kessa.",
+            [],
+        ),
+        # When, counted from something, against how long something lasted.
+        (
+            "The ferry sank some twenty minutes after leaving on its morning crossing.",
+            "The ferry was making the 40-minute crossing to Kessa.",
+            [],
+        ),
+    ],
+)
+def test_measures_written_onto_their_figures(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert [n for n in _numbers(a, b) if n[2]] == found

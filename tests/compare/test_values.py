@@ -32,6 +32,14 @@ from newstrace.compare import values as v
         ("The council put the number of homes flooded at 3,100, it said.", [(3100, "home", None)]),
         # Years, clock times and calendar days are not counts.
         ("in 2019 at 6:40 a.m. (0540 GMT) by 1 October and September 12", []),
+        # A unit hyphened to its figure is what it counts, not the noun after it.
+        ("The works' 198-metre chimney", [(198, "metre", None)]),
+        ("a 200-megawatt scheme with a four-hour battery", [(200, "megawatt", None), (4, "hour", None)]),
+        # A unit written onto the figure, as its word; a scale onto an amount of money.
+        ("a 250MW battery, gusts of up to 86mph", [(250, "megawatt", None), (86, "mph", "at_most")]),
+        ("It will cost £3.1m, and the rest $2bn.", [(3.1e6, "pound", None), (2e9, "dollar", None)]),
+        ("a 5m wall", [(5, "metre", None)]),
+        ("from 9am, in the 2nd round", []),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[float, str, str | None]]) -> None:

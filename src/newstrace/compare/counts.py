@@ -106,6 +106,10 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             # treated for hypothermia", but "Keepers darted two of the wolves" / "the pack's other four
             # wolves had stayed in the far corner" / "all three wolves had eaten normally".
             continue
+        if _measure_of_another_thing(x, b) or _measure_of_another_thing(y, a):
+            continue  # "the 40-minute crossing" / "some twenty minutes after leaving": two lengths of time
+        if x.noun in DURATIONS and _offset(a, x) != _offset(b, y):
+            continue  # "some twenty minutes after leaving" is when, "the 40-minute crossing" how long
         if x.noun in DURATIONS and not shared and len(told(a, x) & told(b, y)) < DURATION_SHARED:
             continue  # "after a search of nearly nine hours" / "were darted … within about two hours"
         sides = (cite(a, text_a, x), cite(b, text_b, y))
@@ -121,6 +125,22 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# A length of time that says when, counted from something: "twenty minutes after leaving", "two days
+# later", "three weeks ago".
+OFFSET = re.compile(r"\s+(?:after|before|later|earlier|ago|into)\b", re.IGNORECASE)
+
+
+def _offset(statement: Citation, q: v.Quantity) -> bool:
+    """Whether the length of time ``q`` is an offset (:data:`OFFSET` right after it), not a duration."""
+    return OFFSET.match(statement.text, q.end - statement.start) is not None
+
+
+def _measure_of_another_thing(q: v.Quantity, other: Citation) -> bool:
+    """Whether ``q`` measures a thing (its unit hyphened to it: "a 198-metre chimney") that the ``other``
+    statement does not name: "the 40-minute crossing" is no rival of "twenty minutes after leaving"."""
+    return bool(q.of) and re.search(rf"\b{re.escape(q.of)}", other.text, re.IGNORECASE) is None
 
 
 # What a percentage with no noun of its own counts when it is the only one in each of two statements: the

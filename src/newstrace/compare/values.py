@@ -49,16 +49,27 @@ _APPROX = "|".join(sorted(map(re.escape, APPROX), key=len, reverse=True))
 # ("at least 12 people", "four dead", "1,200 jobs", "3.5 million euros", "205 survivors").
 QUANTITY = re.compile(
     rf"(?:(?P<hedge>\b(?:{_APPROX}))\s+)?(?P<cur>[£$€])?"
-    rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b(?:{_NUMBER_WORD})\b)"
+    rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d|,\d|\.\d)|\b\d+(?:\.\d+)?(?!\d|\.\d)|"
+    rf"\b(?:{_NUMBER_WORD})\b)"
+    # A unit or a scale written onto the figure: "250MW", "86mph", "£3.1m", "$2bn" (see GLUED).
+    r"(?:(?P<glued>bn|mw|gw|kw|mph|km|kg|cm|mm|ft|m|k)\b|\b)"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
     r"(?:\s+(?:more|other|additional|of\s+the|of\s+them)\b)?"
     r"(?:\s+(?P<people>people|persons)\b)?"
-    # A number word after a figure opens the next figure ("3,100 five years earlier"): no noun of it.
-    rf"(?:\s+(?!(?:{_NUMBER_WORD})\b)(?P<noun>[a-z][a-z-]{{2,}}))?"
+    # A number word after a figure opens the next figure ("3,100 five years earlier"): no noun of it. A
+    # word hyphened to the figure is its unit ("a 198-metre chimney", "a four-hour battery").
+    rf"(?:(?P<sep>\s+|-)(?!(?:{_NUMBER_WORD})\b)(?P<noun>[a-z][a-z-]{{2,}}))?"
     rf"(?:\s+(?!(?:{_NUMBER_WORD})\b)(?P<head>[a-z][a-z-]{{2,}}))?",
     re.IGNORECASE,
 )
+# Units and scales written onto a figure, as the unit words they abbreviate; "m", "bn" and "k" after a
+# currency sign are scales ("£3.1m" is 3.1 million pounds), "m" after a bare figure is metres.
+GLUED_UNITS = {
+    "mw": "megawatts", "gw": "gigawatts", "kw": "kilowatts", "mph": "mph", "km": "kilometres",
+    "kg": "kilograms", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "m": "metres",
+}  # fmt: skip
+GLUED_SCALES = {"bn": 1e9, "m": 1e6, "k": 1e3}
 # A currency sign before an amount says what it counts: "£412,000", "$3.5 million", "€40,000".
 CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros"}
 # The noun a percentage is "of", right before it: "an offer of 3.5 per cent", "a rise of about 4 percent".
@@ -180,6 +191,8 @@ class Quantity:
     percent: bool
     start: int
     end: int
+    # The noun a measure hyphened to its figure describes ("a 40-minute crossing": the crossing), or "".
+    of: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,14 +222,25 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if m.group("scale"):
             value *= SCALES[m.group("scale").lower()]
+        glued = (m.group("glued") or "").lower()
+        if glued in GLUED_SCALES and (m.group("cur") or glued != "m"):
+            value *= GLUED_SCALES[glued]
+            glued = ""
         hedge = APPROX.get(m.group("hedge").lower()) if m.group("hedge") else None
         if hedge is None and raw.lower() in {"dozens", "hundreds"}:
             hedge = "about"
         noun = m.group("noun") or ""
         head = (m.group("head") or "").lower()
+        measured = ""
+        if m.group("sep") == "-":
+            # "a 198-metre chimney": metres, of a chimney, as "the chimney, at 198 metres"; an age says
+            # nothing of the word after it ("The 27-year-old agreed").
+            measured, head = ("" if noun.lower().endswith("-old") else head), ""
         currency = CURRENCY.get(m.group("cur") or "")
         if currency:
             noun, head = currency, ""  # "£412,000 from the charity": pounds, whatever word follows
+        elif glued in GLUED_UNITS:
+            noun, head = GLUED_UNITS[glued], ""  # "a 250MW battery": megawatts, whatever word follows
         if noun.lower() in NOT_NOUNS:
             noun = ""
         elif (
@@ -255,7 +279,8 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun = f"{noun} per {_stem(rate.group('unit'))}"
         if noun and not m.group("pct") and CAPACITY.search(text, max(0, m.start() - 30), m.start()):
             noun = f"capacity of {noun}"
-        found.append(Quantity(value, noun, hedge, bool(m.group("pct")), offset + m.start(), offset + end))
+        percent = bool(m.group("pct"))
+        found.append(Quantity(value, noun, hedge, percent, offset + m.start(), offset + end, measured))
     return _tallies(text, offset, found)
 
 
@@ -271,7 +296,7 @@ def _tallies(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
             at = offset + m.start(group)
             for i, q in enumerate(out):
                 if q.start == at or (q.start < at < q.end and group == "yes"):
-                    out[i] = Quantity(q.value, noun, q.hedge, q.percent, q.start, q.end)
+                    out[i] = Quantity(q.value, noun, q.hedge, q.percent, q.start, q.end, q.of)
     return out
 
 

@@ -1099,3 +1099,36 @@ def test_a_sentence_of_several_figures_is_compared_only_where_the_words_match(
 def test_restated_figures_and_model_names_are_not_counts(a: str, b: str) -> None:
     found = [d.reason for d in _compare(a, b) if d.kind == "number" and d.conflict]
     assert all("36" not in r and "152" not in r and "47" not in r for r in found), found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # One station opened in two different years.
+        (
+            "Brackwater opened in 1972, when coal was king.",
+            "The station opened in 1974 as a coal plant.",
+            ["1972 vs 1974"],
+        ),
+        # Years of two different things: what happened then is told by other words, or after another
+        # preposition.
+        (
+            "Page retired in 1958 and left for Florida.",
+            "Page moved to Florida in 1960.",
+            [],
+        ),
+        (
+            "It is the club's first trophy since 2011.",
+            "It is a first for the club since it was promoted in 2019.",
+            [],
+        ),
+        # A year both give agrees.
+        (
+            "The plant opened in 1972 and closed in 2024.",
+            "The plant, which opened in 1972, shut in 2023.",
+            [],
+        ),
+    ],
+)
+def test_years_named_alone(a: str, b: str, found: list[str]) -> None:
+    assert [d.reason for d in _compare(a, b) if d.kind == "date" and d.conflict] == found

@@ -48,6 +48,8 @@ def compare_statements(
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
+    if not anchored:
+        findings += _years(a, text_a, b, text_b)
     findings += _periods(a, text_a, b, text_b)
     findings += _months(a, text_a, b, text_b)
     findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
@@ -147,6 +149,35 @@ def _exclusive_values(
     ):
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
     return []
+
+
+def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+    """Two years named alone (:func:`newstrace.compare.values.years`) for one thing: after the same
+    preposition, with one of the :data:`YEAR_ANCHOR_WORDS` words before them shared ("Brackwater opened
+    in 1972" / "The station opened in 1974"). A year alone is often background ("told Playboy in 1998" /
+    "told the Los Angeles Times in 2006"; "its first trophy since 2011" / "a first since it was promoted in
+    2019"), so this is asked of two statements of one claim only, and a year both give is no conflict."""
+    ya, yb = found(v.years, a.text, a.start), found(v.years, b.text, b.start)
+    if not ya or not yb or {m.value for m in ya} & {m.value for m in yb}:
+        return []
+    for x in ya:
+        for y in yb:
+            if _year_preposition(text_a, x) != _year_preposition(text_b, y):
+                continue
+            if _anchor(text_a, x.start, False, YEAR_ANCHOR_WORDS) & _anchor(
+                text_b, y.start, False, YEAR_ANCHOR_WORDS
+            ):
+                sides = (cite(a, text_a, x), cite(b, text_b, y))
+                if UPDATE.search(a.text) or UPDATE.search(b.text):
+                    return [Difference("date", sides, False, "a later update")]
+                return [Difference("date", sides, True, f"{x.value} vs {y.value}")]
+    return []
+
+
+def _year_preposition(text: str, year: v.Mention) -> str:
+    """The preposition a year named alone follows ("in", "since", …)."""
+    m = re.search(r"(\w+)\s+(?:(?:early|late)\s+|mid-)?$", text[max(0, year.start - 30) : year.start])
+    return m.group(1).lower() if m else ""
 
 
 def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
@@ -309,6 +340,8 @@ def _reported_on(text: str, start: int) -> bool:
 
 # How many words before a value are read as its anchor.
 ANCHOR_WORDS = 6
+# ... before a year named alone (:func:`_years`): the verb or noun next to it, not the sentence's topic.
+YEAR_ANCHOR_WORDS = 2
 
 
 def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[str]:

@@ -326,6 +326,22 @@ MONTH_ALONE = re.compile(
 )
 
 
+# A year named alone after a preposition of time: "opened in 1972", "held there since 2019", "the first
+# since 1998" (not "March 2023", "1 March 2023" nor a season, "2019-20" or "2019/20").
+YEAR_ALONE = re.compile(
+    r"\b(?:in|since|until|till|by|during|before|after|from)\s+(?:early\s+|late\s+|mid-)?"
+    r"(?P<year>(?:1[89]|20)\d\d)\b(?![-/\u2013]\d|s\b|'s\b)"
+)
+
+
+def years(text: str, offset: int = 0) -> list[Mention]:
+    """Years named alone (:data:`YEAR_ALONE`), as ``YYYY``."""
+    return [
+        Mention(m.group("year"), offset + m.start("year"), offset + m.end("year"))
+        for m in YEAR_ALONE.finditer(text)
+    ]
+
+
 def months(text: str, offset: int = 0) -> list[Mention]:
     """Months named alone (:data:`MONTH_ALONE`), normalised to ``--MM``."""
     return [

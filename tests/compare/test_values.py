@@ -72,6 +72,12 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("Osk's biggest customer, Bertil Haag, said", []),  # no title word: no role
         # An academic rank is part of the title.
         ("said Associate Professor Nora Falk", [("Nora Falk", "associate professor")]),
+        # A hyphenated title in apposition; a role before a name at the sentence's end, or after "whose".
+        ("Ines Varo, Orrin's vice-principal, said", [("Ines Varo", "vice-principal")]),
+        ('"A betrayal," said its chairman, Olaf Ness.', [("Olaf Ness", "chairman")]),
+        ("It was led by Save Ostbrook, whose secretary, Olaf Ness, spoke", [("Olaf Ness", "secretary")]),
+        # Officials of a game.
+        ("Chief arbiter Pavel Denk ruled", [("Pavel Denk", "chief arbiter")]),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:

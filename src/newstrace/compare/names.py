@@ -80,6 +80,8 @@ TITLE_WORDS = frozenset(
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
     "teacher "
+    # Officials of a game or a register: "Chief arbiter Pavel Denk", "referee Ola Berg".
+    "arbiter referee umpire registrar clerk "
     # Academic ranks: "Associate Professor Hanna Lindqvist" and "Professor Hanna Lindqvist" are two ranks,
     # as "assistant" and "deputy" make two offices.
     "associate adjunct".split()
@@ -98,14 +100,16 @@ TITLED = re.compile(
 APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
     r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
+    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
     r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,2}?)?(?=[,.])"
 )
 # A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The
-# company's chief executive, Jonas Brevik, told staff" (one to three role words; the last a title word).
+# company's chief executive, Jonas Brevik, told staff", "said its chairman, Clive Ansty.", "Save Gorsey
+# Moor, whose secretary, Clive Ansty, told …" (one to three role words; the last a title word).
 PREPOSED = re.compile(
-    r"(?:\b[A-Za-z]+(?:['\u2019]s|s['\u2019])\s+|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)"
-    r"(?P<role>(?:[a-z]+\s+){0,2}[a-z]+),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)(?=,)"
+    r"(?:\b[A-Za-z]+(?:['\u2019]s|s['\u2019])\s+|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|whose)\s+)"
+    r"(?P<role>(?:[a-z]+\s+){0,2}[a-z]+(?:-[a-z]+)*),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)"
+    r"(?=[,.])"
 )
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())

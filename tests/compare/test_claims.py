@@ -414,3 +414,34 @@ def test_days_and_places_of_two_related_claims(a: str, b: str, conflicts: list[t
     assert [
         (d.kind, d.sides[0].text, d.sides[1].text) for c in found for d in c.differences if d.conflict
     ] == (conflicts)
+
+
+# Two reports of one (fictional) planning vote that quote the committee chair on different things and
+# spell her surname two ways; a third outlet writes both spellings.
+VOTE_A = (
+    "Lannock councillors approved the 14-turbine wind farm on Tuesday night.\n\n"
+    "Committee chair Glenys Harrop said members had weighed the view against the need for clean power."
+)
+VOTE_B = (
+    "A wind farm of 14 turbines was approved by Lannock's planning committee late on Tuesday.\n\n"
+    "Committee chair Glenys Harrap told Fellside FM that the decision had not been an easy one."
+)
+VOTE_C = (
+    "The committee chair, Glenys Harrap, opened the meeting at 6 p.m.\n\n"
+    "Glenys Harrop later thanked the objectors for coming."
+)
+
+
+def test_a_name_two_outlets_spell_two_ways_in_unaligned_sentences_is_a_conflict_of_its_own() -> None:
+    found = find_claims([_article(1, VOTE_A, "Lannock Post"), _article(2, VOTE_B, "Fellside FM")])
+    (spelling,) = [c for c in found if c.label == "conflicting"]
+    assert [s.text for s in spelling.statements] == ["Glenys Harrop", "Glenys Harrap"]
+    assert [d.reason for d in spelling.differences] == ["spelling: Glenys Harrop / Glenys Harrap"]
+    # The sentences that give the two spellings keep the labels of what they tell.
+    quoted = [c for c in found if any("weighed the view" in s.text for s in c.statements)]
+    assert [c.label for c in quoted] == ["single"]
+
+
+def test_an_outlet_writing_both_spellings_is_no_side_of_a_spelling_conflict() -> None:
+    found = find_claims([_article(1, VOTE_A, "Lannock Post"), _article(3, VOTE_C, "Moor Times")])
+    assert [d.reason for c in found for d in c.differences if d.kind == "name"] == []

@@ -723,6 +723,7 @@ def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
         # One name written by British and by American spelling: each report's house style.
         ("She left the Orrin Arts Centre on Friday.", "She left the Orrin Arts Center on Friday.", False),
         ("The Tarn Harbour Trust said so.", "The Tarn Harbor Trust said so.", False),
+        ("Orrin's Defence Ministry said so.", "Orrin's Defense Ministry said so.", False),
         # A misspelt name is still one.
         ("Dr Louise Arnt said so.", "Dr Louize Arnt said so.", True),
         # A nationality and its country, a word and its plural, are no spellings of one name.

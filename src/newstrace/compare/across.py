@@ -8,15 +8,17 @@ different claims that are related enough are compared too, under stricter rules 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
+from newstrace.compare import names
 from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.counts import DURATION_SHARED, context_words, told
 from newstrace.compare.moments import different_acts
 from newstrace.compare.values import found, quantities
 from newstrace.compare.wording import SAME_OPENING
-from newstrace.model import Citation, Difference
+from newstrace.model import Citation, Claim, Difference
 
 # Two statements of different claims this related are checked for a day, time or place introduced by
 # the same words in both (:func:`newstrace.compare.conflicts.same_lead_in`). On the development and
@@ -177,3 +179,68 @@ def _event_words(text: str, offset: int) -> frozenset[str]:
 def _clash(d: Difference) -> tuple[str, frozenset[str]]:
     """What two values clash, whatever sentences show them: the kind and the two values' words."""
     return d.kind, frozenset(" ".join(side.text.lower().split()) for side in d.sides)
+
+
+def spellings_across(
+    claims: Sequence[Claim], origins: Mapping[int, str], texts: Mapping[int | None, str]
+) -> list[Claim]:
+    """A claim of its own for each name that two origins spell two ways in statements of different claims.
+
+    How a name is spelt is a fact of the story, not of the claim a sentence tells: "Committee chair Glenys
+    Harrop said members had weighed the view" and "Committee chair Glenys Harrap told Fellside FM …" tell
+    two things but disagree on her name. Inside a claim the spelling is a difference of that claim
+    (:func:`newstrace.compare.wording.name_differences`); across claims it was left to the entities
+    section. Now each such pair (a name of two words or more, one word spelt otherwise, as
+    :func:`newstrace.compare.wording.name_differences` decides) is a conflicting claim citing the two
+    spellings, unless either origin also writes the other's spelling, or a claim already shows the pair.
+    The claims the sentences tell keep their labels: the seeds' "Jeon Ha-kyu said …", agreed with the
+    report that spells him "Ha-kyou", stays agreed.
+    """
+    from newstrace.compare.wording import name_differences
+
+    seen = {_spelling(d) for c in claims for d in c.differences if d.kind == "name"}
+    statements = list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+    written: dict[str | None, str] = {}
+    for article_id, text in texts.items():
+        origin = origins.get(article_id) if article_id is not None else None
+        written[origin] = written.get(origin, "") + "\n" + text
+    # Names of two words or more, indexed by each form with one word left out: two names under one key
+    # differ in that word alone, the only shape of a misspelt name.
+    index: dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]] = {}
+    for k, statement in enumerate(statements):
+        for value in {m.value for m in found(names.names, statement.text, statement.start)}:
+            words = value.split()
+            if len(words) < 2:
+                continue
+            for n in range(len(words)):
+                index.setdefault((n, tuple(words[:n] + ["*"] + words[n + 1 :])), []).append((k, value))
+    out = []
+    for members in index.values():
+        for x, (i, one) in enumerate(members):
+            for j, other in members[x + 1 :]:
+                a, b = statements[i], statements[j]
+                oa, ob = origins.get(a.article_id), origins.get(b.article_id)
+                if one == other or oa == ob or _writes(written[oa], other) or _writes(written[ob], one):
+                    continue
+                for d in name_differences(a, texts[a.article_id], b, texts[b.article_id]):
+                    values = {d.sides[0].text, d.sides[1].text}
+                    if d.conflict and values == {one, other} and _spelling(d) not in seen:
+                        seen.add(_spelling(d))
+                        out.append(Claim("conflicting", d.sides, (str(oa), str(ob)), (d,), 0.0))
+    return out
+
+
+def _spelling(d: Difference) -> frozenset[str]:
+    """The two spellings a name difference is about, whatever forms of the name show them: the last pair of
+    words that differ, counted from the surname ("Lundqvist said" / "Edda Lunqvist" and "Edda Lundqvist" /
+    "Edda Lunqvist" are one misspelling; "Anya Morrow" / "Anja Morrow" gives "Anya" / "Anja")."""
+    x, y = (side.text.split() for side in d.sides)
+    for p, q in zip(reversed(x), reversed(y), strict=False):
+        if p != q:
+            return frozenset((p, q))
+    return frozenset((" ".join(x), " ".join(y)))
+
+
+def _writes(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as a whole name (not inside a longer word)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None

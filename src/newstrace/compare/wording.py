@@ -239,12 +239,14 @@ def _letters_apart(p: str, q: str) -> bool:
 
 
 # British and American spellings of one word: "Centre" / "Center", "Theatre" / "Theater", "Organisation" /
-# "Organization", "Harbour" / "Harbor". A name written by each convention ("Betty Ford Centre" / "Betty Ford
-# Center") is the house style of each report, not a misspelling (five such false conflicts on ECB+ news).
+# "Organization", "Harbour" / "Harbor", "Defence" / "Defense". A name written by each convention ("Betty
+# Ford Centre" / "Betty Ford Center") is the house style of each report, not a misspelling (five such false
+# conflicts on ECB+ news).
 _CONVENTIONS = (
     (re.compile(r"re$"), "er"),
     (re.compile(r"(?<=\w{4})is(?=(?:e|ed|es|ing|ation|ations)$)"), "iz"),  # not "Louise" / "Louize"
     (re.compile(r"our"), "or"),
+    (re.compile(r"(?<=[eo])nce$"), "nse"),  # "Defence" / "Defense", "Licence" / "License"
 )
 
 

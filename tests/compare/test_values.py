@@ -131,6 +131,11 @@ def test_an_employer_after_its_staff_is_not_a_place() -> None:
     ]
 
 
+def test_a_publication_is_not_a_place() -> None:
+    text = "The beetle, found in Mawbrey Pot, is described in the Journal of Cave Biology."
+    assert [m.value for m in places.places(text)] == ["Mawbrey Pot"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -39,12 +39,22 @@ FEATURE = re.compile(
 )
 
 
+# Names that open a publication's title, not a place's: "published in the Journal of Subterranean Biology",
+# "told in the Gazette".
+PUBLICATIONS = frozenset(
+    "Journal Review Proceedings Bulletin Annals Gazette Magazine Times Herald Telegraph Chronicle "
+    "Tribune Guardian".split()
+)
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
-    """Capitalised names after "in", "at", "near", "outside" (months and weekdays excluded)."""
+    """Capitalised names after "in", "at", "near", "outside" (months, weekdays and the titles of
+    publications excluded)."""
     return [
         Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
         for m in PLACE.finditer(text)
-        if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
+        if m.group("place").split()[0] not in NOT_NAMES | PUBLICATIONS
+        and not EMPLOYEES.search(text, 0, m.start("place"))
     ]
 
 

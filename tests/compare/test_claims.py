@@ -445,3 +445,32 @@ def test_a_name_two_outlets_spell_two_ways_in_unaligned_sentences_is_a_conflict_
 def test_an_outlet_writing_both_spellings_is_no_side_of_a_spelling_conflict() -> None:
     found = find_claims([_article(1, VOTE_A, "Lannock Post"), _article(3, VOTE_C, "Moor Times")])
     assert [d.reason for c in found for d in c.differences if d.kind == "name"] == []
+
+
+# Two reports of one (fictional) college merger that give its principal two posts in sentences about
+# different things.
+MERGER_A = (
+    "Carrow and Pellington will merge in August, the two colleges said on Thursday.\n\n"
+    "Maud Ferrier, Pellington's principal, will lead the new technical faculty."
+)
+MERGER_B = (
+    "The merged college will keep both campuses open for at least five years.\n\n"
+    "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday."
+)
+
+
+def test_a_person_two_outlets_give_two_offices_in_unaligned_sentences_is_a_conflict_of_its_own() -> None:
+    found = find_claims([_article(1, MERGER_A, "Carrow Post"), _article(2, MERGER_B, "Vale Wire")])
+    roles = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "role"]
+    assert roles == [("conflicting", "Maud Ferrier: principal vs vice-principal")]
+
+
+def test_a_role_said_with_fewer_title_words_across_claims_is_no_conflict() -> None:
+    a = MERGER_A.replace("Pellington's principal", "the head coach")
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday.",
+        "Players were told on Wednesday by their coach, Maud Ferrier, that the season would go ahead.",
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    assert not [c for c in found if {s.article_id for s in c.statements} == {1, 2}]  # nothing aligned
+    assert [d.reason for c in found for d in c.differences if d.kind == "role"] == []

@@ -17,7 +17,7 @@ from newstrace.compare.conflicts import compare_statements, same_lead_in, shared
 from newstrace.compare.counts import DURATION_SHARED, context_words, told
 from newstrace.compare.moments import different_acts
 from newstrace.compare.values import found, quantities
-from newstrace.compare.wording import SAME_OPENING
+from newstrace.compare.wording import ROLE_SYNONYMS, SAME_OPENING
 from newstrace.model import Citation, Claim, Difference
 
 # Two statements of different claims this related are checked for a day, time or place introduced by
@@ -228,6 +228,71 @@ def spellings_across(
                         seen.add(_spelling(d))
                         out.append(Claim("conflicting", d.sides, (str(oa), str(ob)), (d,), 0.0))
     return out
+
+
+def roles_across(
+    claims: Sequence[Claim], origins: Mapping[int, str], texts: Mapping[int | None, str]
+) -> list[Claim]:
+    """A claim of its own for each person two origins give two roles in sentences of different claims.
+
+    Like a name's spelling (:func:`spellings_across`), what a person is called is a fact of the story:
+    "Maud Ferrier, Pellington's principal, will become deputy vice-chancellor" and "Maud Ferrier,
+    Pellington's vice-principal, is to become …" disagree on her post whatever else they tell. The two
+    roles must be written next to the same full name and be two roles, not one said two ways
+    (:func:`newstrace.compare.wording.role_differences`); an origin that gives the person both roles
+    (a coach who is also general manager) is no side of it, and a pair a claim already shows is not
+    shown again.
+    """
+    from newstrace.compare.wording import role_differences
+
+    seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
+    statements = list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+    given: dict[tuple[str | None, str], set[str]] = {}  # (origin, full name) -> roles it gives
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for k, statement in enumerate(statements):
+        origin = origins.get(statement.article_id)
+        for t in found(names.titled_names, statement.text, statement.start):
+            if len(t.name.split()) < 2:
+                continue
+            given.setdefault((origin, t.name), set()).add(t.role)
+            by_name.setdefault(t.name, []).append((k, t.role))
+    out = []
+    for name, members in by_name.items():
+        for x, (i, one) in enumerate(members):
+            for j, other in members[x + 1 :]:
+                a, b = statements[i], statements[j]
+                oa, ob = origins.get(a.article_id), origins.get(b.article_id)
+                if one == other or oa == ob or other in given[(oa, name)] or one in given[(ob, name)]:
+                    continue
+                if not _two_offices(one, other) or _holds(b, one) or _holds(a, other):
+                    continue
+                for d in role_differences(a, texts[a.article_id], b, texts[b.article_id]):
+                    if d.reason.startswith(f"{name}: ") and _role_pair(d) not in seen:
+                        seen.add(_role_pair(d))
+                        out.append(Claim("conflicting", d.sides, (str(oa), str(ob)), (d,), 0.0))
+    return out
+
+
+def _role_pair(d: Difference) -> tuple[str, frozenset[str]]:
+    """The person and the two roles of a role difference, in either order."""
+    name, roles = d.reason.split(": ", 1)
+    return name, frozenset(roles.split(" vs "))
+
+
+def _two_offices(x: str, y: str) -> bool:
+    """Whether two roles name two offices by their title words, each with one the other lacks ("principal"
+    / "vice-principal", "chairman" / "secretary"). Across claims, a role said with fewer title words
+    ("coach" / "head coach", "spokesperson" / "spokesman Constable") or told by other modifiers ("race
+    leader" / "overall leader") is no clash."""
+    titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
+    return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
+
+
+def _holds(statement: Citation, role: str) -> bool:
+    """Whether ``statement`` writes every title word of ``role`` too: "Orvik president and general manager
+    Ola Brandt" gives him "president" as well, one person with two offices."""
+    words = {w.lower().strip(",.;:'\u2019") for w in statement.text.split()}
+    return all(w in words for w in role.split() if names.is_title_word(w))
 
 
 def _spelling(d: Difference) -> frozenset[str]:

@@ -79,7 +79,7 @@ def _span_text(statement: Citation, start: int, end: int) -> str:
 
 
 # Spellings of one role that are not a difference.
-_ROLE_SYNONYMS = {
+ROLE_SYNONYMS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "ceo": "chief executive",
@@ -95,7 +95,7 @@ def _same_role(x: str, y: str) -> bool:
     title words ("deputy", "chief") and a department after "of" may not, and two different modifiers of
     one title are two roles ("station commander" / "group commander", "chief operating officer" / "chief
     technology officer")."""
-    norm = [[_ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}] for r in (x, y)]
+    norm = [[ROLE_SYNONYMS.get(w, w) for w in r.split() if w not in {"the", "a"}] for r in (x, y)]
     if norm[0] == norm[1]:
         return True
     if any("of" in words for words in norm):
@@ -497,7 +497,7 @@ def _office(role: str) -> str:
     """A speaker's office as a key beside surnames: "the" and the role's last word, one spelling for
     synonyms ("spokeswoman" and "spokesman" are both "the spokesperson")."""
     head = role.lower().split()[-1] if role.split() else ""
-    return "the " + _ROLE_SYNONYMS.get(head, head)
+    return "the " + ROLE_SYNONYMS.get(head, head)
 
 
 def _said_words(text: str) -> frozenset[str]:

@@ -474,3 +474,29 @@ def test_a_role_said_with_fewer_title_words_across_claims_is_no_conflict() -> No
     found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
     assert not [c for c in found if {s.article_id for s in c.statements} == {1, 2}]  # nothing aligned
     assert [d.reason for c in found for d in c.differences if d.kind == "role"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # One division's tally, in two sentences that tell more besides.
+        (
+            "Carrow's council backed the merger by 19 votes to 4 at a meeting in the Senate House.",
+            "The university's council voted 18 to 5 in favour at its Fellgate campus on Thursday afternoon.",
+            ["19 vs 18 vote", "4 vs 5 vote against"],
+        ),
+        # Votes cast for a candidate and a winning margin are no tally.
+        (
+            "Berg took 2,214 votes in the first count, the returning officer said.",
+            "Berg won by nine votes after the recount, the returning officer said.",
+            [],
+        ),
+    ],
+)
+def test_a_tally_is_compared_across_two_related_claims(a: str, b: str, found: list[str]) -> None:
+    # Scored 0.5, as above: under the alignment bar, over the bar for comparing two claims' statements.
+    claims = find_claims(
+        [_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")], embed=_embed_with((a, b), 0.5)
+    )
+    assert len(claims) == 2
+    assert [d.reason for c in claims for d in c.differences if d.conflict] == found

@@ -16,7 +16,7 @@ from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
 from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
 from newstrace.compare.counts import DURATION_SHARED, context_words, told
 from newstrace.compare.moments import different_acts
-from newstrace.compare.values import found, quantities
+from newstrace.compare.values import TALLY, TALLY_AFTER, TALLY_BEFORE, VOTING, found, quantities
 from newstrace.compare.wording import ROLE_SYNONYMS, SAME_OPENING
 from newstrace.model import Citation, Claim, Difference
 
@@ -152,7 +152,19 @@ def _checked_across(d: Difference, texts: Mapping[int | None, str], related: flo
         # "Rennick found the oil on Saturday morning"): the same event when the two sentences also share a
         # word of what it is ("… by a farmer who saw oil on the water"), wherever it stands.
         return bool(shared & ACTS) and bool(_event_words(text_a, a.start) & _event_words(text_b, b.start))
+    if d.kind == "number" and d.reason.endswith((" vote", " vote against")):
+        return all(_in_tally(texts[side.article_id], side) for side in d.sides)
     return d.kind == "number" and d.reason.rsplit(" ", 1)[-1] in ACROSS_NOUNS
+
+
+def _in_tally(text: str, side: Citation) -> bool:
+    """Whether a count of votes is a figure of a vote's tally ("by 19 votes to 4", "voted 18 to 5"): one
+    division of one story, unlike votes cast for a candidate ("2,214 votes") or a margin ("nine votes")."""
+    return any(
+        m.start() <= side.start < m.end()
+        and VOTING.search(text, max(0, m.start() - TALLY_BEFORE), m.end() + TALLY_AFTER)
+        for m in TALLY.finditer(text, max(0, side.start - 40), side.end + 40)
+    )
 
 
 # Words the anchors of two days or times in different claims must share (one is enough inside a claim).

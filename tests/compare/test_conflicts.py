@@ -1133,3 +1133,14 @@ def test_restated_figures_and_model_names_are_not_counts(a: str, b: str) -> None
 )
 def test_years_named_alone(a: str, b: str, found: list[str]) -> None:
     assert [d.reason for d in _compare(a, b) if d.kind == "date" and d.conflict] == found
+
+
+def test_the_one_calendar_day_of_two_statements_of_a_claim_is_compared_without_a_shared_anchor() -> None:
+    a = "The merged institution will come into being on August 1, 2027, if the board approves."
+    b = "The new college is due to open its doors on September 1, 2027, if the board agrees."
+    assert [d.reason for d in _compare(a, b) if d.kind == "date" and d.conflict] == [
+        "1 August vs 1 September"
+    ]
+    # Across claims (anchored), a shared word is still needed.
+    across = compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True)
+    assert [d for d in across if d.kind == "date"] == []

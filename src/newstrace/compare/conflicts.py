@@ -46,7 +46,11 @@ def compare_statements(
     """
     findings = [] if moments_only else number_differences(a, text_a, b, text_b)
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
-    findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b)
+    # A calendar day is rarely background: inside one claim, two statements that each give one compare
+    # them without a shared anchor ("will come into being on August 1, 2027" / "is due to open its doors
+    # on September 1, 2027"). Weekdays are not read so: which day a report was written or a thing was said
+    # ("a Texas prison statement Monday") made seven false conflicts on ECB+.
+    findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b, lone=not anchored)
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
     if not anchored:
         findings += _years(a, text_a, b, text_b)
@@ -78,6 +82,7 @@ def _exclusive(  # type: ignore[no-untyped-def]
     text_b: str,
     anchored: bool = False,
     across: bool = False,
+    lone: bool = False,
 ) -> list[Difference]:
     """Days, clock times, places: a conflict when each side names values the other lacks, and the words
     just before two such values share a content word ("a recount on Monday" / "a request for a recount on
@@ -95,7 +100,7 @@ def _exclusive(  # type: ignore[no-untyped-def]
     if kind == "date":
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
-    return _exclusive_values(kind, va, vb, a, text_a, b, text_b, anchored)
+    return _exclusive_values(kind, va, vb, a, text_a, b, text_b, anchored, lone)
 
 
 def _exclusive_values(
@@ -107,8 +112,10 @@ def _exclusive_values(
     b: Citation,
     text_b: str,
     anchored: bool,
+    lone: bool = False,
 ) -> list[Difference]:
-    """:func:`_exclusive` on the values ``va`` of ``a`` and ``vb`` of ``b``, read already."""
+    """:func:`_exclusive` on the values ``va`` of ``a`` and ``vb`` of ``b``, read already; ``lone``: one
+    value on each side is compared even when no anchor word is shared."""
     if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
         return []
     if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
@@ -128,7 +135,7 @@ def _exclusive_values(
         for n, (x, y) in enumerate((x, y) for x in va for y in vb)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
-    if best[0]:
+    if best[0] or (lone and len(va) == 1 and len(vb) == 1):
         # The pair whose anchors share most words answers one question: "asked for new talks on Monday" /
         # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
         x, y = best[2], best[3]

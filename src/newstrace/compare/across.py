@@ -4,6 +4,9 @@ A report that folds two facts into one sentence aligns with neither of another r
 may contradict both; a closer clause may take a sentence's place in one-to-one matching. So statements of
 different claims that are related enough are compared too, under stricter rules than inside a claim
 (:func:`conflicts_across`): a clash found this way is reported once, on the claim of the earlier statement.
+How a person's name is spelt and what office they hold are facts of the story, not of one claim: two
+origins that disagree on them make a conflicting claim of its own, however unrelated their sentences
+(:func:`spellings_across`, :func:`roles_across`).
 """
 
 from __future__ import annotations
@@ -211,7 +214,7 @@ def spellings_across(
     from newstrace.compare.wording import name_differences
 
     seen = {_spelling(d) for c in claims for d in c.differences if d.kind == "name"}
-    statements = list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+    statements = _statements_of(claims)
     written: dict[str | None, str] = {}
     for article_id, text in texts.items():
         origin = origins.get(article_id) if article_id is not None else None
@@ -238,7 +241,7 @@ def spellings_across(
                     values = {d.sides[0].text, d.sides[1].text}
                     if d.conflict and values == {one, other} and _spelling(d) not in seen:
                         seen.add(_spelling(d))
-                        out.append(Claim("conflicting", d.sides, (str(oa), str(ob)), (d,), 0.0))
+                        out.append(_clash_claim(d, oa, ob))
     return out
 
 
@@ -258,7 +261,7 @@ def roles_across(
     from newstrace.compare.wording import role_differences
 
     seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
-    statements = list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+    statements = _statements_of(claims)
     given: dict[tuple[str | None, str], set[str]] = {}  # (origin, full name) -> roles it gives
     by_name: dict[str, list[tuple[int, str]]] = {}
     for k, statement in enumerate(statements):
@@ -281,8 +284,25 @@ def roles_across(
                 for d in role_differences(a, texts[a.article_id], b, texts[b.article_id]):
                     if d.reason.startswith(f"{name}: ") and _role_pair(d) not in seen:
                         seen.add(_role_pair(d))
-                        out.append(Claim("conflicting", d.sides, (str(oa), str(ob)), (d,), 0.0))
+                        out.append(_clash_claim(d, oa, ob))
     return out
+
+
+def _statements_of(claims: Sequence[Claim]) -> list[Citation]:
+    """Every statement of the claims once (a statement peeled into parts is cited by each part)."""
+    return list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+
+
+def _clash_claim(d: Difference, origin_a: str | None, origin_b: str | None) -> Claim:
+    """A conflicting claim of its own for a clash of two origins: the two values, earliest article first;
+    its similarity 0.0, as no alignment made it."""
+    return Claim(
+        "conflicting",
+        tuple(sorted(d.sides, key=lambda s: s.article_id)),
+        (str(origin_a), str(origin_b)),
+        (d,),
+        0.0,
+    )
 
 
 def _role_pair(d: Difference) -> tuple[str, frozenset[str]]:

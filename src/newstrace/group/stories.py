@@ -17,10 +17,9 @@ alike, the challenger's name further down does not); a story keeps the sum of it
    current IDF, times a decay of ``exp(-gap / DECAY_DAYS)`` in the days between the article and the
    story's span; a story more than :data:`MAX_GAP_DAYS` away scores 0, unless the article retells it
    (its cosine, time left out, is :data:`FOLLOW_UP` times the threshold or more: then no decay), and a
-   story whose last
-   article is more than :data:`CLOSE_DAYS` older than the newest article placed so far (the clock) is
-   closed: it leaves the blocking index, so the work per article follows the stories still open, not
-   the corpus;
+   story whose last article is more than :data:`CLOSE_DAYS` older than the newest article placed so far
+   (the clock) is closed: it leaves the blocking index, so the work per article follows the stories
+   still open, not the corpus;
 4. the best candidate at or above ``threshold`` takes the article (ties: the older story), else it
    starts a new story. A dated article that an undated story wins is an exception: when another
    candidate is closer in content (time left out), time has parted or weakened the article's own story

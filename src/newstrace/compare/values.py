@@ -51,7 +51,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<hedge>\b(?:{_APPROX}))\s+)?(?P<cur>[£$€])?"
     rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d|,\d|\.\d)|\b\d+(?:\.\d+)?(?!\d|\.\d)|"
     rf"\b(?:{_NUMBER_WORD})\b)"
-    # A unit or a scale written onto the figure: "250MW", "86mph", "£3.1m", "$2bn" (GLUED_UNITS, GLUED_SCALES).
+    # A unit or a scale written onto the figure ("250MW", "86mph", "£3.1m"): GLUED_UNITS, GLUED_SCALES.
     r"(?:(?P<glued>bn|mw|gw|kw|mph|km|kg|cm|mm|ft|m|k)\b|\b)"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"

@@ -500,3 +500,20 @@ def test_a_tally_is_compared_across_two_related_claims(a: str, b: str, found: li
     )
     assert len(claims) == 2
     assert [d.reason for c in claims for d in c.differences if d.conflict] == found
+
+
+def test_a_name_spelt_three_ways_is_one_conflict_citing_the_three_forms() -> None:
+    third = (
+        "Campaigners said they would appeal against the turbines.\n\n"
+        "Glenys Harrup, who chairs the committee, thanked the objectors for coming."
+    )
+    found = find_claims(
+        [
+            _article(1, VOTE_A, "Lannock Post"),
+            _article(2, VOTE_B, "Fellside FM"),
+            _article(3, third, "Moor Times"),
+        ]
+    )
+    (spelling,) = [c for c in found if c.label == "conflicting"]
+    assert [s.text for s in spelling.statements] == ["Glenys Harrop", "Glenys Harrap", "Glenys Harrup"]
+    assert len(spelling.origins) == 3

@@ -242,6 +242,30 @@ def spellings_across(
                     if d.conflict and values == {one, other} and _spelling(d) not in seen:
                         seen.add(_spelling(d))
                         out.append(_clash_claim(d, oa, ob))
+    return _one_per_name(out)
+
+
+def _one_per_name(claims: list[Claim]) -> list[Claim]:
+    """Spelling claims that share a spelling made one: "Gurbanguly" / "Gurbanguli" / "Kurbanguly" is one
+    name written three ways, a claim citing its three forms with the three differences, not three claims."""
+    groups: list[tuple[set[str], list[Claim]]] = []
+    for claim in claims:
+        words = set().union(*(_spelling(d) for d in claim.differences))
+        joined = [g for g in groups if g[0] & words]
+        groups = [g for g in groups if not g[0] & words]
+        groups.append((words.union(*(g[0] for g in joined)), [c for g in joined for c in g[1]] + [claim]))
+    out = []
+    for _, members in groups:
+        statements = {(s.article_id, s.start, s.end): s for c in members for s in c.statements}
+        out.append(
+            Claim(
+                "conflicting",
+                tuple(sorted(statements.values(), key=lambda s: (s.article_id, s.start))),
+                tuple(dict.fromkeys(o for c in members for o in c.origins)),
+                tuple(d for c in members for d in c.differences),
+                0.0,
+            )
+        )
     return out
 
 

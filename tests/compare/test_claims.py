@@ -465,6 +465,17 @@ def test_a_person_two_outlets_give_two_offices_in_unaligned_sentences_is_a_confl
     assert roles == [("conflicting", "Maud Ferrier: principal vs vice-principal")]
 
 
+def test_a_former_office_across_claims_is_no_conflict() -> None:
+    a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday.",
+        "Students were told on Wednesday by Maud Ferrier, Pellington's vice-principal, that fees would not rise.",
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    assert not [c for c in found if {s.article_id for s in c.statements} == {1, 2}]  # nothing aligned
+    assert [d.reason for c in found for d in c.differences if d.kind == "role"] == []
+
+
 def test_a_role_said_with_fewer_title_words_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "the head coach")
     b = MERGER_B.replace(

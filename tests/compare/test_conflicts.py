@@ -695,6 +695,12 @@ def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]
             "Ola Brandt, the company's spokesman, said the crossing was cancelled.",
             [],
         ),
+        # A lawyer and an attorney are one profession.
+        (
+            "Ola Brandt, the family's lawyer, said they would appeal.",
+            "Ola Brandt, the family's attorney, said they would appeal.",
+            [],
+        ),
     ],
 )
 def test_roles_in_apposition(a: str, b: str, found: list[tuple[str, str]]) -> None:

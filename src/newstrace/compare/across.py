@@ -215,10 +215,7 @@ def spellings_across(
 
     seen = {_spelling(d) for c in claims for d in c.differences if d.kind == "name"}
     statements = _statements_of(claims)
-    written: dict[str | None, str] = {}
-    for article_id, text in texts.items():
-        origin = origins.get(article_id) if article_id is not None else None
-        written[origin] = written.get(origin, "") + "\n" + text
+    written = _written(origins, texts)
     # Names of two words or more, indexed by each form with one word left out: two names under one key
     # differ in that word alone, the only shape of a misspelt name.
     index: dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]] = {}
@@ -286,6 +283,7 @@ def roles_across(
 
     seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
     statements = _statements_of(claims)
+    written = _written(origins, texts)
     given: dict[tuple[str | None, str], set[str]] = {}  # (origin, full name) -> roles it gives
     by_name: dict[str, list[tuple[int, str]]] = {}
     for k, statement in enumerate(statements):
@@ -303,7 +301,11 @@ def roles_across(
                 oa, ob = origins.get(a.article_id), origins.get(b.article_id)
                 if one == other or oa == ob or other in given[(oa, name)] or one in given[(ob, name)]:
                     continue
-                if not _two_offices(one, other) or _holds(b, one) or _holds(a, other):
+                if (
+                    not _two_offices(one, other)
+                    or _gives(written[ob], name, one)
+                    or _gives(written[oa], name, other)
+                ):
                     continue
                 for d in role_differences(a, texts[a.article_id], b, texts[b.article_id]):
                     if d.reason.startswith(f"{name}: ") and _role_pair(d) not in seen:
@@ -335,20 +337,42 @@ def _role_pair(d: Difference) -> tuple[str, frozenset[str]]:
     return name, frozenset(roles.split(" vs "))
 
 
+def _written(origins: Mapping[int, str], texts: Mapping[int | None, str]) -> dict[str | None, str]:
+    """The text of each origin: its articles' texts, one after another."""
+    written: dict[str | None, str] = {}
+    for article_id, text in texts.items():
+        origin = origins.get(article_id) if article_id is not None else None
+        written[origin] = written.get(origin, "") + "\n" + text
+    return written
+
+
 def _two_offices(x: str, y: str) -> bool:
     """Whether two roles name two offices by their title words, each with one the other lacks ("principal"
     / "vice-principal", "chairman" / "secretary"). Across claims, a role said with fewer title words
     ("coach" / "head coach", "spokesperson" / "spokesman Constable") or told by other modifiers ("race
     leader" / "overall leader") is no clash."""
+    if "former" in x.split() or "former" in y.split():
+        return False  # "former president" / "general manager": two offices at two times
     titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
     return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
 
 
-def _holds(statement: Citation, role: str) -> bool:
-    """Whether ``statement`` writes every title word of ``role`` too: "Orvik president and general manager
-    Ola Brandt" gives him "president" as well, one person with two offices."""
-    words = {w.lower().strip(",.;:'\u2019") for w in statement.text.split()}
-    return all(w in words for w in role.split() if names.is_title_word(w))
+def _gives(text: str, name: str, role: str) -> bool:
+    """Whether ``text`` (an origin's articles) writes every title word of ``role`` just before ``name``
+    somewhere (:data:`GIVES_BEFORE` characters): "Sixers president and general manager Ed Stefanski" gives
+    him both offices, so a report of either is no rival of the other."""
+    words = [w for w in role.split() if names.is_title_word(w)]
+    for m in re.finditer(re.escape(name), text):
+        before = {
+            w.lower().strip(",.;:'\u2019") for w in text[max(0, m.start() - GIVES_BEFORE) : m.start()].split()
+        }
+        if all(w in before for w in words):
+            return True
+    return False
+
+
+# How far before a name the roles an origin gives that person are read.
+GIVES_BEFORE = 60
 
 
 def _spelling(d: Difference) -> frozenset[str]:

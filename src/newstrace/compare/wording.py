@@ -86,6 +86,7 @@ ROLE_SYNONYMS = {
     "chairman": "chair",
     "chairwoman": "chair",
     "defense": "defence",
+    "lawyer": "attorney",
 }
 
 

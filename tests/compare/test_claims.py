@@ -469,7 +469,8 @@ def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(
         "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday.",
-        "Students were told on Wednesday by Maud Ferrier, Pellington's vice-principal, that fees would not rise.",
+        "Students were told on Wednesday by Maud Ferrier, Pellington's vice-principal, that fees would "
+        "not rise.",
     )
     found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
     assert not [c for c in found if {s.article_id for s in c.statements} == {1, 2}]  # nothing aligned

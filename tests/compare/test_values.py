@@ -155,6 +155,8 @@ def test_a_publication_is_not_a_place() -> None:
         # A time given from another: the moment meant, not the other event's clock time.
         ("The queue formed about 40 minutes before the 3 p.m. kick-off.", ["14:20"]),
         ("Doors opened two hours after the 9 a.m. start.", ["11:00"]),
+        # A feed that spaces the colon: the hour is six, not a stray "00 p.m." read as noon.
+        ("He gave himself up to police just after 6: 00 p.m. on Friday.", ["18:00"]),
     ],
 )
 def test_clock_times_said_in_words_or_as_wire_copy_gives_them(text: str, expected: list[str]) -> None:

@@ -139,9 +139,9 @@ _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), 
 MONTH_DAY = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?!\d|:))\b"
 )
-# Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30".
+# Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30"; "6: 00 p.m." too (some feeds space the colon).
 CLOCK = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
+    r"\b(?P<h>\d{1,2})(?:(?::\s?|\.)(?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
     re.IGNORECASE,
 )
 # "11 o'clock this morning", "2 o'clock in the afternoon": an hour whose part of the day is written after
@@ -404,8 +404,8 @@ def clock_times(text: str, offset: int = 0) -> list[Mention]:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
         else:
             hour, minute = int(m.group("h")), int(m.group("m") or 0)
-            if hour > 12:
-                continue
+            if not 1 <= hour <= 12:
+                continue  # "00 p.m." is a stray fragment, not an hour
             if m.group("ampm").lower().startswith("p") and hour != 12:
                 hour += 12
             elif m.group("ampm").lower().startswith("a") and hour == 12:

@@ -139,7 +139,8 @@ _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), 
 MONTH_DAY = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?!\d|:))\b"
 )
-# Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30"; "6: 00 p.m." too (some feeds space the colon).
+# Clock times: "6:40 a.m.", "9 a.m.", "11pm", "0540 GMT", "14:30"; "6: 00 p.m." too (some feeds space
+# the colon).
 CLOCK = re.compile(
     r"\b(?P<h>\d{1,2})(?:(?::\s?|\.)(?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b",
     re.IGNORECASE,

@@ -6,7 +6,7 @@ import pytest
 
 from newstrace.compare.claims import copy_origins, find_claims, split_statements
 from newstrace.ingest.clean import clean_article
-from newstrace.model import Article, PartialDate, SourceRef
+from newstrace.model import Article, Citation, PartialDate, SourceRef
 
 WIRE = (
     "PORT ELLERY, June 3 (Tidewire) - A fire destroyed the fictional Ellery fish market early on "
@@ -529,3 +529,54 @@ def test_a_name_spelt_three_ways_is_one_conflict_citing_the_three_forms() -> Non
     (spelling,) = [c for c in found if c.label == "conflicting"]
     assert [s.text for s in spelling.statements] == ["Glenys Harrop", "Glenys Harrap", "Glenys Harrup"]
     assert len(spelling.origins) == 3
+
+
+# A (fictional) wolf escape: report 1's loose-wolf sentence aligned with report 2's sentence about the
+# search, whose own counterpart is report 1's second sentence.
+LOOSE = "One wolf was still loose on Saturday evening, the park said."
+NEAR_ANYONE = "Police said the wolf had not gone near anyone during the hours it was loose."
+NO_ONE_HURT = "Police said no one had been approached by the wolf while it was out."
+
+
+def _parted(same_fact_pairs: dict[tuple[int, int], float]) -> list[tuple[str, list[str]]]:
+    """:func:`_part_unlikely` on the wolf statements grouped as (LOOSE + NEAR_ANYONE), (NO_ONE_HURT), with
+    the pair model's probabilities given for some pairs (0.5 elsewhere)."""
+    import numpy as np
+
+    from newstrace.compare.claims import _claim, _part_unlikely
+
+    statements = [
+        Citation(1, 0, len(LOOSE), LOOSE),
+        Citation(1, 100, 100 + len(NO_ONE_HURT), NO_ONE_HURT),
+        Citation(2, 0, len(NEAR_ANYONE), NEAR_ANYONE),
+    ]
+    texts = {1: LOOSE + " " * (100 - len(LOOSE)) + NO_ONE_HURT, 2: NEAR_ANYONE}
+    origins = {1: "Belmoor Post", 2: "Vale Wire"}
+    same_fact = np.full((3, 3), 0.5)
+    for (i, j), p in same_fact_pairs.items():
+        same_fact[i, j] = same_fact[j, i] = p
+    groups = [[0, 2], [1]]
+    claims = [_claim([statements[k] for k in g], 0.62, origins, texts, [], {}) for g in groups]
+    return [
+        (c.label, [s.text for s in c.statements])
+        for c in _part_unlikely(groups, claims, same_fact, statements, origins, texts, {})
+    ]
+
+
+def test_an_unlikely_agreement_whose_statement_has_a_likelier_counterpart_is_parted() -> None:
+    assert _parted({(0, 2): 0.1, (1, 2): 0.6}) == [
+        ("single", [LOOSE]),
+        ("single", [NEAR_ANYONE]),
+        ("single", [NO_ONE_HURT]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        {(0, 2): 0.1, (1, 2): 0.1},  # nothing likelier elsewhere: told in other words, most likely
+        {(0, 2): 0.4, (1, 2): 0.6},  # the pair model does not find the agreement unlikely
+    ],
+)
+def test_an_agreement_is_kept_unless_unlikely_and_told_elsewhere(pairs: dict[tuple[int, int], float]) -> None:
+    assert _parted(pairs)[0] == ("agreed", [LOOSE, NEAR_ANYONE])

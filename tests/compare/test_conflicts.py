@@ -289,6 +289,20 @@ def _compare(a: str, b: str):
             "time",
             ("9 a.m.", "9:20 a.m."),
         ),
+        # Two tolls twenty apart are no rounding, however round one of them is.
+        (
+            "Twenty people died in the fire.",
+            "21 people died in the fire.",
+            "number",
+            ("Twenty people died", "21 people died"),
+        ),
+        # Two streets for one named shop: where the shop is.
+        (
+            "The car came to a stop inside Mellor's Bakery on Bridge Street.",
+            "The stolen car hit the window of Mellor's Bakery on Market Street at 2 a.m.",
+            "place",
+            ("Bridge", "Market"),
+        ),
     ],
 )
 def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
@@ -429,6 +443,25 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ),
         # A region of a country is no alternative to a sea or a town in it.
         ("Ten dead in southern Moravia floods", "The river burst its banks in Brenno overnight."),
+        # Nor is the stretch of country a name with a region word stands for ("the Tarnley hills").
+        (
+            "The society bought the Plough Inn in Aldwick, a village in the Tarnley hills.",
+            "The Plough Inn in Aldwick is the first pub in the Tarnley area to be owned by its customers.",
+        ),
+        # A round figure without "about" rounds a precise one close to it; below a thousand only a fraction.
+        ("The society paid £100,000 for the pub.", "The society paid £98,500 for the pub."),
+        ("The outage hit 1.2 million customers.", "The outage hit 1.18 million customers."),
+        ("Turnout was 38 percent.", "Turnout was 38.4 percent."),
+        # Figures of one noun fifty times apart count two things.
+        (
+            "Orla Water was fined 3.4 million pounds in 2023.",
+            "Orla Water raised its average bill to 498 pounds.",
+        ),
+        # "during" is no word of what happened then.
+        (
+            "The hatch was found damaged during an inspection in June.",
+            "Rain got in during the storm of September 13.",
+        ),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:
@@ -1150,3 +1183,27 @@ def test_the_one_calendar_day_of_two_statements_of_a_claim_is_compared_without_a
     # Across claims (anchored), a shared word is still needed.
     across = compare_statements(Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True)
     assert [d for d in across if d.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # Statements of two claims: a street after one named shop in both says where that shop is.
+        (
+            "The car came to a stop inside Mellor's Bakery on Bridge Street.",
+            "The stolen car hit the window of Mellor's Bakery on Market Street at 2 a.m.",
+            [("Bridge", "Market")],
+        ),
+        # Two shops, two streets.
+        (
+            "The car came to a stop inside Mellor's Bakery on Bridge Street.",
+            "Police closed the Crown Hotel on Market Street for the night.",
+            [],
+        ),
+    ],
+)
+def test_two_streets_of_one_named_place_across_claims(a: str, b: str, found: list[tuple[str, str]]) -> None:
+    differences = compare_statements(
+        Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True
+    )
+    assert [tuple(s.text for s in d.sides) for d in differences if d.conflict] == found

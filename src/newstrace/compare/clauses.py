@@ -198,7 +198,7 @@ ANCHOR_TOKEN = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # :mod:`newstrace.compare.conflicts`, the context of counts in :mod:`newstrace.compare.counts`).
 FUNCTION_WORDS = frozenset(
     "the and for from with that this was were are has have had been said says about after before "
-    "shortly early late around into over under its their his her through across already".split()
+    "shortly early late around into over under its their his her through across already during".split()
 )
 
 Embed = Callable[[Sequence[str]], "object"]

@@ -131,7 +131,13 @@ def _exclusive_values(
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), False, "a later update")]
     moment = kind in ("date", "time")
     shared = [
-        (len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment)), n, x, y)
+        (
+            len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment))
+            + (kind == "place" and _same_premises(text_a, x, text_b, y)),
+            n,
+            x,
+            y,
+        )
         for n, (x, y) in enumerate((x, y) for x in va for y in vb)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
@@ -156,6 +162,25 @@ def _exclusive_values(
     ):
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
     return []
+
+
+# A named place right before the street it stands on: "Sandhu's Pharmacy on Market Street", "the Red Lion
+# on Mill Lane".
+ADDRESSES = frozenset({"street", "road", "lane", "avenue"})
+PREMISES = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:the\s+)?$")
+
+
+def _same_premises(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
+    """Whether two streets are given for one named place: the same capitalised name right before "on" in
+    both ("inside Sandhu's Pharmacy on Bridge Street" / "the window of Sandhu's Pharmacy on Market
+    Street"). Names say what two sentences are about, not which question a value answers
+    (:func:`_anchor` reads lower-case words only), but a street after a place's own name answers one
+    question: where that place is."""
+    if not {x.value.split(":")[0], y.value.split(":")[0]} <= ADDRESSES:
+        return False
+    a = PREMISES.search(text_a, max(0, x.start - 80), x.start)
+    b = PREMISES.search(text_b, max(0, y.start - 80), y.start)
+    return bool(a and b and a.group(1).split() == b.group(1).split())
 
 
 def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

@@ -90,6 +90,8 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         if not same_noun or any(y.value == x.value for y in qb):
             continue
         y = same_noun[0]
+        if max(x.value, y.value) > MAGNITUDE * min(x.value, y.value):
+            continue  # "fined 3.4 million pounds" / "an average bill of 498 pounds": two things
         measures = {_measure(a, x), _measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
@@ -335,7 +337,33 @@ def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:
             return f"a bound: just over {_fmt(p.value)} includes {_fmt(q.value)}"
         if p.hedge in ("at_most", "below") and q.value <= p.value:
             return f"a bound: up to {_fmt(p.value)} includes {_fmt(q.value)}"
+        if p.hedge is None and q.hedge in (None, "about") and _rounds_to(q.value, p.value):
+            return f"rounding: {_fmt(q.value)} is {_fmt(p.value)} rounded"
     return None
+
+
+# Two figures of one noun this many times apart count two things ("fined 3.4 million pounds in 2023" / "an
+# average bill of 498 pounds"), not one thing misreported.
+MAGNITUDE = 50
+
+
+# A round figure without "about" rounds a precise one only this close to it ("£100,000" / "£98,500";
+# "1.2 million customers" / "1.18 million").
+PLAIN_ROUNDING = 0.05
+
+
+def _rounds_to(precise: float, rounded: float) -> bool:
+    """Whether ``rounded``, a whole number, is ``precise`` rounded at its last non-zero digit, within
+    :data:`PLAIN_ROUNDING`. Below a thousand only a fraction rounds so ("38 per cent" / "38.4 per cent"):
+    "20 dead" and "21 dead" are two tolls, not one rounded."""
+    if rounded != int(rounded) or rounded <= 0 or precise == rounded:
+        return False
+    if rounded < 1000 and precise == int(precise):
+        return False
+    step = 1
+    while int(rounded) % (step * 10) == 0:
+        step *= 10
+    return round(precise / step) * step == rounded and abs(precise - rounded) <= PLAIN_ROUNDING * rounded
 
 
 def _fmt(value: float) -> str:

@@ -47,14 +47,23 @@ PUBLICATIONS = frozenset(
 )
 
 
+# A name followed by one of these words names a stretch of country around the story's towns ("in the
+# Fellside hills", "one of the first buyouts in the Fellside area"), not a place that rivals one of them.
+REGION = re.compile(
+    r"\s+(?:area|areas|region|district|hills|valley|countryside|county|coast|borough|peninsula|province|"
+    r"uplands|lowlands|dales)\b"
+)
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
-    """Capitalised names after "in", "at", "near", "outside" (months, weekdays and the titles of
-    publications excluded)."""
+    """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications
+    and the names of regions excluded)."""
     return [
         Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
         for m in PLACE.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES | PUBLICATIONS
         and not EMPLOYEES.search(text, 0, m.start("place"))
+        and not REGION.match(text, m.end("place"))
     ]
 
 

@@ -300,6 +300,9 @@ SETS = {
     "claims_heldout18": "eighteenth held-out gold (written blind to the rules, new topics, never tuned on)",
     "claims_heldout19": "nineteenth held-out gold (written blind; misses read in round thirteen: in-sample)",
     "claims_heldout20": "twentieth held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout21": (
+        "twenty-first held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout22": (
         "twenty-second held-out gold (written blind to the rules, other topics, never tuned on)"
     ),

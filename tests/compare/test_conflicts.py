@@ -289,6 +289,34 @@ def _compare(a: str, b: str):
             "time",
             ("9 a.m.", "9:20 a.m."),
         ),
+        # One length in two units, once converted, is no rival of the other unless it differs.
+        (
+            "The crossing of about 14 miles took her all day.",
+            "The crossing of 26 kilometres took her all day.",
+            "number",
+            ("about 14 miles", "26 kilometres"),
+        ),
+        # Two times of day of one named service.
+        (
+            "She left the violin on the 22:47 service from Calder to Brennock.",
+            "She was on the 23:15 train from Calder to Brennock on Friday.",
+            "time",
+            ("22:47", "23:15"),
+        ),
+        # A duration in hours and minutes, read whole.
+        (
+            "The swimmer reached Skelmay harbour in 8 hours 41 minutes after starting at Gullet Beach.",
+            "The swimmer reached the harbour at Skelmay in 8 hours 14 minutes after leaving Gullet Beach.",
+            "number",
+            ("8 hours 41 minutes", "8 hours 14 minutes"),
+        ),
+        # "down from" a place is no update of a figure.
+        (
+            "Engineers estimated that some 2,000 tonnes of rock had come away.",
+            "The fall brought an estimated 1,200 tonnes of rock down from Raven Crag.",
+            "number",
+            ("some 2,000 tonnes", "1,200 tonnes"),
+        ),
         # Two tolls twenty apart are no rounding, however round one of them is.
         (
             "Twenty people died in the fire.",
@@ -456,6 +484,14 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "Orla Water was fined 3.4 million pounds in 2023.",
             "Orla Water raised its average bill to 498 pounds.",
+        ),
+        # One length in miles and in kilometres.
+        ("The crossing of about 14 miles took her all day.", "The 22-kilometre crossing took her all day."),
+        ("The chimney is 300 feet tall.", "The 90-metre chimney will come down on Sunday."),
+        # Two lengths from two different places.
+        (
+            "The oil came from a pipe about three kilometres upstream of Brannoch.",
+            "The oil escaped a few hundred metres from Mr Rennick's farmhouse.",
         ),
         # "during" is no word of what happened then.
         (

@@ -40,10 +40,33 @@ from newstrace.compare import values as v
         ("It will cost £3.1m, and the rest $2bn.", [(3.1e6, "pound", None), (2e9, "dollar", None)]),
         ("a 5m wall", [(5, "metre", None)]),
         ("from 9am, in the 2nd round", []),
+        # A unit abbreviated after a space is the unit too.
+        ("The crossing, 26 km from beach to point", [(26, "kilometre", None)]),
+        # Hours and minutes of one length of time are one length, in minutes.
+        (
+            "in 8 hours 41 minutes, beating 9 hours and 12 minutes",
+            [(521, "minute", None), (552, "minute", None)],
+        ),
+        ("for 3 hours, then 20 minutes later", [(3, "hour", None), (20, "minute", None)]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[float, str, str | None]]) -> None:
     assert [(q.value, q.noun, q.hedge) for q in v.quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # The unit or scale written onto a figure ends its cited words, at the text's end too.
+        ("gusts of up to 86mph.", "up to 86mph"),
+        ("It will cost £3.1m", "£3.1m"),
+        ("The crossing, 26 km from beach to point", "26 km"),
+        ("about 5k runners", "about 5k runners"),
+    ],
+)
+def test_a_unit_written_onto_a_figure_is_cited_with_it(text: str, cited: str) -> None:
+    (q,) = v.quantities(text)
+    assert text[q.start : q.end] == cited
 
 
 def test_spans_are_offsets_into_the_article() -> None:

@@ -133,7 +133,8 @@ def _exclusive_values(
     shared = [
         (
             len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment))
-            + (kind == "place" and _same_premises(text_a, x, text_b, y)),
+            + (kind == "place" and _same_premises(text_a, x, text_b, y))
+            + (kind == "time" and _services(text_a, x, text_b, y)),
             n,
             x,
             y,
@@ -162,6 +163,17 @@ def _exclusive_values(
     ):
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
     return []
+
+
+# A clock time that names a service: "the 22:47 service from Calder", "the 7.15 ferry".
+SERVICE = re.compile(r"\s+(?:service|train|flight|bus|coach|ferry|sailing|tram|departure)\b", re.IGNORECASE)
+
+
+def _services(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
+    """Whether both clock times name the service they are the times of ("of the 22:47 service from Calder
+    to Brennock" / "was on the 23:15 train from Calder to Brennock"): the words before them ("of the" / "on
+    the") say nothing, the vehicle after them says which question they answer."""
+    return bool(SERVICE.match(text_a, x.end) and SERVICE.match(text_b, y.end))
 
 
 # A named place right before the street it stands on: "Sandhu's Pharmacy on Market Street", "the Red Lion

@@ -19,9 +19,12 @@ from newstrace.model import Citation, Difference
 # 1,187 is 1.1% apart); 10% is the widest rounding a news report does on counts in the hundreds.
 ROUNDING = 0.10
 # Words that mark a figure as a later update of an earlier one, not a contradiction of it.
+# "up from" and "down from" only before a figure: "brought 1,200 tonnes of rock down from Raven Crag" is
+# no update.
 UPDATE = re.compile(
-    r"\b(?:rose to|risen to|climbed to|increased to|fell to|dropped to|up from|down from|now|updated|"
-    r"revised|later)\b",
+    r"\b(?:rose to|risen to|climbed to|increased to|fell to|dropped to|now|updated|revised|later)\b|"
+    r"\b(?:up|down) from\s+(?:about |around |nearly |some |just |more than |fewer than |less than )?"
+    r"(?:[£$€]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|a few|several)",
     re.I,
 )
 
@@ -68,7 +71,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
     qa = [q for q in found(v.quantities, a.text, a.start) if not _restated_or_named(text_a, q)]
     qb = [q for q in found(v.quantities, b.text, b.start) if not _restated_or_named(text_b, q)]
     qa, qb = _lone_percentages(qa, qb)
-    findings = []
+    findings = _lengths(a, text_a, qa, b, text_b, qb)
     for x in qa:
         # The whole a share is taken of ("a third of its 3.4 million customers") is no count of the share.
         whole = _share(text_a, x) == "whole"
@@ -127,6 +130,47 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         else:
             findings.append(Difference("number", sides, False, reason))
     return findings
+
+
+# Units of length, in metres: one length given in two of them is compared after converting.
+METRES = {
+    "metre": 1.0, "meter": 1.0, "kilometre": 1000.0, "kilometer": 1000.0, "mile": 1609.344,
+    "foot": 0.3048, "feet": 0.3048, "yard": 0.9144,
+}  # fmt: skip
+# Two lengths in two units this close once converted are one length ("about 14 miles" / "the 22-kilometre
+# crossing": 22.5 km); a hedged one ("about") may be off by ROUNDING.
+CONVERTED = 0.05
+
+
+def _lengths(
+    a: Citation, text_a: str, qa: Sequence[v.Quantity], b: Citation, text_b: str, qb: Sequence[v.Quantity]
+) -> list[Difference]:
+    """One length in two units ("about 14 miles" / "a 26 km crossing"), compared once converted: the same
+    length told in miles and kilometres, or a conflict. Only the one length of each statement is read (a
+    sentence of two lengths may answer with either), and only lengths of one thing: the same word hyphened
+    to both ("the 22-kilometre crossing" / "a 14-mile crossing") or shared by their clauses ("The crossing of
+    about 14 miles"), not "three kilometres upstream of Brannoch" / "a few hundred metres from the farm"."""
+    la = [q for q in qa if q.noun in METRES and not q.percent]
+    lb = [q for q in qb if q.noun in METRES and not q.percent]
+    if len(la) != 1 or len(lb) != 1:
+        return []
+    x, y = la[0], lb[0]
+    if METRES[x.noun] == METRES[y.noun] or (x.of and y.of and x.of != y.of):
+        return []  # one unit: compared as any two counts of one noun
+    if not (x.of and x.of == y.of) and not context_words(a, x) & context_words(b, y):
+        return []  # "three kilometres upstream of Brannoch" / "a few hundred metres from the farmhouse"
+    converted = x.value * METRES[x.noun] / METRES[y.noun]  # x in y's unit
+    in_units = f"{_fmt(x.value)} {_plural(x.noun)} is {round(converted, 1):g} {_plural(y.noun)}"
+    sides = (cite(a, text_a, x), cite(b, text_b, y))
+    slack = ROUNDING if "about" in (x.hedge, y.hedge) else CONVERTED
+    bound = _compatible_amounts(dataclasses.replace(x, value=converted, hedge=x.hedge), y)
+    if abs(converted - y.value) <= slack * max(converted, y.value) or (bound and "rounding" not in bound):
+        return [Difference("number", sides, False, f"one length in two units: {in_units}")]
+    return [Difference("number", sides, True, f"{in_units}, not {_fmt(y.value)}")]
+
+
+def _plural(unit: str) -> str:
+    return "feet" if unit in ("foot", "feet") else f"{unit}s"
 
 
 # A length of time that says when, counted from something: "twenty minutes after leaving", "two days

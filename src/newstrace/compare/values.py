@@ -52,7 +52,7 @@ QUANTITY = re.compile(
     rf"(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d|,\d|\.\d)|\b\d+(?:\.\d+)?(?!\d|\.\d)|"
     rf"\b(?:{_NUMBER_WORD})\b)"
     # A unit or a scale written onto the figure ("250MW", "86mph", "£3.1m"): GLUED_UNITS, GLUED_SCALES.
-    r"(?:(?P<glued>bn|mw|gw|kw|mph|km|kg|cm|mm|ft|m|k)\b|\b)"
+    r"(?:(?P<glued>bn|mw|gw|kw|mph|km|kg|cm|mm|ft|m|k)\b|\s(?P<spaced>mw|gw|kw|mph|km|kg|cm|mm|ft)\b|\b)"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
     r"(?:\s+(?:more|other|additional|of\s+the|of\s+them)\b)?"
@@ -223,7 +223,7 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if m.group("scale"):
             value *= SCALES[m.group("scale").lower()]
-        glued = (m.group("glued") or "").lower()
+        glued = (m.group("glued") or m.group("spaced") or "").lower()
         if glued in GLUED_SCALES and (m.group("cur") or glued != "m"):
             value *= GLUED_SCALES[glued]
             glued = ""
@@ -253,8 +253,12 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             # operations, "planned" describes them; "four wolf escapes": escapes.
             noun = head
         # The cited span ends with the word that says what is counted.
-        end = max(m.end(g) for g in ("num", "scale", "pct", "people") if m.group(g))
-        if noun and not currency:
+        end = max(m.end(g) for g in ("num", "spaced", "scale", "pct", "people") if m.group(g))
+        unit = "glued" if m.group("glued") else "spaced" if m.group("spaced") else None
+        if unit and (glued in GLUED_UNITS or currency or not noun):
+            # "86mph", "26 km", "£3.1m": the unit or scale written onto the figure ends the cited words.
+            end = max(end, m.end(unit))
+        elif noun and not currency:
             end = m.end("head") if noun == head else m.end("noun")
         verb = COUNT_VERB.search(text, max(0, m.start() - 40), m.start())
         state = STATE_AFTER.match(text, m.end("people") if m.group("people") else m.end("num"))
@@ -282,7 +286,32 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun = f"capacity of {noun}"
         percent = bool(m.group("pct"))
         found.append(Quantity(value, noun, hedge, percent, offset + m.start(), offset + end, measured))
-    return _tallies(text, offset, found)
+    return _tallies(text, offset, _hours_and_minutes(text, offset, found))
+
+
+# What may stand between the hours and the minutes of one length of time: "8 hours 41 minutes", "two hours
+# and 5 minutes", "9 hours, 12 minutes".
+HOURS_MINUTES = re.compile(r",?\s+(?:and\s+)?$")
+
+
+def _hours_and_minutes(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with each count of hours followed by one of minutes made one length in minutes: "in 8 hours
+    41 minutes" and "in 8 hours 14 minutes" differ by 27 minutes, not in their hours (read apart, "9 hours
+    12 minutes" and "8 hours 14 minutes" made two false conflicts)."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.noun == "hour"
+            and q.noun == "minute"
+            and HOURS_MINUTES.match(text[last.end - offset : q.start - offset])
+        ):
+            minutes = last.value * 60 + q.value
+            out[-1] = Quantity(minutes, "minute", last.hedge, False, last.start, q.end, last.of)
+        else:
+            out.append(q)
+    return out
 
 
 def _tallies(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:

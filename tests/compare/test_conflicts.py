@@ -317,6 +317,19 @@ def _compare(a: str, b: str):
             "number",
             ("some 2,000 tonnes", "1,200 tonnes"),
         ),
+        # Two countries, or two states, of one scale stay rivals.
+        (
+            "The boxer won in Switzerland on Saturday.",
+            "The boxer won in Germany on Saturday.",
+            "place",
+            ("Switzerland", "Germany"),
+        ),
+        (
+            "The prisoner escaped in Texas.",
+            "The prisoner escaped in California.",
+            "place",
+            ("Texas", "California"),
+        ),
         # Two tolls twenty apart are no rounding, however round one of them is.
         (
             "Twenty people died in the fire.",
@@ -485,6 +498,9 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "Orla Water was fined 3.4 million pounds in 2023.",
             "Orla Water raised its average bill to 498 pounds.",
         ),
+        # A country or a county and a town in it: one place at two scales.
+        ("Riots broke out in Greece on Saturday night.", "Riots broke out in Athens on Saturday night."),
+        ("A store burned down in Surrey on Sunday.", "A store burned down in Lindby on Sunday."),
         # One length in miles and in kilometres.
         ("The crossing of about 14 miles took her all day.", "The 22-kilometre crossing took her all day."),
         ("The chimney is 300 feet tall.", "The 90-metre chimney will come down on Sunday."),

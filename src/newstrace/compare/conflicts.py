@@ -118,6 +118,10 @@ def _exclusive_values(
     value on each side is compared even when no anchor word is shared."""
     if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
         return []
+    if kind == "place":
+        va, vb = places.without_wider(va, vb), places.without_wider(vb, va)
+        if not va or not vb:
+            return []  # "in Greece" / "in Athens": one place at two scales
     if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
         return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
     if kind == "place" and any(_nested(x.value, y.value) for x in va for y in vb):

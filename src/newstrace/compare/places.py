@@ -180,3 +180,51 @@ BACKGROUND_WINDOW = 60
 def background(text: str, start: int) -> bool:
     """Whether the place at ``start`` of ``text`` follows an indefinite noun (:data:`BACKGROUND`)."""
     return BACKGROUND.search(text, max(0, start - BACKGROUND_WINDOW), start) is not None
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    from newstrace.annotate.gazetteer import countries
+
+    return frozenset(countries())
+
+
+# Kinds of ISO 3166-2 subdivision that are wide areas (a state, a province, a county), not towns.
+REGION_KINDS = frozenset(
+    {
+        "State", "Province", "Region", "County", "Two-tier county", "Land", "Autonomous community",
+        "Autonomous region", "Territory", "Governorate", "Prefecture", "Regional state",
+        "Administrative region", "Canton", "Voivodship",
+    }
+)  # fmt: skip
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    """Names of the wide subdivisions of countries ("Surrey", "Texas", "Ontario"), listed cities left out."""
+    import pycountry
+
+    from newstrace.annotate.gazetteer import CITIES
+
+    return frozenset(s.name for s in pycountry.subdivisions if s.type in REGION_KINDS) - CITIES
+
+
+def scale(name: str) -> int:
+    """How wide a named place is: 2 for a country ("Greece", "DPRK"), 1 for a state, province or county
+    ("Texas", "Surrey"), 0 for anything else (a town, a street, a building)."""
+    from newstrace.annotate.gazetteer import canonical_place
+
+    if canonical_place(name) in _country_names():
+        return 2
+    return 1 if name in _region_names() else 0
+
+
+def without_wider(mentions: list[Mention], others: list[Mention]) -> list[Mention]:
+    """``mentions`` without the places wider than the narrowest place ``others`` names: a town is in some
+    county and some country, and "in Greece" / "in Athens", "Turkmenistan" / "Ashgabat" or "Surrey" /
+    "Banstead" (false conflicts on ECB+) are one place at two scales. Places of one scale stay rivals ("in
+    Switzerland" / "in Germany", "Texas" / "California", two towns)."""
+    if not others:
+        return mentions
+    narrowest = min(scale(m.value) for m in others)
+    return [m for m in mentions if scale(m.value) <= narrowest]

@@ -221,6 +221,8 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = _number(raw)
         if value is None or _is_calendar_day(text, m):
             continue
+        if MODEL_PREFIX.search(text, max(0, m.start("num") - 8), m.start("num")):
+            continue  # "AK-47", "COVID-19": the figure is part of a name, no count
         if m.group("scale"):
             value *= SCALES[m.group("scale").lower()]
         glued = (m.group("glued") or m.group("spaced") or "").lower()
@@ -232,6 +234,10 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             hedge = "about"
         noun = m.group("noun") or ""
         head = (m.group("head") or "").lower()
+        model = MODEL_AFTER.match(text, m.end("noun")) if noun.endswith("-") else None
+        if model:
+            # "seven AK-47 rifles": seven of the model, not of "AK-"; its number is no count of its own.
+            noun, head = noun + model.group(1), ""
         measured = ""
         if m.group("sep") == "-":
             # "a 198-metre chimney": metres, of a chimney, as "the chimney, at 198 metres"; an age says
@@ -285,8 +291,16 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
         if noun and not m.group("pct") and CAPACITY.search(text, max(0, m.start() - 30), m.start()):
             noun = f"capacity of {noun}"
         percent = bool(m.group("pct"))
+        if model:
+            end = model.end()
         found.append(Quantity(value, noun, hedge, percent, offset + m.start(), offset + end, measured))
     return _tallies(text, offset, _hours_and_minutes(text, offset, found))
+
+
+# A figure written onto a name with a hyphen is part of the name: "AK-47", "COVID-19", "F-16".
+MODEL_PREFIX = re.compile(r"[A-Za-z]-$")
+# The number that ends a model's name after its hyphened letters ("AK-" + "47s").
+MODEL_AFTER = re.compile(r"(\d+)s?\b")
 
 
 # What may stand between the hours and the minutes of one length of time: "8 hours 41 minutes", "two hours

@@ -317,6 +317,13 @@ def _compare(a: str, b: str):
             "number",
             ("some 2,000 tonnes", "1,200 tonnes"),
         ),
+        # Two times on one clock stay rivals.
+        (
+            "The quake struck at 0300 GMT on Sunday.",
+            "The quake struck at 1100 GMT on Sunday.",
+            "time",
+            ("0300 GMT", "1100 GMT"),
+        ),
         # Two countries, or two states, of one scale stay rivals.
         (
             "The boxer won in Switzerland on Saturday.",
@@ -498,6 +505,9 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "Orla Water was fined 3.4 million pounds in 2023.",
             "Orla Water raised its average bill to 498 pounds.",
         ),
+        # One moment on two clocks: a local time and a time in GMT; a part of the day and a GMT time.
+        ("The quake struck at 13:36 on Sunday.", "The quake struck at 0440 GMT on Sunday."),
+        ("The quake struck this morning, killing three.", "The quake struck at 2045 GMT, killing three."),
         # A country or a county and a town in it: one place at two scales.
         ("Riots broke out in Greece on Saturday night.", "Riots broke out in Athens on Saturday night."),
         ("A store burned down in Surrey on Sunday.", "A store burned down in Lindby on Sunday."),

@@ -15,7 +15,15 @@ from newstrace.compare import places
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
 from newstrace.compare.counts import UPDATE, number_differences
-from newstrace.compare.moments import SENTENCE_END, hedged_time, one_night, part_of_day_fits, parts_of_day
+from newstrace.compare.moments import (
+    SENTENCE_END,
+    hedged_time,
+    one_night,
+    other_clocks,
+    part_of_day_fits,
+    parts_of_day,
+    zone,
+)
 from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
@@ -134,6 +142,9 @@ def _exclusive_values(
         x, y = va[0], vb[0]
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), False, "a later update")]
     moment = kind in ("date", "time")
+    pairs = [(x, y) for x in va for y in vb if kind != "time" or not other_clocks(text_a, x, text_b, y)]
+    if not pairs:
+        return []  # "struck at 13:36" / "at 0440 GMT": one moment may have both times
     shared = [
         (
             len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment))
@@ -143,7 +154,7 @@ def _exclusive_values(
             x,
             y,
         )
-        for n, (x, y) in enumerate((x, y) for x in va for y in vb)
+        for n, (x, y) in enumerate(pairs)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
     if best[0] or (lone and len(va) == 1 and len(vb) == 1):
@@ -237,8 +248,9 @@ def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Diffe
     one (the pair sharing most is taken), two statements that name different days are left to the day
     check, and an update is no conflict."""
     moments = []
-    for s in (a, b):
-        clocks = found(v.clock_times, s.text, s.start)
+    for s, text in ((a, text_a), (b, text_b)):
+        # A clock time in a named zone ("2045 GMT") is no hour of the local day a part of the day names.
+        clocks = [c for c in found(v.clock_times, s.text, s.start) if zone(text, c) in (None, "local time")]
         moments.append((clocks, False) if clocks else (found(parts_of_day, s.text, s.start), True))
     (va, part_a), (vb, part_b) = moments
     if not va or not vb or not (part_a or part_b) or UPDATE.search(a.text) or UPDATE.search(b.text):

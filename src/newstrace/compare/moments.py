@@ -219,3 +219,22 @@ def _act_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+# A clock time's zone, written in its span or right after it: "2215 GMT", "6:41pm PST", "13:36 local time".
+ZONE = re.compile(
+    r"\b(GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT)\b|\blocal time\b"
+)
+
+
+def zone(text: str, mention: v.Mention) -> str | None:
+    """The zone a clock time is given in ("GMT", "local time"), or ``None`` when the text names none."""
+    m = ZONE.search(text, mention.start, min(len(text), mention.end + 12))
+    return (m.group(1) or "local time") if m else None
+
+
+def other_clocks(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
+    """Whether two clock times are read on different clocks: one in a named zone and the other in none or
+    another ("struck at 13:36" / "at 0440 GMT"; "this morning" / "2045 GMT"). The same moment has two such
+    times, so they are not compared."""
+    return zone(text_a, x) != zone(text_b, y)

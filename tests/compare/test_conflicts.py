@@ -317,6 +317,13 @@ def _compare(a: str, b: str):
             "number",
             ("some 2,000 tonnes", "1,200 tonnes"),
         ),
+        # One figure differing among agreeing ones stays a conflict.
+        (
+            "The blast killed 5 people, injured 12 and left 30 homeless.",
+            "The blast killed 5 people, injured 14 and left 30 homeless.",
+            "number",
+            ("12", "14"),
+        ),
         # Two times on one clock stay rivals.
         (
             "The quake struck at 0300 GMT on Sunday.",
@@ -504,6 +511,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         (
             "Orla Water was fined 3.4 million pounds in 2023.",
             "Orla Water raised its average bill to 498 pounds.",
+        ),
+        # A whole line of figures that all differ covers another span: a part of a season and the whole.
+        (
+            "Ruiz hit 13 homers and drove in 43 runs in 54 games with the Otters.",
+            "Over the season Ruiz had 33 homers and drove in 121 runs in 157 games.",
         ),
         # One moment on two clocks: a local time and a time in GMT; a part of the day and a GMT time.
         ("The quake struck at 13:36 on Sunday.", "The quake struck at 0440 GMT on Sunday."),

@@ -129,7 +129,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             findings.append(Difference("number", sides, True, f"{_fmt(x.value)} vs {_fmt(y.value)} {x.noun}"))
         else:
             findings.append(Difference("number", sides, False, reason))
-    return findings
+    return _other_spans(findings, qa, qb)
 
 
 # Units of length, in metres: one length given in two of them is compared after converting.
@@ -140,6 +140,29 @@ METRES = {
 # Two lengths in two units this close once converted are one length ("about 14 miles" / "the 22-kilometre
 # crossing": 22.5 km); a hedged one ("about") may be off by ROUNDING.
 CONVERTED = 0.05
+
+
+# Counts of this many different nouns that all differ between two statements, and none that agrees, are
+# figures of two different spans, not so many conflicts: "13 homers and 43 RBIs in 54 games with the Angels"
+# / "33 homers and 121 RBIs in a combined 157 games" (a season's part and its whole, on ECB+).
+OTHER_SPAN_NOUNS = 3
+
+
+def _other_spans(
+    findings: list[Difference], qa: Sequence[v.Quantity], qb: Sequence[v.Quantity]
+) -> list[Difference]:
+    """``findings``, with its number conflicts made compatible when they are a whole line of figures that
+    all differ (:data:`OTHER_SPAN_NOUNS` nouns or more) and no noun both statements count agrees: one
+    report's figures then cover another span or another event. One differing figure among agreeing ones
+    ("5 dead and 12 injured" / "5 dead and 14 injured") stays a conflict."""
+    conflicting = [d for d in findings if d.kind == "number" and d.conflict]
+    if len(conflicting) < OTHER_SPAN_NOUNS:  # one conflict per figure of the first statement
+        return findings
+    agreeing = {x.noun for x in qa for y in qb if x.noun and x.noun == y.noun and x.value == y.value}
+    if agreeing:
+        return findings
+    reason = "figures of another span: every count of the two statements differs"
+    return [Difference(d.kind, d.sides, False, reason) if d in conflicting else d for d in findings]
 
 
 def _lengths(

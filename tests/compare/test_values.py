@@ -43,6 +43,7 @@ from newstrace.compare import values as v
         # A figure hyphened onto a name is part of it: the count is of the model.
         ("They seized seven AK-47 rifles and 12 magazines.", [(7, "ak-47", None), (12, "magazine", None)]),
         ("COVID-19 cases rose to 12 on Monday.", [(12, "", None)]),
+        ("Six AK 47 rifles and 12 magazines were found.", [(6, "", None), (12, "magazine", None)]),
         # A unit abbreviated after a space is the unit too.
         ("The crossing, 26 km from beach to point", [(26, "kilometre", None)]),
         # Hours and minutes of one length of time are one length, in minutes.

@@ -297,8 +297,9 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
     return _tallies(text, offset, _hours_and_minutes(text, offset, found))
 
 
-# A figure written onto a name with a hyphen is part of the name: "AK-47", "COVID-19", "F-16".
-MODEL_PREFIX = re.compile(r"[A-Za-z]-$")
+# A figure written onto a name with a hyphen, or after its capitals and a space, is part of the name:
+# "AK-47", "COVID-19", "F-16", "AK 47".
+MODEL_PREFIX = re.compile(r"[A-Za-z]-$|\b[A-Z]{2,3} $")
 # The number that ends a model's name after its hyphened letters ("AK-" + "47s").
 MODEL_AFTER = re.compile(r"(\d+)s?\b")
 

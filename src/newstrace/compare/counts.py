@@ -142,9 +142,9 @@ METRES = {
 CONVERTED = 0.05
 
 
-# Counts of this many different nouns that all differ between two statements, and none that agrees, are
-# figures of two different spans, not so many conflicts: "13 homers and 43 RBIs in 54 games with the Angels"
-# / "33 homers and 121 RBIs in a combined 157 games" (a season's part and its whole, on ECB+).
+# This many counts of two statements in conflict, and none they share agreeing, are figures of two
+# different spans, not so many conflicts: "13 homers and 43 RBIs in 54 games with the Angels" / "33 homers
+# and 121 RBIs in a combined 157 games" (a season's part and its whole, on ECB+).
 OTHER_SPAN_NOUNS = 3
 
 
@@ -152,7 +152,7 @@ def _other_spans(
     findings: list[Difference], qa: Sequence[v.Quantity], qb: Sequence[v.Quantity]
 ) -> list[Difference]:
     """``findings``, with its number conflicts made compatible when they are a whole line of figures that
-    all differ (:data:`OTHER_SPAN_NOUNS` nouns or more) and no noun both statements count agrees: one
+    all differ (:data:`OTHER_SPAN_NOUNS` conflicts or more) and no noun both statements count agrees: one
     report's figures then cover another span or another event. One differing figure among agreeing ones
     ("5 dead and 12 injured" / "5 dead and 14 injured") stays a conflict."""
     conflicting = [d for d in findings if d.kind == "number" and d.conflict]
@@ -186,7 +186,7 @@ def _lengths(
     in_units = f"{_fmt(x.value)} {_plural(x.noun)} is {round(converted, 1):g} {_plural(y.noun)}"
     sides = (cite(a, text_a, x), cite(b, text_b, y))
     slack = ROUNDING if "about" in (x.hedge, y.hedge) else CONVERTED
-    bound = _compatible_amounts(dataclasses.replace(x, value=converted, hedge=x.hedge), y)
+    bound = _compatible_amounts(dataclasses.replace(x, value=converted), y)
     if abs(converted - y.value) <= slack * max(converted, y.value) or (bound and "rounding" not in bound):
         return [Difference("number", sides, False, f"one length in two units: {in_units}")]
     return [Difference("number", sides, True, f"{in_units}, not {_fmt(y.value)}")]

@@ -520,6 +520,12 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         # One moment on two clocks: a local time and a time in GMT; a part of the day and a GMT time.
         ("The quake struck at 13:36 on Sunday.", "The quake struck at 0440 GMT on Sunday."),
         ("The quake struck this morning, killing three.", "The quake struck at 2045 GMT, killing three."),
+        # A county named by its head word, and a town in it; a street and its town.
+        ("The victims lived in Genesee County, police said.", "The victims lived in Flint, police said."),
+        ("The store in Mill Street burned down.", "The store in Lindby burned down."),
+        # Divisions of a sport, demonyms and weekdays are no places.
+        ("The team finished third in the Eastern Conference.", "The team finished third in Detroit."),
+        ("Riots spread in Greek cities on Sunday.", "Riots spread in Athens on Sunday."),
         # A country or a county and a town in it: one place at two scales.
         ("Riots broke out in Greece on Saturday night.", "Riots broke out in Athens on Saturday night."),
         ("A store burned down in Surrey on Sunday.", "A store burned down in Lindby on Sunday."),

@@ -55,16 +55,37 @@ REGION = re.compile(
 )
 
 
+# Last words of names that are no places: divisions of a sport ("in the Eastern Conference", "at the
+# Atlantic Division"), not where anything happened.
+NOT_PLACE_HEADS = frozenset("Division Conference League Cup Championship Series Awards".split())
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
-    """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications
-    and the names of regions excluded)."""
-    return [
-        Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
-        for m in PLACE.finditer(text)
-        if m.group("place").split()[0] not in NOT_NAMES | PUBLICATIONS
-        and not EMPLOYEES.search(text, 0, m.start("place"))
-        and not REGION.match(text, m.end("place"))
-    ]
+    """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications,
+    demonyms, divisions of a sport and the names of regions excluded; a weekday or month after a one-word
+    name is no part of it: "in Cleveland Friday")."""
+    out = []
+    for m in PLACE.finditer(text):
+        words = m.group("place").split()
+        if words[0] in NOT_NAMES | PUBLICATIONS or EMPLOYEES.search(text, 0, m.start("place")):
+            continue
+        if len(words) == 2 and words[1] in NOT_NAMES:
+            words = words[:1]
+        if words[-1] in NOT_PLACE_HEADS or (len(words) == 1 and words[0].lower() in _demonyms()):
+            continue
+        start = m.start("place")
+        end = start + len(" ".join(words)) if len(words) == 1 else m.end("place")
+        if REGION.match(text, end):
+            continue
+        out.append(Mention(text[start:end], offset + start, offset + end))
+    return out
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    from newstrace.annotate.gazetteer import DEMONYMS
+
+    return DEMONYMS
 
 
 def land_features(text: str, offset: int = 0) -> list[Mention]:
@@ -209,20 +230,31 @@ def _region_names() -> frozenset[str]:
     return frozenset(s.name for s in pycountry.subdivisions if s.type in REGION_KINDS) - CITIES
 
 
+# Last words that make a name a region ("Genesee County", "Kerman Province") or a street ("Banstead High
+# Street"), whatever lists say.
+REGION_HEADS = frozenset("County Province Region District State Prefecture Governorate Oblast Shire".split())
+STREET_HEADS = frozenset("Street Road Avenue Lane Drive Square Boulevard".split())
+
+
 def scale(name: str) -> int:
     """How wide a named place is: 2 for a country ("Greece", "DPRK"), 1 for a state, province or county
-    ("Texas", "Surrey"), 0 for anything else (a town, a street, a building)."""
+    ("Texas", "Surrey", "Genesee County"), -1 for a street ("High Street"), 0 for anything else (a town, a
+    building)."""
     from newstrace.annotate.gazetteer import canonical_place
 
     if canonical_place(name) in _country_names():
         return 2
-    return 1 if name in _region_names() else 0
+    last = name.split()[-1] if name.split() else ""
+    if last in STREET_HEADS:
+        return -1
+    return 1 if name in _region_names() or last in REGION_HEADS else 0
 
 
 def without_wider(mentions: list[Mention], others: list[Mention]) -> list[Mention]:
-    """``mentions`` without the places wider than the narrowest place ``others`` names: a town is in some
-    county and some country, and "in Greece" / "in Athens", "Turkmenistan" / "Ashgabat" or "Surrey" /
-    "Banstead" (false conflicts on ECB+) are one place at two scales. Places of one scale stay rivals ("in
+    """``mentions`` without the places wider than the narrowest place ``others`` names: a street is in some
+    town, a town in some county and some country, and "in Greece" / "in Athens", "Turkmenistan" /
+    "Ashgabat", "Surrey" / "Banstead" or "Banstead" / "High Street" (false conflicts on ECB+) are one place at
+    two scales. Places of one scale stay rivals ("in
     Switzerland" / "in Germany", "Texas" / "California", two towns)."""
     if not others:
         return mentions

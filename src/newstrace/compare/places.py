@@ -74,7 +74,7 @@ def places(text: str, offset: int = 0) -> list[Mention]:
         if words[-1] in NOT_PLACE_HEADS or (len(words) == 1 and words[0].lower() in _demonyms()):
             continue
         start = m.start("place")
-        end = start + len(" ".join(words)) if len(words) == 1 else m.end("place")
+        end = start + len(words[0]) if len(words) == 1 else m.end("place")
         if REGION.match(text, end):
             continue
         out.append(Mention(text[start:end], offset + start, offset + end))

@@ -236,6 +236,7 @@ REGION_HEADS = frozenset("County Province Region District State Prefecture Gover
 STREET_HEADS = frozenset("Street Road Avenue Lane Drive Square Boulevard".split())
 
 
+@functools.cache
 def scale(name: str) -> int:
     """How wide a named place is: 2 for a country ("Greece", "DPRK"), 1 for a state, province or county
     ("Texas", "Surrey", "Genesee County"), -1 for a street ("High Street"), 0 for anything else (a town, a

@@ -302,6 +302,9 @@ SETS = {
     "claims_heldout20": "twentieth held-out gold (written blind; misses read in round thirteen: in-sample)",
     "claims_heldout21": "twenty-first held-out gold (written blind; misses read in round 14: in-sample)",
     "claims_heldout22": "twenty-second held-out gold (written blind; misses read in round 14: in-sample)",
+    "claims_heldout23": (
+        "twenty-third held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

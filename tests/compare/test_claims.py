@@ -465,6 +465,18 @@ def test_a_person_two_outlets_give_two_offices_in_unaligned_sentences_is_a_confl
     assert roles == [("conflicting", "Maud Ferrier: principal vs vice-principal")]
 
 
+def test_an_office_and_its_deputy_across_claims_are_two_offices() -> None:
+    # Fewer title words is no clash ("coach" / "head coach", below), but a deputy holds another post, and an
+    # outlet that writes "deputy principal" before the name gives her no office of "principal".
+    a = MERGER_A
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal, said", "Deputy principal Maud Ferrier said"
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    roles = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "role"]
+    assert roles == [("conflicting", "Maud Ferrier: principal vs deputy principal")]
+
+
 def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(

@@ -105,6 +105,19 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("It was led by Save Ostbrook, whose secretary, Olaf Ness, spoke", [("Olaf Ness", "secretary")]),
         # Officials of a game.
         ("Chief arbiter Pavel Denk ruled", [("Pavel Denk", "chief arbiter")]),
+        # The body an office serves, named in capitals then common words, is no part of the role.
+        ("Ada Rusk, leader of the Orrin Fell mountain rescue team, said", [("Ada Rusk", "leader")]),
+        # A title word with the department it heads, after a modifier.
+        (
+            "Ada Rusk, assistant curator of mosses at the Orrin Museum of Natural History, said",
+            [("Ada Rusk", "assistant curator of mosses")],
+        ),
+        # A role opening the sentence, with the body it serves, then the name in apposition.
+        ("Vice-chair of the health board, Piet Aalders, said", [("Piet Aalders", "vice-chair")]),
+        ("However, Piet Aalders said", []),
+        # A form of address is no office, and does not stay in the name a role is given to.
+        ("Dr Ada Rusk said", []),
+        ("Dr Ada Rusk, the charity's lead vet, said", [("Ada Rusk", "lead vet")]),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:

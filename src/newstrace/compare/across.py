@@ -350,11 +350,19 @@ def _two_offices(x: str, y: str) -> bool:
     """Whether two roles name two offices by their title words, each with one the other lacks ("principal"
     / "vice-principal", "chairman" / "secretary"). Across claims, a role said with fewer title words
     ("coach" / "head coach", "spokesperson" / "spokesman Constable") or told by other modifiers ("race
-    leader" / "overall leader") is no clash."""
+    leader" / "overall leader") is no clash, unless the extra word makes it a second rank (deputy, vice,
+    assistant, associate)."""
     if "former" in x.split() or "former" in y.split():
         return False  # "former president" / "general manager": two offices at two times
     titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
+    if titles[0] & SECOND_RANKS != titles[1] & SECOND_RANKS:
+        return True  # "council leader" / "deputy council leader": the deputy holds another office
     return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
+
+
+# Words that make an office the second of its kind: fewer title words is no clash ("coach" / "head
+# coach"), but "team leader" / "deputy team leader" are two people's posts.
+SECOND_RANKS = frozenset({"deputy", "vice", "assistant", "associate"})
 
 
 def _gives(text: str, name: str, role: str) -> bool:
@@ -366,8 +374,8 @@ def _gives(text: str, name: str, role: str) -> bool:
         before = {
             w.lower().strip(",.;:'\u2019") for w in text[max(0, m.start() - GIVES_BEFORE) : m.start()].split()
         }
-        if all(w in before for w in words):
-            return True
+        if all(w in before for w in words) and before & SECOND_RANKS <= set(words):
+            return True  # "deputy council leader Gareth Pym" gives him no office of "leader"
     return False
 
 

@@ -18,7 +18,9 @@ from newstrace.compare.values import NOT_NOUNS, Mention
 _HYPHEN_PART = (
     r"(?:-(?!(?:the|and|a|an|of|to|in|on|at|for|was|were|is|are|who|which|that|but|or)\b)[A-Za-z][a-z]+)?"
 )
-NAME = re.compile(rf"\b[A-Z][a-z]+{_HYPHEN_PART}(?:\s+[A-Z][a-z]+{_HYPHEN_PART})*")
+# A Scottish or Irish prefix before a second capital is part of the word: "McLachlan", "MacNeil", "O'Hara".
+_WORD = r"(?:Ma?c|O['\u2019])?[A-Z][a-z]+"
+NAME = re.compile(rf"\b{_WORD}{_HYPHEN_PART}(?:\s+{_WORD}{_HYPHEN_PART})*")
 # Roles that precede or follow a name: "deputy minister", "spokesperson", "coach", "chief executive".
 ROLE = re.compile(
     r"\b(?P<role>(?:deputy |vice |acting |former |interim |assistant |chief |senior |head )?"
@@ -79,13 +81,15 @@ TITLE_WORDS = frozenset(
     "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
-    "teacher "
+    "teacher vet veterinarian medic paramedic "
     # Officials of a game or a register: "Chief arbiter Pavel Denk", "referee Ola Berg".
     "arbiter referee umpire registrar clerk "
     # Academic ranks: "Associate Professor Hanna Lindqvist" and "Professor Hanna Lindqvist" are two ranks,
     # as "assistant" and "deputy" make two offices.
     "associate adjunct".split()
 )
+# Title words that address a person without naming an office.
+HONORIFICS = frozenset("dr mr mrs ms".split())
 # Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
 # Tomas Ekdal", "Chief Justice Mara Oyelaran".
 TITLED = re.compile(
@@ -95,13 +99,14 @@ TITLED = re.compile(
 # A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
 # executive," / "Marit Solberg, Kestrun's head of product safety," (an owner of one to three words, "Harrow
 # Foods' ") / "Tomas Brandt, the mayor of Coldwater Mills," (the place after "of", group ``of``, says where
-# the office is, not which office) / "Dana Reyes-Holt, head of cyber security at the hospital," (where
+# the office is, not which office, and may end in common words: "of the Varrick Valley mountain rescue
+# team") / "Dana Reyes-Holt, head of cyber security at the hospital," (where
 # the person works, group ``at``, is left out of the role as the place of an office is).
 APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
     r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?"
-    r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,2}?)?(?=[,.])"
+    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*(?:\s+[a-z]+){0,3})?"
+    r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,5}?)?(?=[,.])"
 )
 # A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The
 # company's chief executive, Jonas Brevik, told staff", "said its chairman, Clive Ansty.", "Save Gorsey
@@ -110,6 +115,13 @@ PREPOSED = re.compile(
     r"(?:\b[A-Za-z]+(?:['\u2019]s|s['\u2019])\s+|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|whose)\s+)"
     r"(?P<role>(?:[a-z]+\s+){0,2}[a-z]+(?:-[a-z]+)*),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)"
     r"(?=[,.])"
+)
+# A role opening the sentence, with or without the body it serves, then the name in apposition: "Vice-chair
+# of the hospital trust, Peter Lyle, said", "Chief executive Dana Holt" is a TITLED name.
+OPENING_ROLE = re.compile(
+    r"^(?P<role>[A-Z][a-z]+(?:-[a-z]+)*(?:\s+[a-z]+(?:-[a-z]+)*){0,2})"
+    r"(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,3}?)?,\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)(?=[,.])"
 )
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())
@@ -126,25 +138,28 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
         name_words = m.group("name").split()
         while len(name_words) > 1 and name_words[0].lower() in TITLE_WORDS:
             keep.append(name_words.pop(0).lower())  # "Chief Justice" inside the capitalised run
-        if keep:
+        if keep and not set(keep) <= HONORIFICS:  # "Dr Rhys Penwarden": a form of address, no office
             role = " ".join(keep)
             role_end = m.end("name") - len(" ".join(name_words)) - 1
             found.append(
                 TitledName(" ".join(name_words), role, offset + role_end - len(role), offset + role_end)
             )
-    for m in PREPOSED.finditer(text):
+    for m in [*PREPOSED.finditer(text), *OPENING_ROLE.finditer(text)]:
         if is_title_word(m.group("role").split()[-1]):
-            found.append(
-                TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
-            )
+            role = m.group("role").lower()
+            found.append(TitledName(m.group("name"), role, offset + m.start("role"), offset + m.end("role")))
     for m in APPOSED.finditer(text):
         role_words = m.group("role").split()
-        # "head of product safety": a title word, then the department it heads.
-        headed = len(role_words) >= 3 and is_title_word(role_words[0]) and role_words[1] == "of"
+        # "head of product safety", "assistant curator of invertebrates": a title word, then the department
+        # it heads.
+        of = role_words.index("of") if "of" in role_words[1:-1] else 0
+        headed = bool(of) and is_title_word(role_words[of - 1])
         if role_words and (is_title_word(role_words[-1]) or headed):
-            found.append(
-                TitledName(m.group("name"), m.group("role"), offset + m.start("role"), offset + m.end("role"))
-            )
+            name_words = m.group("name").split()
+            while len(name_words) > 2 and is_title_word(name_words[0]):
+                name_words.pop(0)  # "Dr Rhys Penwarden, the charity's lead vet,": the name is Rhys Penwarden
+            name, role = " ".join(name_words), m.group("role")
+            found.append(TitledName(name, role, offset + m.start("role"), offset + m.end("role")))
     return found
 
 

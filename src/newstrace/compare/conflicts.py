@@ -64,7 +64,9 @@ def compare_statements(
         findings += _years(a, text_a, b, text_b)
     findings += _periods(a, text_a, b, text_b)
     findings += _months(a, text_a, b, text_b)
-    findings += _exclusive("time", v.clock_times, a, text_a, b, text_b)
+    # Inside one claim, one clock time on each side is one moment told twice when the two are close
+    # (:data:`LONE_TIMES_APART`), with or without a shared anchor word.
+    findings += _exclusive("time", v.clock_times, a, text_a, b, text_b, lone=not anchored)
     findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
     findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored, anchored)
@@ -109,6 +111,23 @@ def _exclusive(  # type: ignore[no-untyped-def]
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
     return _exclusive_values(kind, va, vb, a, text_a, b, text_b, anchored, lone)
+
+
+# Two clock times that share no anchor word are read as one moment told twice only this close (minutes):
+# two reports of one moment are an hour or two apart ("shortly before 3:40 a.m." / "at about 2:15 a.m."),
+# while a start and a finish told in one claim ("walked into the water at 5:12 a.m." / "touched the rocks
+# at 2:46 p.m.") are mostly further apart.
+LONE_TIMES_APART = 180
+
+
+def _near_moments(kind: str, x: v.Mention, y: v.Mention) -> bool:
+    """Whether two lone values may be one moment: any two days, or clock times within
+    :data:`LONE_TIMES_APART` minutes of each other."""
+    if kind != "time":
+        return True
+    minutes = [int(m.value[:2]) * 60 + int(m.value[3:5]) for m in (x, y)]
+    apart = abs(minutes[0] - minutes[1])
+    return min(apart, 24 * 60 - apart) <= LONE_TIMES_APART
 
 
 def _exclusive_values(
@@ -157,7 +176,7 @@ def _exclusive_values(
         for n, (x, y) in enumerate(pairs)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
-    if best[0] or (lone and len(va) == 1 and len(vb) == 1):
+    if best[0] or (lone and len(va) == 1 and len(vb) == 1 and _near_moments(kind, va[0], vb[0])):
         # The pair whose anchors share most words answers one question: "asked for new talks on Monday" /
         # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
         x, y = best[2], best[3]

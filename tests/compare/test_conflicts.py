@@ -30,6 +30,33 @@ def _compare(a: str, b: str):
             "name",
             ("Anneli Varga", "Anneli Vargas"),
         ),
+        # One area, its unit hyphened to the thing it measures on one side.
+        (
+            "The collapse tore a 120-square-metre hole above the ward.",
+            "According to the trust, a section of roughly 60 square metres above the ward failed.",
+            "number",
+            ("120-square-metre", "roughly 60 square metres"),
+        ),
+        # Counts of one group named before them, in different nouns.
+        (
+            "The airline collapsed on Thursday, grounding its fleet of 14 aircraft.",
+            "The airline has grounded its fleet of 12 twin-engined turboprops.",
+            "number",
+            ("14 aircraft", "12 twin-engined turboprops"),
+        ),
+        # Where patients were taken, by ambulance; where a journey set out from.
+        (
+            "Nine who needed intensive care were transferred by ambulance to Kelsby General Hospital.",
+            "Nine children were taken by ambulance to Brenmouth Royal Infirmary.",
+            "place",
+            ("Kelsby General Hospital", "Brenmouth Royal Infirmary"),
+        ),
+        (
+            "The last flight, from Skellow, landed at Tarvin at 11:48 p.m.",
+            "The airline's final service, from Brackwater, landed at Tarvin late on Wednesday.",
+            "place",
+            ("Skellow", "Brackwater"),
+        ),
         # A Scottish prefix before a capital is part of the name.
         (
             "The lift was stopped safely, said Ailsa Maclachlan.",
@@ -848,6 +875,22 @@ def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
     # Another speaker who opens alike said something else.
     c = 'Mayor Ilse Varn said: "We are heartbroken. Everyone who comes to a game should go home safe."'
     assert [d.reason for d in _compare(a, c) if d.kind == "quote" and "same opening" in d.reason] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A length and a volume are two measures.
+        (
+            "Rock fell along a 500-metre stretch of the pass.",
+            "About 800 cubic metres of rock fell on the pass.",
+        ),
+        # A total says how many, not of what: two totals of two different things.
+        ("A total of 14 aircraft were grounded.", "A total of 12 staff were sent home."),
+    ],
+)
+def test_counts_of_two_things(a: str, b: str) -> None:
+    assert [d for d in _compare(a, b) if d.kind == "number"] == []
 
 
 def test_a_start_and_a_finish_far_apart_in_one_claim_are_no_conflict() -> None:

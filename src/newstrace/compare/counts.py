@@ -78,7 +78,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         same_noun = [
             y
             for y in qb
-            if _one_kind(x.noun, y.noun)
+            if (_one_kind(x.noun, y.noun) or _one_group(text_a, x, text_b, y))
             and x.noun
             and y.percent == x.percent
             and (_share(text_b, y) == "whole") == whole
@@ -111,7 +111,7 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
             # treated for hypothermia", but "Keepers darted two of the wolves" / "the pack's other four
             # wolves had stayed in the far corner" / "all three wolves had eaten normally".
             continue
-        if _measure_of_another_thing(x, b) or _measure_of_another_thing(y, a):
+        if _measure_of_another_thing(x, b, y) or _measure_of_another_thing(y, a, x):
             continue  # "the 40-minute crossing" / "some twenty minutes after leaving": two lengths of time
         if x.noun in DURATIONS and _offset(a, x) != _offset(b, y):
             continue  # "some twenty minutes after leaving" is when, "the 40-minute crossing" how long
@@ -206,10 +206,15 @@ def _offset(statement: Citation, q: v.Quantity) -> bool:
     return OFFSET.match(statement.text, q.end - statement.start) is not None
 
 
-def _measure_of_another_thing(q: v.Quantity, other: Citation) -> bool:
+def _measure_of_another_thing(q: v.Quantity, other: Citation, rival: v.Quantity) -> bool:
     """Whether ``q`` measures a thing (its unit hyphened to it: "a 198-metre chimney") that the ``other``
-    statement does not name: "the 40-minute crossing" is no rival of "twenty minutes after leaving"."""
-    return bool(q.of) and re.search(rf"\b{re.escape(q.of)}", other.text, re.IGNORECASE) is None
+    statement, whose figure is ``rival``, does not name: "the 40-minute crossing" is no rival of "twenty
+    minutes after leaving". A length of time is read so always, another measure only against one that
+    measures a thing too: "a 120-square-metre hole" / "a section of roughly 60 square metres" in one claim
+    tell one area."""
+    if not q.of or (q.noun not in DURATIONS and not rival.of):
+        return False
+    return re.search(rf"\b{re.escape(q.of)}", other.text, re.IGNORECASE) is None
 
 
 # What a percentage with no noun of its own counts when it is the only one in each of two statements: the
@@ -255,6 +260,33 @@ def _one_kind(noun: str, other: str) -> bool:
     """Whether counts of the two (stemmed) nouns may count one thing: the same noun, or two of
     :data:`PEOPLE`."""
     return noun == other or (noun in PEOPLE and other in PEOPLE)
+
+
+# Amounts of money (values.CURRENCY's nouns, stemmed).
+MONEY = frozenset({"pound", "dollar", "euro"})
+# The group a count is of, right before it: "its fleet of 14 aircraft", "a crew of about 30 volunteers".
+GROUP_OF = re.compile(
+    r"\b(?P<group>[a-z]{3,})\s+of\s+(?:(?:about|around|nearly|some|almost|just)\s+)?$", re.IGNORECASE
+)
+# Words before "of" that name no group of things: how much of a count is meant, or no noun at all.
+NOT_GROUPS = frozenset(
+    "total number maximum minimum average sum range series couple handful lot lots majority minority "
+    "part share rest most some many all none each both one age height length depth weight cost value "
+    "price rate speed instead because out".split()
+)
+
+
+def _one_group(text_a: str, x: v.Quantity, text_b: str, y: v.Quantity) -> bool:
+    """Whether two counts of different nouns are both counts of one group named before them: "grounding its
+    fleet of 14 aircraft" / "grounded its fleet of 12 twin-engined turboprops". Measures are no members
+    of a group ("the crossing of about 14 miles" / "of 26 kilometres" are compared as lengths)."""
+    if any(q.noun in METRES or q.noun in DURATIONS or q.noun in MONEY or q.percent for q in (x, y)):
+        return False
+    groups = []
+    for text, q in ((text_a, x), (text_b, y)):
+        m = GROUP_OF.search(text, max(0, q.start - 30), q.start)
+        groups.append(m.group("group").lower() if m else None)
+    return groups[0] is not None and groups[0] == groups[1] and groups[0] not in NOT_GROUPS | NOT_CONTEXT
 
 
 def _restated_or_named(text: str, q: v.Quantity) -> bool:

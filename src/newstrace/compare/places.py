@@ -110,17 +110,23 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
 # four words, for hospitals' names. Read apart from "in"/"at" places: where someone was taken is no
 # alternative to where something happened ("hurt in Varlow" and "taken to Ostry Hospital" are both true).
 DESTINATION = re.compile(
-    r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted)\s+to\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
+    r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted)(?:\s+by\s+(?:ambulance|air|road|boat|"
+    r"helicopter|lifeboat))?\s+to\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
+)
+# Where a journey set out from: "The last flight, from Skellow, landed", "the 7:10 ferry from Orsk".
+DEPARTURE = re.compile(
+    r"\b(?:flight|service|train|ferry|sailing|bus|coach|plane)\s*,?\s+from\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
 
 
 def destinations(text: str, offset: int = 0) -> list[Mention]:
-    """Places someone was taken to (:data:`DESTINATION`), the value "taken to: <name>" so that they are
-    compared only with one another."""
+    """Places someone was taken to (:data:`DESTINATION`), the value "taken to: <name>", and places a journey
+    set out from (:data:`DEPARTURE`), "from: <name>", so that each is compared only with its own kind."""
     return [
-        Mention(f"taken to: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
-        for m in DESTINATION.finditer(text)
+        Mention(f"{kind}: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
+        for kind, pattern in (("taken to", DESTINATION), ("from", DEPARTURE))
+        for m in pattern.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES
     ]
 

@@ -248,8 +248,12 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun, head = currency, ""  # "£412,000 from the charity": pounds, whatever word follows
         elif glued in GLUED_UNITS:
             noun, head = GLUED_UNITS[glued], ""  # "a 250MW battery": megawatts, whatever word follows
+        # "60 square metres", "800 cubic metres": an area or a volume, not a length.
+        area = noun.lower() in ("square", "cubic") and head and noun.lower()
         if noun.lower() in NOT_NOUNS:
             noun = ""
+        elif area:
+            noun = head
         elif (
             head
             and head not in NOT_NOUNS
@@ -285,6 +289,10 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             of = PERCENT_OF.search(text, max(0, m.start() - 30), m.start())
             noun = of.group("noun") if of and of.group("noun").lower() not in NOT_NOUNS else ""
         noun = _stem(noun or m.group("people") or "")
+        if area:
+            noun = f"{area} {noun}"
+        elif noun.startswith(("square-", "cubic-")):
+            noun = noun.replace("-", " ", 1)  # "a 120-square-metre hole" is one area too
         rate = RATE_AFTER.match(text, end) or RATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if noun and rate:
             noun = f"{noun} per {_stem(rate.group('unit'))}"

@@ -477,6 +477,33 @@ def test_an_office_and_its_deputy_across_claims_are_two_offices() -> None:
     assert roles == [("conflicting", "Maud Ferrier: principal vs deputy principal")]
 
 
+# Two reports of one (fictional) airline's collapse that date its founding in sentences about other things.
+AIRLINE_A = (
+    "Skarra Air stopped flying at 5 a.m. on Thursday after its owners called in administrators.\n\n"
+    "The airline was founded in 2009 and flew to eleven islands."
+)
+AIRLINE_B = (
+    "About 3,500 passengers were left stranded on the islands, the administrators said.\n\n"
+    "The carrier, which was founded in 2011 by a former air traffic controller, employed 620 people."
+)
+
+
+def test_a_year_two_outlets_give_after_the_same_verb_in_unaligned_sentences_is_a_conflict() -> None:
+    found = find_claims([_article(1, AIRLINE_A, "Tarvin Post"), _article(2, AIRLINE_B, "Isles Wire")])
+    assert not [c for c in found if {s.article_id for s in c.statements} == {1, 2} and c.label == "agreed"]
+    dates = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "date"]
+    assert dates == [("conflicting", "2009 vs 2011")]
+
+
+def test_a_year_of_another_thing_after_the_same_verb_is_no_conflict() -> None:
+    # The second outlet dates the founding as the first does: its other "founded in" is of something else.
+    b = AIRLINE_B.replace("founded in 2011", "founded in 2009") + (
+        "\n\nIts flying school, which was founded in 2016, will close too."
+    )
+    found = find_claims([_article(1, AIRLINE_A, "Tarvin Post"), _article(2, b, "Isles Wire")])
+    assert [d.reason for c in found for d in c.differences if d.kind == "date" and d.conflict] == []
+
+
 def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(

@@ -4,9 +4,10 @@ A report that folds two facts into one sentence aligns with neither of another r
 may contradict both; a closer clause may take a sentence's place in one-to-one matching. So statements of
 different claims that are related enough are compared too, under stricter rules than inside a claim
 (:func:`conflicts_across`): a clash found this way is reported once, on the claim of the earlier statement.
-How a person's name is spelt, what office they hold and at what time a thing happened are facts of the
-story, not of one claim: two origins that disagree on them make a conflicting claim of its own, however
-unrelated their sentences (:func:`spellings_across`, :func:`roles_across`, :func:`times_across`).
+How a person's name is spelt, what office they hold, at what time a thing happened and in what year it was
+founded or elected are facts of the story, not of one claim: two origins that disagree on them make a
+conflicting claim of its own, however unrelated their sentences (:func:`spellings_across`,
+:func:`roles_across`, :func:`times_across`, :func:`years_across`).
 """
 
 from __future__ import annotations
@@ -471,4 +472,71 @@ def times_across(
                 if d.kind == "time" and d.conflict and _clash(d) not in seen:
                     seen.add(_clash(d))
                     out.append(_clash_claim(d, origin_a, origin_b))
+    return out
+
+
+# The lower-case word right before a year's preposition: "founded in 2009", "elected in 2022" (not "told
+# Playboy in 1998": a name between says whom, not what happened).
+YEAR_VERB = re.compile(r"\b(?P<verb>[a-z]{3,})\s+[a-z]+\s+(?:(?:early|late)\s+|mid-)?$")
+
+
+def years_across(
+    statements: Sequence[Citation],
+    claims: Sequence[Claim],
+    origins: Mapping[int, str],
+    texts: Mapping[int | None, str],
+) -> list[Claim]:
+    """A conflicting claim of its own for each year two origins give one event in different claims.
+
+    When a thing was founded, built or elected is a fact of the story: "Orrin Air was founded in 2009" and
+    "The carrier, which was founded in 2011 by a former controller" disagree whatever else their sentences
+    tell. A year named alone is compared across claims only when the same word stands right before its
+    preposition in both ("founded in", "elected in"); a year is often background, and a shared verb is
+    what says the two years answer one question. A year the other statement gives too is no rival, nor is
+    one the other origin gives after the same words elsewhere (then its other year is of another thing),
+    nor a clash a claim already shows.
+    """
+    from newstrace.compare.clauses import FUNCTION_WORDS
+    from newstrace.compare.conflicts import UPDATE, _year_preposition
+    from newstrace.compare.values import cite, years
+
+    seen = {_clash(d) for c in claims for d in c.differences}
+    claims_of: dict[tuple[int | None, int, int], set[int]] = {}
+    for n, claim in enumerate(claims):
+        for s in claim.statements:
+            claims_of.setdefault((s.article_id, s.start, s.end), set()).add(n)
+    dated = []  # (statement, year, its preposition and the word before it)
+    given: dict[str | None, set[tuple[tuple[str, str], str]]] = {}  # origin -> (preposition, word), year
+    for s in statements:
+        text = texts[s.article_id]
+        for y in found(years, s.text, s.start):
+            preposition = _year_preposition(text, y)
+            verb = YEAR_VERB.search(text, max(0, y.start - 40), y.start)
+            if verb and verb.group("verb") not in FUNCTION_WORDS:
+                dated.append((s, y, (preposition, verb.group("verb"))))
+                given.setdefault(origins.get(s.article_id), set()).add(
+                    ((preposition, verb.group("verb")), y.value)
+                )
+    out = []
+    for i, (a, x, key_a) in enumerate(dated):
+        for b, y, key_b in dated[i + 1 :]:
+            origin_a, origin_b = origins.get(a.article_id), origins.get(b.article_id)
+            if origin_a == origin_b or key_a != key_b or x.value == y.value:
+                continue
+            if x.value in b.text or y.value in a.text:
+                continue  # "elected in 2019 and re-elected in 2023": the other year is told too
+            if (key_a, x.value) in given[origin_b] or (key_b, y.value) in given[origin_a]:
+                continue  # "The station opened in 1972" / "The visitor centre … opened in 2012": two things
+            if claims_of.get((a.article_id, a.start, a.end), set()) & claims_of.get(
+                (b.article_id, b.start, b.end), set()
+            ):
+                continue  # compared inside their claim already
+            sides = (cite(a, texts[a.article_id], x), cite(b, texts[b.article_id], y))
+            updated = UPDATE.search(a.text) or UPDATE.search(b.text)
+            d = Difference(
+                "date", sides, not updated, "a later update" if updated else f"{x.value} vs {y.value}"
+            )
+            if d.conflict and _clash(d) not in seen:
+                seen.add(_clash(d))
+                out.append(_clash_claim(d, origin_a, origin_b))
     return out

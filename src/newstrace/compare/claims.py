@@ -26,7 +26,14 @@ from typing import Any, Literal
 
 from newstrace.annotate.sentences import split_sentences
 from newstrace.compare import values
-from newstrace.compare.across import RELATED, conflicts_across, roles_across, spellings_across, times_across
+from newstrace.compare.across import (
+    RELATED,
+    conflicts_across,
+    roles_across,
+    spellings_across,
+    times_across,
+    years_across,
+)
 from newstrace.compare.clauses import (
     SENTENCE_BREAK,
     STOPWORDS,
@@ -192,6 +199,7 @@ def find_claims(
     claims = _join_singles(claims, origins, texts, embed, published, align, unlikely)
     claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts)
     claims += times_across(statements, claims, origins, texts, embed)
+    claims += years_across(statements, claims, origins, texts)
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
     return claims

@@ -143,7 +143,12 @@ def _exclusive_values(
 ) -> list[Difference]:
     """:func:`_exclusive` on the values ``va`` of ``a`` and ``vb`` of ``b``, read already; ``lone``: one
     value on each side is compared even when no anchor word is shared."""
-    if not va or not vb or {m.value for m in va} & {m.value for m in vb}:
+    shared = {m.value for m in va} & {m.value for m in vb}
+    if kind == "place" and shared:
+        # "at the Grand Marine Hotel in Saltport" / "… in Kingsmere": a place both give, and where it is.
+        va, vb = _where_shared(text_a, va, shared), _where_shared(text_b, vb, shared)
+        shared = set()
+    if not va or not vb or shared:
         return []
     if kind == "place":
         va, vb = places.without_wider(va, vb), places.without_wider(vb, va)
@@ -208,6 +213,21 @@ def _services(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
     to Brennock" / "was on the 23:15 train from Calder to Brennock"): the words before them ("of the" / "on
     the") say nothing, the vehicle after them says which question they answer."""
     return bool(SERVICE.match(text_a, x.end) and SERVICE.match(text_b, y.end))
+
+
+# What stands between a named place and the town it is in: "the Grand Marine Hotel in Saltport".
+IN_TOWN = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+in\s+$")
+
+
+def _where_shared(text: str, values: list[v.Mention], shared: set[str]) -> list[v.Mention]:
+    """The places of ``values`` named as where a place of ``shared`` (one both statements name) is: two
+    statements that name one hotel, one in Saltport and one in Kingsmere, disagree on where it is."""
+    return [
+        m
+        for m in values
+        if m.value not in shared
+        and any(n.value in shared and n.end <= m.start and IN_TOWN.fullmatch(text, n.end, m.start) for n in values)
+    ]
 
 
 # A named place right before the street it stands on: "Sandhu's Pharmacy on Market Street", "the Red Lion

@@ -143,12 +143,12 @@ def _exclusive_values(
 ) -> list[Difference]:
     """:func:`_exclusive` on the values ``va`` of ``a`` and ``vb`` of ``b``, read already; ``lone``: one
     value on each side is compared even when no anchor word is shared."""
-    shared = {m.value for m in va} & {m.value for m in vb}
-    if kind == "place" and shared:
+    both = {m.value for m in va} & {m.value for m in vb}
+    if kind == "place" and both:
         # "at the Grand Marine Hotel in Saltport" / "… in Kingsmere": a place both give, and where it is.
-        va, vb = _where_shared(text_a, va, shared), _where_shared(text_b, vb, shared)
-        shared = set()
-    if not va or not vb or shared:
+        va, vb = _where_shared(text_a, va, both), _where_shared(text_b, vb, both)
+        both = set()
+    if not va or not vb or both:
         return []
     if kind == "place":
         va, vb = places.without_wider(va, vb), places.without_wider(vb, va)
@@ -226,7 +226,9 @@ def _where_shared(text: str, values: list[v.Mention], shared: set[str]) -> list[
         m
         for m in values
         if m.value not in shared
-        and any(n.value in shared and n.end <= m.start and IN_TOWN.fullmatch(text, n.end, m.start) for n in values)
+        and any(
+            n.value in shared and n.end <= m.start and IN_TOWN.fullmatch(text, n.end, m.start) for n in values
+        )
     ]
 
 

@@ -57,6 +57,13 @@ def _compare(a: str, b: str):
             "place",
             ("Skellow", "Brackwater"),
         ),
+        # How many times a thing happened, in a word or in figures.
+        (
+            "Rescuers floated the whale into deeper water, and twice it swam back on to the sand.",
+            "The whale was refloated three times on the rising tide, but each time it turned back.",
+            "number",
+            ("twice", "three times"),
+        ),
         # One hotel, in two towns.
         (
             "Among the claims were three nights at the Grand Marine Hotel in Saltport.",
@@ -892,6 +899,8 @@ def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
             "Rock fell along a 500-metre stretch of the pass.",
             "About 800 cubic metres of rock fell on the pass.",
         ),
+        # A multiple is no count of occasions.
+        ("Rents in Orrin are three times the national average.", "Rents in Orrin rose twice last year."),
         # One hotel, its town told by one statement only.
         (
             "Among the claims were three nights at the Grand Marine Hotel in Saltport.",

@@ -301,8 +301,24 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
         percent = bool(m.group("pct"))
         if model:
             end = model.end()
+        if noun == "time" and MULTIPLE.match(text, end):
+            noun = ""  # "three times the national average": a ratio, no count of occasions
         found.append(Quantity(value, noun, hedge, percent, offset + m.start(), offset + end, measured))
+    for m in REPEATED.finditer(text):
+        if not MULTIPLE.match(text, m.end()):
+            value = 2.0 if m.group().lower() == "twice" else 3.0
+            found.append(Quantity(value, "time", None, False, offset + m.start(), offset + m.end(), ""))
+    found.sort(key=lambda q: q.start)
     return _tallies(text, offset, _hours_and_minutes(text, offset, found))
+
+
+# How many times a thing happened, in one word: "twice it swam back" is two times, as "three times" is.
+REPEATED = re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)
+# After "N times" or "twice", a comparison: the figure multiplies something, it counts no occasions.
+MULTIPLE = re.compile(
+    r"\s+(?:the|as|more|less|higher|lower|larger|bigger|greater|faster|slower|over|that|its|their|his|her)\b",
+    re.IGNORECASE,
+)
 
 
 # A figure written onto a name with a hyphen, or after its capitals and a space, is part of the name:

@@ -619,3 +619,51 @@ def test_an_unlikely_agreement_whose_statement_has_a_likelier_counterpart_is_par
 )
 def test_an_agreement_is_kept_unless_unlikely_and_told_elsewhere(pairs: dict[tuple[int, int], float]) -> None:
     assert _parted(pairs)[0] == ("agreed", [LOOSE, NEAR_ANYONE])
+
+
+# Two reports of one (fictional) rescue that give the walker two ages in sentences about other things.
+HIKER_A = (
+    "Mountain rescuers found a missing walker alive on Tuesday after a four-day search.\n\n"
+    "Elspeth Rowntree, 27, a teacher from Harlow Green, had set out alone on Friday morning."
+)
+HIKER_B = (
+    "There were cheers in the village hall when word came through that Elspeth Rowntree had been found.\n\n"
+    "The hall had been the base for the search since the weekend.\n\n"
+    "The 29-year-old was flown by helicopter to hospital with a broken ankle."
+)
+
+
+def _on_day(article: Article, day: int) -> Article:
+    article.published = PartialDate(2026, 3, day)
+    return article
+
+
+def test_a_person_two_outlets_give_two_ages_is_a_conflict_of_its_own() -> None:
+    # "The 29-year-old" stands for the person the story gives an age by name, named last before it.
+    found = find_claims(
+        [
+            _on_day(_article(1, HIKER_A, "National Record"), 10),
+            _on_day(_article(2, HIKER_B, "Valley Gazette"), 10),
+        ]
+    )
+    ages = [
+        (c.label, d.reason, [s.text for s in d.sides])
+        for c in found
+        for d in c.differences
+        if "aged" in d.reason
+    ]
+    assert ages == [("conflicting", "Elspeth Rowntree: aged 27 vs 29", ["27", "29"])]
+
+
+def test_ages_a_few_years_apart_in_undated_reports_or_of_two_people_are_no_conflict() -> None:
+    # Undated, 27 and 29 may be one person at an arrest and at a trial two years later.
+    found = find_claims([_article(1, HIKER_A, "National Record"), _article(2, HIKER_B, "Valley Gazette")])
+    assert [d.reason for c in found for d in c.differences if "aged" in d.reason] == []
+    # Her sister is another person; a person named by a role ("the 41-year-old driver") is nobody named.
+    b = HIKER_B.replace("The 29-year-old was", "Her sister, Mairi Rowntree, 31, was") + (
+        "\n\nThe 41-year-old pilot landed on the ridge."
+    )
+    found = find_claims(
+        [_on_day(_article(1, HIKER_A, "National Record"), 10), _on_day(_article(2, b, "Valley Gazette"), 10)]
+    )
+    assert [d.reason for c in found for d in c.differences if "aged" in d.reason] == []

@@ -34,6 +34,7 @@ from newstrace.compare.across import (
     times_across,
     years_across,
 )
+from newstrace.compare.ages import ages_across
 from newstrace.compare.clauses import (
     SENTENCE_BREAK,
     STOPWORDS,
@@ -199,6 +200,7 @@ def find_claims(
     claims = _join_singles(claims, origins, texts, embed, published, align, unlikely)
     claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts)
     claims += times_across(statements, claims, origins, texts, embed)
+    claims += ages_across(claims, origins, texts, published)
     claims += years_across(statements, claims, origins, texts)
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))

@@ -504,6 +504,16 @@ def test_a_year_of_another_thing_after_the_same_verb_is_no_conflict() -> None:
     assert [d.reason for c in found for d in c.differences if d.kind == "date" and d.conflict] == []
 
 
+def test_two_offices_of_one_person_whose_first_name_is_spelt_two_ways_are_compared() -> None:
+    a = MERGER_A.replace("Maud Ferrier, Pellington's principal,", "Maud Ferrier, who chairs the governors,")
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal,", "Maude Ferrier, secretary of the governors,"
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    roles = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "role"]
+    assert roles == [("conflicting", "Maud Ferrier: chair vs secretary of the governors")]
+
+
 def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(

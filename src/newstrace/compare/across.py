@@ -285,34 +285,40 @@ def roles_across(
     seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
     statements = _statements_of(claims)
     written = _written(origins, texts)
-    given: dict[tuple[str | None, str], set[str]] = {}  # (origin, full name) -> roles it gives
-    by_name: dict[str, list[tuple[int, str]]] = {}
+    given: dict[tuple[str | None, str], set[str]] = {}  # (origin, surname) -> roles it gives
+    by_surname: dict[str, list[tuple[int, str, str]]] = {}
     for k, statement in enumerate(statements):
         origin = origins.get(statement.article_id)
         for t in found(names.titled_names, statement.text, statement.start):
             if len(t.name.split()) < 2:
                 continue
-            given.setdefault((origin, t.name), set()).add(t.role)
-            by_name.setdefault(t.name, []).append((k, t.role))
+            given.setdefault((origin, t.name.split()[-1]), set()).add(t.role)
+            by_surname.setdefault(t.name.split()[-1], []).append((k, t.role, t.name))
     out = []
-    for name, members in by_name.items():
-        for x, (i, one) in enumerate(members):
-            for j, other in members[x + 1 :]:
+    for surname, members in by_surname.items():
+        for x, (i, one, name_a) in enumerate(members):
+            for j, other, name_b in members[x + 1 :]:
                 a, b = statements[i], statements[j]
                 oa, ob = origins.get(a.article_id), origins.get(b.article_id)
-                if one == other or oa == ob or other in given[(oa, name)] or one in given[(ob, name)]:
+                if one == other or oa == ob or other in given[(oa, surname)] or one in given[(ob, surname)]:
                     continue
-                if (
-                    not _two_offices(one, other)
-                    or _gives(written[ob], name, one)
-                    or _gives(written[oa], name, other)
-                ):
+                if not _one_person(name_a, name_b) or not _two_offices(one, other):
+                    continue
+                if _gives(written[ob], name_b, one) or _gives(written[oa], name_a, other):
                     continue
                 for d in role_differences(a, texts[a.article_id], b, texts[b.article_id]):
-                    if d.reason.startswith(f"{name}: ") and _role_pair(d) not in seen:
+                    if d.reason.startswith((f"{name_a}: ", f"{name_b}: ")) and _role_pair(d) not in seen:
                         seen.add(_role_pair(d))
                         out.append(_clash_claim(d, oa, ob))
     return out
+
+
+def _one_person(x: str, y: str) -> bool:
+    """Whether two full names of one surname name one person: the same name, or the first name spelt two
+    ways ("Tamsin Anson" / "Tamsyn Anson": the spelling is a conflict of its own, the office another)."""
+    from newstrace.compare.wording import _one_word_misspelt
+
+    return x == y or _one_word_misspelt(x, y)
 
 
 def _statements_of(claims: Sequence[Claim]) -> list[Citation]:

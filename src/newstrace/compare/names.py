@@ -123,6 +123,20 @@ OPENING_ROLE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,3}?)?,\s+"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+)(?=[,.])"
 )
+# A role told by its verb: "Maureen Ashdown, who chairs the society," / "Moira Bain, who leads the team".
+VERB_ROLE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)+),\s+who\s+(?:now\s+)?"
+    r"(?P<role>chairs|leads|heads|manages|coaches|directs|edits|captains|owns|founded|co-founded)\b"
+    # What one leads for a while is no office: "who leads the inquiry", "who led the campaign".
+    r"(?!\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:inquiry|investigation|search|operation|campaign|review|probe|"
+    r"talks|negotiations|effort|appeal|protest|team's\s+search)\b)"
+)
+# The office each verb of VERB_ROLE names.
+VERB_OFFICES = {
+    "chairs": "chair", "leads": "leader", "heads": "head", "manages": "manager", "coaches": "coach",
+    "directs": "director", "edits": "editor", "captains": "captain", "owns": "owner", "founded": "founder",
+    "co-founded": "co-founder",
+}  # fmt: skip
 # Words that stand before a role without qualifying it: verbs of saying and naming.
 NOT_MODIFIERS = frozenset("said says told added named appointed elected became become replaced new".split())
 # Words before a role's modifier that show the modifier belongs to the role ("the returning officer",
@@ -148,6 +162,14 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
         if is_title_word(m.group("role").split()[-1]):
             role = m.group("role").lower()
             found.append(TitledName(m.group("name"), role, offset + m.start("role"), offset + m.end("role")))
+    for m in VERB_ROLE.finditer(text):
+        name_words = m.group("name").split()
+        while len(name_words) > 2 and is_title_word(name_words[0]):
+            name_words.pop(0)  # "Detective Sergeant Lars Bekk, who leads …": the rank is his role
+        if len(name_words) < len(m.group("name").split()):
+            continue
+        role = VERB_OFFICES[m.group("role")]
+        found.append(TitledName(m.group("name"), role, offset + m.start("role"), offset + m.end("role")))
     for m in APPOSED.finditer(text):
         role_words = m.group("role").split()
         # "head of product safety", "assistant curator of invertebrates": a title word, then the department

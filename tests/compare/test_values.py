@@ -115,6 +115,12 @@ def test_spans_are_offsets_into_the_article() -> None:
         # A role opening the sentence, with the body it serves, then the name in apposition.
         ("Vice-chair of the health board, Piet Aalders, said", [("Piet Aalders", "vice-chair")]),
         ("However, Piet Aalders said", []),
+        # A post of a named body, its title word first; a modifier alone names no post.
+        (
+            "Ada Rusk, principal second violin of the Orrin Symphony Orchestra, said",
+            [("Ada Rusk", "principal second violin")],
+        ),
+        ("Ada Rusk, a senior member of the Orrin Party, said", []),
         # A role told by its verb; what one leads for a while is no office, nor a ranked officer's task.
         ("Ada Rusk, who chairs the society, said", [("Ada Rusk", "chair")]),
         ("Ada Rusk, who leads the inquiry, said", []),

@@ -176,7 +176,10 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
         # it heads.
         of = role_words.index("of") if "of" in role_words[1:-1] else 0
         headed = bool(of) and is_title_word(role_words[of - 1])
-        if role_words and (is_title_word(role_words[-1]) or headed):
+        # "principal second violin of the Brennock Symphony Orchestra": a post of a named body, its title
+        # word first (a modifier alone, "a senior member of …", names no post).
+        post = bool(m.group("of")) and any(is_title_word(w) and w not in ROLE_MODIFIERS for w in role_words)
+        if role_words and (is_title_word(role_words[-1]) or headed or post):
             name_words = m.group("name").split()
             while len(name_words) > 2 and is_title_word(name_words[0]):
                 name_words.pop(0)  # "Dr Rhys Penwarden, the charity's lead vet,": the name is Rhys Penwarden

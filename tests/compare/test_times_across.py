@@ -61,3 +61,16 @@ def test_a_clash_a_claim_already_shows_is_not_repeated() -> None:
     (shown,) = times_across(statements, [], {1: "a", 2: "b"}, by_id, embed)
     claim = Claim("conflicting", tuple(statements), ("a", "b"), shown.differences, 0.7)
     assert times_across(statements, [claim], {1: "a", 2: "b"}, by_id, embed) == []
+
+
+def test_one_moment_of_one_named_day_told_in_unlike_sentences_is_a_conflict() -> None:
+    # The two sentences share little once the times are out, but both name Tuesday, the times are under
+    # three hours apart, and no two different verbs lead to them.
+    (claim,) = _times(
+        (
+            "A gas explosion tore through a flat in a nine-storey block in Orrin at 3.20 a.m. on Tuesday, "
+            "the fire service said.",
+            "The blast happened at about 5 a.m. on Tuesday, when most residents were asleep.",
+        )
+    )
+    assert [(d.kind, d.reason) for d in claim.differences] == [("time", "03:20 vs 05:00")]

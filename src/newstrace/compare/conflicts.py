@@ -120,7 +120,7 @@ def _exclusive(  # type: ignore[no-untyped-def]
 LONE_TIMES_APART = 180
 
 
-def _near_moments(kind: str, x: v.Mention, y: v.Mention) -> bool:
+def near_moments(kind: str, x: v.Mention, y: v.Mention) -> bool:
     """Whether two lone values may be one moment: any two days, or clock times within
     :data:`LONE_TIMES_APART` minutes of each other."""
     if kind != "time":
@@ -181,7 +181,7 @@ def _exclusive_values(
         for n, (x, y) in enumerate(pairs)
     ]
     best = max(shared, key=lambda t: (t[0], -t[1]))
-    if best[0] or (lone and len(va) == 1 and len(vb) == 1 and _near_moments(kind, va[0], vb[0])):
+    if best[0] or (lone and len(va) == 1 and len(vb) == 1 and near_moments(kind, va[0], vb[0])):
         # The pair whose anchors share most words answers one question: "asked for new talks on Monday" /
         # "which struck on Friday, asked for new talks on Wednesday" pairs Monday with Wednesday.
         x, y = best[2], best[3]

@@ -64,6 +64,13 @@ def _compare(a: str, b: str):
             "number",
             ("twice", "three times"),
         ),
+        # Where a company is based, in two shapes.
+        (
+            "It was developed by Ardent Diagnostics, a company based in Tessaly, which funded the trial.",
+            "The test was developed by the Lindmark-based company Ardent Diagnostics.",
+            "place",
+            ("Tessaly", "Lindmark"),
+        ),
         # One hotel, in two towns.
         (
             "Among the claims were three nights at the Grand Marine Hotel in Saltport.",

@@ -200,7 +200,8 @@ def _exclusive_values(
         and not _mentions_place(y.value, a.text)
         and not _mentions_place(x.value, b.text)
     ):
-        return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), True, f"{x.value} vs {y.value}")]
+        sides = (cite(a, text_a, x), cite(b, text_b, y))
+        return [Difference(kind, sides, True, f"{_show(x.value)} vs {_show(y.value)}")]
     return []
 
 
@@ -601,9 +602,9 @@ def _mentions_place(place: str, text: str) -> bool:
 
 def _show(value: str) -> str:
     """``--09-01`` (a yearless calendar day) as "1 September", ``--09`` as "September", ``2023-03`` as "March
-    2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` as "Ostry Hospital"; other
+    2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` (or ``from:``, ``based in:``) as "Ostry Hospital"; other
     values as they are."""
-    if value.startswith("taken to: "):  # where someone was taken
+    if value.startswith(("taken to: ", "from: ", "based in: ")):  # where someone was taken, from, based
         return value.split(": ", 1)[1]
     if ": " in value:  # a land feature, "ridge: Skarvet"
         kind, name = value.split(": ", 1)

@@ -113,6 +113,9 @@ DESTINATION = re.compile(
     r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted)(?:\s+by\s+(?:ambulance|air|road|boat|"
     r"helicopter|lifeboat))?\s+to\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
 )
+# Where a company or a body is based: "a company based in Tessaly", "the Lindmark-based company".
+BASED_IN = re.compile(r"\bbased\s+in\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+BASED = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\b")
 # Where a journey set out from: "The last flight, from Skellow, landed", "the 7:10 ferry from Orsk".
 DEPARTURE = re.compile(
     r"\b(?:flight|service|train|ferry|sailing|bus|coach|plane)\s*,?\s+from\s+(?:the\s+)?"
@@ -121,11 +124,17 @@ DEPARTURE = re.compile(
 
 
 def destinations(text: str, offset: int = 0) -> list[Mention]:
-    """Places someone was taken to (:data:`DESTINATION`), the value "taken to: <name>", and places a journey
-    set out from (:data:`DEPARTURE`), "from: <name>", so that each is compared only with its own kind."""
+    """Places someone was taken to (:data:`DESTINATION`), the value "taken to: <name>", places a journey
+    set out from (:data:`DEPARTURE`), "from: <name>", and where a body is based (:data:`BASED_IN`,
+    :data:`BASED`), "based in: <name>", so that each is compared only with its own kind."""
     return [
         Mention(f"{kind}: {m.group('place')}", offset + m.start("place"), offset + m.end("place"))
-        for kind, pattern in (("taken to", DESTINATION), ("from", DEPARTURE))
+        for kind, pattern in (
+            ("taken to", DESTINATION),
+            ("from", DEPARTURE),
+            ("based in", BASED_IN),
+            ("based in", BASED),
+        )
         for m in pattern.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES
     ]

@@ -602,8 +602,8 @@ def _mentions_place(place: str, text: str) -> bool:
 
 def _show(value: str) -> str:
     """``--09-01`` (a yearless calendar day) as "1 September", ``--09`` as "September", ``2023-03`` as "March
-    2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` (or ``from:``, ``based in:``) as "Ostry Hospital"; other
-    values as they are."""
+    2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` (or ``from:``, ``based
+    in:``) as "Ostry Hospital"; other values as they are."""
     if value.startswith(("taken to: ", "from: ", "based in: ")):  # where someone was taken, from, based
         return value.split(": ", 1)[1]
     if ": " in value:  # a land feature, "ridge: Skarvet"

@@ -71,6 +71,14 @@ def _compare(a: str, b: str):
             "place",
             ("Tessaly", "Lindmark"),
         ),
+        # One count each, of one noun, in two aligned statements (compare_statements reads two statements
+        # of one claim unless told they are anchored).
+        (
+            "About 240 people worked at the Orrin plant until this week.",
+            "The company confirmed that 310 people had been employed at the Orrin plant until the closure.",
+            "number",
+            ("About 240 people", "310 people"),
+        ),
         # One hotel, in two towns.
         (
             "Among the claims were three nights at the Grand Marine Hotel in Saltport.",
@@ -908,6 +916,11 @@ def test_one_speaker_quoted_two_ways_after_the_same_opening() -> None:
         ),
         # A multiple is no count of occasions.
         ("Rents in Orrin are three times the national average.", "Rents in Orrin rose twice last year."),
+        # A bound is no rival of a lone count.
+        (
+            "A gunman walked into the party and shot one person dead.",
+            "The office, which had at least a dozen people inside, was cleared by police.",
+        ),
         # One hotel, its town told by one statement only.
         (
             "Among the claims were three nights at the Grand Marine Hotel in Saltport.",

@@ -52,7 +52,7 @@ def compare_statements(
     Returns:
         Conflicts and compatible differences, each citing the two values.
     """
-    findings = [] if moments_only else number_differences(a, text_a, b, text_b)
+    findings = [] if moments_only else number_differences(a, text_a, b, text_b, aligned=not anchored)
     findings += _exclusive("date", v.weekdays, a, text_a, b, text_b)
     # A calendar day is rarely background: inside one claim, two statements that each give one compare
     # them without a shared anchor ("will come into being on August 1, 2027" / "is due to open its doors

@@ -61,8 +61,11 @@ WHOLE_BEFORE = re.compile(
 )
 
 
-def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
-    """Counts of one noun that differ between statement ``a`` (of article text ``text_a``) and ``b``: a
+def number_differences(
+    a: Citation, text_a: str, b: Citation, text_b: str, aligned: bool = False
+) -> list[Difference]:
+    """Counts of one noun that differ between statement ``a`` (of article text ``text_a``) and ``b`` (two
+    statements one claim holds when ``aligned``): a
     conflict, or compatible with the reason why (rounding, a bound, an update, an increment). Counts of
     two different things are left out: two measures of money; people, shares, parts of some things
     (:func:`_share`) or lengths of time told in different words; and the whole a share is taken of
@@ -101,7 +104,17 @@ def number_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> li
         shared = context_words(a, x) & context_words(b, y)
         if (_several(a, qa, x) or _several(b, qb, y)) and not shared:
             continue  # which of a sentence's figures the other report's one answers is a guess
-        if (x.noun == "people" or y.noun != x.noun) and not shared:
+        # Two aligned statements that each count one thing, of one noun, with neither a bound nor the size of
+        # a group, count it twice: "About 240 people worked at Brackwater" / "310 people had been employed".
+        lone = (
+            aligned
+            and len(qa) == len(qb) == 1
+            and x.noun == y.noun
+            and not {x.hedge, y.hedge} & BOUNDS
+            and not _of_a_group(text_a, x)
+            and not _of_a_group(text_b, y)
+        )
+        if (x.noun == "people" or y.noun != x.noun) and not shared and not lone:
             continue  # "a community of about 6,000 people" / "which had 221 people on board"
         if x.percent and not shared and x.noun != LONE_PERCENT:
             continue  # "a 31 per cent fall in profit" / "shares closed at a fall of 6.8 per cent"
@@ -262,6 +275,8 @@ def _one_kind(noun: str, other: str) -> bool:
     return noun == other or (noun in PEOPLE and other in PEOPLE)
 
 
+# Hedges that make a figure a bound: "at least a dozen people inside" is no count of "one person" shot.
+BOUNDS = frozenset({"above", "below", "at_least", "at_most"})
 # Amounts of money (values.CURRENCY's nouns, stemmed).
 MONEY = frozenset({"pound", "dollar", "euro"})
 # The group a count is of, right before it: "its fleet of 14 aircraft", "a crew of about 30 volunteers".
@@ -274,6 +289,12 @@ NOT_GROUPS = frozenset(
     "part share rest most some many all none each both one age height length depth weight cost value "
     "price rate speed instead because out".split()
 )
+
+
+def _of_a_group(text: str, q: v.Quantity) -> bool:
+    """Whether ``q`` is the size of a group named before it ("a community of about 6,000 people", "a town
+    of 9,000 people"): a description, not a count of what happened."""
+    return GROUP_OF.search(text, max(0, q.start - 30), q.start) is not None
 
 
 def _one_group(text_a: str, x: v.Quantity, text_b: str, y: v.Quantity) -> bool:

@@ -146,7 +146,7 @@ def _exclusive_values(
     both = {m.value for m in va} & {m.value for m in vb}
     if kind == "place" and both:
         # "at the Grand Marine Hotel in Saltport" / "… in Kingsmere": a place both give, and where it is.
-        va, vb = _where_shared(text_a, va, both), _where_shared(text_b, vb, both)
+        va, vb = places.where_shared(text_a, va, both), places.where_shared(text_b, vb, both)
         both = set()
     if not va or not vb or both:
         return []
@@ -172,7 +172,7 @@ def _exclusive_values(
     shared = [
         (
             len(_anchor(text_a, x.start, moment) & _anchor(text_b, y.start, moment))
-            + (kind == "place" and _same_premises(text_a, x, text_b, y))
+            + (kind == "place" and places.same_premises(text_a, x, text_b, y))
             + (kind == "time" and _services(text_a, x, text_b, y)),
             n,
             x,
@@ -214,42 +214,6 @@ def _services(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
     to Brennock" / "was on the 23:15 train from Calder to Brennock"): the words before them ("of the" / "on
     the") say nothing, the vehicle after them says which question they answer."""
     return bool(SERVICE.match(text_a, x.end) and SERVICE.match(text_b, y.end))
-
-
-# What stands between a named place and the town it is in: "the Grand Marine Hotel in Saltport".
-IN_TOWN = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+in\s+$")
-
-
-def _where_shared(text: str, values: list[v.Mention], shared: set[str]) -> list[v.Mention]:
-    """The places of ``values`` named as where a place of ``shared`` (one both statements name) is: two
-    statements that name one hotel, one in Saltport and one in Kingsmere, disagree on where it is."""
-    return [
-        m
-        for m in values
-        if m.value not in shared
-        and any(
-            n.value in shared and n.end <= m.start and IN_TOWN.fullmatch(text, n.end, m.start) for n in values
-        )
-    ]
-
-
-# A named place right before the street it stands on: "Sandhu's Pharmacy on Market Street", "the Red Lion
-# on Mill Lane".
-ADDRESSES = frozenset({"street", "road", "lane", "avenue"})
-PREMISES = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:the\s+)?$")
-
-
-def _same_premises(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
-    """Whether two streets are given for one named place: the same capitalised name right before "on" in
-    both ("inside Sandhu's Pharmacy on Bridge Street" / "the window of Sandhu's Pharmacy on Market
-    Street"). Names say what two sentences are about, not which question a value answers
-    (:func:`_anchor` reads lower-case words only), but a street after a place's own name answers one
-    question: where that place is."""
-    if not {x.value.split(":")[0], y.value.split(":")[0]} <= ADDRESSES:
-        return False
-    a = PREMISES.search(text_a, max(0, x.start - 80), x.start)
-    b = PREMISES.search(text_b, max(0, y.start - 80), y.start)
-    return bool(a and b and a.group(1).split() == b.group(1).split())
 
 
 def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

@@ -276,3 +276,39 @@ def without_wider(mentions: list[Mention], others: list[Mention]) -> list[Mentio
         return mentions
     narrowest = min(scale(m.value) for m in others)
     return [m for m in mentions if scale(m.value) <= narrowest]
+
+
+# What stands between a named place and the town it is in: "the Grand Marine Hotel in Saltport".
+IN_TOWN = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+in\s+$")
+
+
+def where_shared(text: str, values: list[Mention], shared: set[str]) -> list[Mention]:
+    """The places of ``values`` named as where a place of ``shared`` (one both statements name) is: two
+    statements that name one hotel, one in Saltport and one in Kingsmere, disagree on where it is."""
+    return [
+        m
+        for m in values
+        if m.value not in shared
+        and any(
+            n.value in shared and n.end <= m.start and IN_TOWN.fullmatch(text, n.end, m.start) for n in values
+        )
+    ]
+
+
+# A named place right before the street it stands on: "Sandhu's Pharmacy on Market Street", "the Red Lion
+# on Mill Lane".
+ADDRESSES = frozenset({"street", "road", "lane", "avenue"})
+PREMISES = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:the\s+)?$")
+
+
+def same_premises(text_a: str, x: Mention, text_b: str, y: Mention) -> bool:
+    """Whether two streets are given for one named place: the same capitalised name right before "on" in
+    both ("inside Sandhu's Pharmacy on Bridge Street" / "the window of Sandhu's Pharmacy on Market
+    Street"). Names say what two sentences are about, not which question a value answers (the anchors of
+    :mod:`newstrace.compare.conflicts` read lower-case words only), but a street after a place's own name
+    answers one question: where that place is."""
+    if not {x.value.split(":")[0], y.value.split(":")[0]} <= ADDRESSES:
+        return False
+    a = PREMISES.search(text_a, max(0, x.start - 80), x.start)
+    b = PREMISES.search(text_b, max(0, y.start - 80), y.start)
+    return bool(a and b and a.group(1).split() == b.group(1).split())

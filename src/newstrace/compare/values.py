@@ -173,13 +173,6 @@ NAMED_HOUR = re.compile(r"\b(?P<hour>noon|midday|midnight)\b", re.IGNORECASE)
 NAMED_HOURS = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
 # Four digits and a time zone, as wire copy gives a time: "0540 GMT", "1415 UTC".
 ZONED = re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|CET|EST|PST)\b")
-# Text in quotation marks (straight or curly), at least two words.
-QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{3,}?\s[^\"\u201c\u201d]*?)[\"\u201d]")
-# Text in single curly quotation marks, as British outlets quote: "‘We will not stop,’ she said". The
-# closing mark is also the apostrophe ("won’t"), so it ends a quotation only before a non-letter.
-SINGLE_QUOTE = re.compile(
-    r"(?<![A-Za-z])\u2018(?P<q>[^\u2018\"\u201c\u201d]{3,}?\s[^\u2018\"\u201c\u201d]*?)\u2019(?![A-Za-z])"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,16 +516,6 @@ def _relative(text: str, offset: int, clocks: list[Mention]) -> list[Mention]:
 
 def _hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
-
-
-def quotations(text: str, offset: int = 0) -> list[Mention]:
-    """Quoted passages of two words or more, in double or single curly marks (the marks excluded from the
-    span)."""
-    found = [*QUOTE.finditer(text), *SINGLE_QUOTE.finditer(text)]
-    return [
-        Mention(m.group("q"), offset + m.start("q"), offset + m.end("q"))
-        for m in sorted(found, key=lambda m: m.start())
-    ]
 
 
 def _is_calendar_day(text: str, m: re.Match[str]) -> bool:

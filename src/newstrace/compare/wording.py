@@ -390,6 +390,25 @@ CUT_QUOTE = 75
 SPEAKER_TAIL = 200
 
 
+# Text in quotation marks (straight or curly), at least two words.
+QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{3,}?\s[^\"\u201c\u201d]*?)[\"\u201d]")
+# Text in single curly quotation marks, as British outlets quote: "‘We will not stop,’ she said". The
+# closing mark is also the apostrophe ("won’t"), so it ends a quotation only before a non-letter.
+SINGLE_QUOTE = re.compile(
+    r"(?<![A-Za-z])\u2018(?P<q>[^\u2018\"\u201c\u201d]{3,}?\s[^\u2018\"\u201c\u201d]*?)\u2019(?![A-Za-z])"
+)
+
+
+def quotations(text: str, offset: int = 0) -> list[v.Mention]:
+    """Quoted passages of two words or more, in double or single curly marks (the marks excluded from the
+    span)."""
+    found = [*QUOTE.finditer(text), *SINGLE_QUOTE.finditer(text)]
+    return [
+        v.Mention(m.group("q"), offset + m.start("q"), offset + m.end("q"))
+        for m in sorted(found, key=lambda m: m.start())
+    ]
+
+
 def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention, ...], bool]:
     """The statement, its quotations, and whether they were read past it. A statement that holds no whole
     quotation but opens one that its sentence splitter cut ('"We are devastated that supporters were
@@ -397,12 +416,12 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
     the opening mark to the end of the sentence that closes it, where the speaker is named; only a mark that
     opens (after a space, a colon or the start of a line, inside the paragraph) counts, so that a closing
     mark ('"Twilight" director …') never opens one."""
-    own = found(v.quotations, statement.text, statement.start)
+    own = found(quotations, statement.text, statement.start)
     if own:
         return statement, own, False
     cut = [
         q
-        for q in found(v.quotations, text, 0)
+        for q in found(quotations, text, 0)
         if statement.start <= q.start - 1 < statement.end < q.end
         and (q.start < 2 or text[q.start - 2] in " \n:(")
         and "\n" not in q.value
@@ -414,7 +433,7 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
     tail = re.search(r"[.!?](?=\s|$)", line)
     whole = Citation(statement.article_id, statement.start, close + (tail.end() if tail else len(line)), "")
     whole = Citation(whole.article_id, whole.start, whole.end, text[whole.start : whole.end])
-    return whole, found(v.quotations, whole.text, whole.start), True
+    return whole, found(quotations, whole.text, whole.start), True
 
 
 # The reason given to two quotations of one speaker that open alike and then part: one utterance quoted

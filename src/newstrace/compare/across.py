@@ -426,7 +426,7 @@ TIMES_ALIKE = 0.6
 # Less alike (down to this) they are still one event when both name the same one day and the two times are
 # within LONE_TIMES_APART of each other: "An explosion tore through a flat … at 3.20 a.m. on Tuesday, the
 # fire service said" / "The blast happened at about 5 a.m. on Tuesday, when most residents were asleep"
-# (0.3-0.6). On the tuned sets 0.3 found three such conflicts and no false one; any likeness at all made a
+# (0.3-0.6). On the tuned sets 0.3 found two such conflicts and no false one; any likeness at all made a
 # morning's two events one ("midday" / "9.30 a.m."); ECB+ was unchanged.
 TIMES_SAME_DAY = 0.3
 

@@ -856,6 +856,22 @@ def test_a_name_spelt_two_ways(a: str, b: str, found: list[tuple[str, str, str]]
         ("Fans were hurt at the north end of the ground.", "Fans were hurt outside the north stand.", []),
         # Different things happened in the two parts.
         ("Staff ate lunch in the staff canteen block.", "The ammonia escaped in the loading bay.", []),
+        # Venues named by common nouns, after a town's name or an owner: where one thing was done.
+        (
+            "Bottled water was handed out at Orrin leisure centre.",
+            "Bottled water was handed out in the market square.",
+            [True],
+        ),
+        (
+            "Skiers were treated for the cold at the resort's base lodge.",
+            "Skiers were treated for the cold in the mountain café.",
+            [True],
+        ),
+        (
+            "A party will be held in the village hall on Saturday.",
+            "A party is planned in the village hall.",
+            [],
+        ),
     ],
 )
 def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]) -> None:

@@ -514,6 +514,22 @@ def test_two_offices_of_one_person_whose_first_name_is_spelt_two_ways_are_compar
     assert roles == [("conflicting", "Maud Ferrier: chair vs secretary of the governors")]
 
 
+def test_two_departments_of_one_title_across_claims_are_two_offices() -> None:
+    # The second report's sentence is peeled into parts ("who drafted the bill", "told councils …"): the
+    # office at its opening is read from the whole sentence.
+    a = MERGER_A.replace(
+        "Maud Ferrier, Pellington's principal, will lead", "Housing minister Maud Ferrier said she would lead"
+    )
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday.",
+        "Environment minister Maud Ferrier, who drafted the bill, told councils in a letter on Wednesday "
+        "that guidance would follow.",
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    roles = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "role"]
+    assert roles == [("conflicting", "Maud Ferrier: housing minister vs environment minister")]
+
+
 def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(

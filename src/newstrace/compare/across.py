@@ -277,7 +277,10 @@ def _one_per_name(claims: list[Claim]) -> list[Claim]:
 
 
 def roles_across(
-    claims: Sequence[Claim], origins: Mapping[int, str], texts: Mapping[int | None, str]
+    claims: Sequence[Claim],
+    origins: Mapping[int, str],
+    texts: Mapping[int | None, str],
+    whole: Sequence[Citation] = (),
 ) -> list[Claim]:
     """A claim of its own for each person two origins give two roles in sentences of different claims.
 
@@ -287,12 +290,14 @@ def roles_across(
     roles must be written next to the same full name and be two roles, not one said two ways
     (:func:`newstrace.compare.wording.role_differences`); an origin that gives the person both roles
     (a coach who is also general manager) is no side of it, and a pair a claim already shows is not
-    shown again.
+    shown again. ``whole``: the story's statements as split, before any was peeled into parts.
     """
     from newstrace.compare.wording import role_differences
 
     seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
-    statements = _statements_of(claims)
+    # Whole sentences too: a sentence peeled into parts ("who drafted the bill", "told councils …") may
+    # leave its opening "Environment minister Annika Solberg," in no claim.
+    statements = list({(s.article_id, s.start, s.end): s for s in [*_statements_of(claims), *whole]}.values())
     written = _written(origins, texts)
     given: dict[tuple[str | None, str], set[str]] = {}  # (origin, surname) -> roles it gives
     by_surname: dict[str, list[tuple[int, str, str]]] = {}
@@ -373,7 +378,24 @@ def _two_offices(x: str, y: str) -> bool:
     titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
     if titles[0] & SECOND_RANKS != titles[1] & SECOND_RANKS:
         return True  # "council leader" / "deputy council leader": the deputy holds another office
+    if titles[0] == titles[1] and _two_portfolios(x, y):
+        return True  # "Housing minister" / "Environment minister": one title over two departments
     return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
+
+
+# Titles whose modifier names a department: a housing minister and an environment minister hold two
+# offices, where a "race leader" and an "overall leader" are one said two ways.
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "director", "commissioner", "editor"})
+
+
+def _two_portfolios(x: str, y: str) -> bool:
+    """Whether two roles of one portfolio title (:data:`PORTFOLIO_HEADS`) name two departments: each has
+    a modifier word the other lacks, before the title ("finance director" / "operations director")."""
+    words = [r.lower().split() for r in (x, y)]
+    if not all(w and w[-1] in PORTFOLIO_HEADS for w in words) or words[0][-1] != words[1][-1]:
+        return False
+    mods = [{m for m in w[:-1] if not names.is_title_word(m) and m not in ("the", "a")} for w in words]
+    return bool(mods[0] - mods[1]) and bool(mods[1] - mods[0])
 
 
 # Words that make an office the second of its kind: fewer title words is no clash ("coach" / "head
@@ -386,6 +408,8 @@ def _gives(text: str, name: str, role: str) -> bool:
     somewhere (:data:`GIVES_BEFORE` characters): "Sixers president and general manager Ed Stefanski" gives
     him both offices, so a report of either is no rival of the other."""
     words = [w for w in role.split() if names.is_title_word(w)]
+    if role.split() and role.split()[-1] in PORTFOLIO_HEADS:
+        words = [w for w in role.lower().split() if w not in ("the", "a")]  # its department too
     for m in re.finditer(re.escape(name), text):
         before = {
             w.lower().strip(",.;:'\u2019") for w in text[max(0, m.start() - GIVES_BEFORE) : m.start()].split()

@@ -198,7 +198,7 @@ def find_claims(
         return i is not None and j is not None and same_fact[i, j] < VETO
 
     claims = _join_singles(claims, origins, texts, embed, published, align, unlikely)
-    claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts)
+    claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts, statements)
     claims += times_across(statements, claims, origins, texts, embed)
     claims += ages_across(claims, origins, texts, published)
     claims += years_across(statements, claims, origins, texts)

@@ -7,7 +7,7 @@ different claims that are related enough are compared too, under stricter rules 
 How a person's name is spelt, what office they hold, at what time a thing happened and in what year it was
 founded or elected are facts of the story, not of one claim: two origins that disagree on them make a
 conflicting claim of its own, however unrelated their sentences (:func:`spellings_across`,
-:func:`roles_across`, :func:`times_across`, :func:`years_across`).
+:func:`newstrace.compare.offices.roles_across`, :func:`times_across`, :func:`years_across`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from newstrace.compare.values import (
     quantities,
     weekdays,
 )
-from newstrace.compare.wording import ROLE_SYNONYMS, SAME_OPENING
+from newstrace.compare.wording import SAME_OPENING
 from newstrace.model import Citation, Claim, Difference
 
 # Two statements of different claims this related are checked for a day, time or place introduced by
@@ -276,65 +276,6 @@ def _one_per_name(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def roles_across(
-    claims: Sequence[Claim],
-    origins: Mapping[int, str],
-    texts: Mapping[int | None, str],
-    whole: Sequence[Citation] = (),
-) -> list[Claim]:
-    """A claim of its own for each person two origins give two roles in sentences of different claims.
-
-    Like a name's spelling (:func:`spellings_across`), what a person is called is a fact of the story:
-    "Maud Ferrier, Pellington's principal, will become deputy vice-chancellor" and "Maud Ferrier,
-    Pellington's vice-principal, is to become …" disagree on her post whatever else they tell. The two
-    roles must be written next to the same full name and be two roles, not one said two ways
-    (:func:`newstrace.compare.wording.role_differences`); an origin that gives the person both roles
-    (a coach who is also general manager) is no side of it, and a pair a claim already shows is not
-    shown again. ``whole``: the story's statements as split, before any was peeled into parts.
-    """
-    from newstrace.compare.wording import role_differences
-
-    seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
-    # Whole sentences too: a sentence peeled into parts ("who drafted the bill", "told councils …") may
-    # leave its opening "Environment minister Annika Solberg," in no claim.
-    statements = list({(s.article_id, s.start, s.end): s for s in [*_statements_of(claims), *whole]}.values())
-    written = _written(origins, texts)
-    given: dict[tuple[str | None, str], set[str]] = {}  # (origin, surname) -> roles it gives
-    by_surname: dict[str, list[tuple[int, str, str]]] = {}
-    for k, statement in enumerate(statements):
-        origin = origins.get(statement.article_id)
-        for t in found(names.titled_names, statement.text, statement.start):
-            if len(t.name.split()) < 2:
-                continue
-            given.setdefault((origin, t.name.split()[-1]), set()).add(t.role)
-            by_surname.setdefault(t.name.split()[-1], []).append((k, t.role, t.name))
-    out = []
-    for surname, members in by_surname.items():
-        for x, (i, one, name_a) in enumerate(members):
-            for j, other, name_b in members[x + 1 :]:
-                a, b = statements[i], statements[j]
-                oa, ob = origins.get(a.article_id), origins.get(b.article_id)
-                if one == other or oa == ob or other in given[(oa, surname)] or one in given[(ob, surname)]:
-                    continue
-                if not _one_person(name_a, name_b) or not _two_offices(one, other):
-                    continue
-                if _gives(written[ob], name_b, one) or _gives(written[oa], name_a, other):
-                    continue
-                for d in role_differences(a, texts[a.article_id], b, texts[b.article_id]):
-                    if d.reason.startswith((f"{name_a}: ", f"{name_b}: ")) and _role_pair(d) not in seen:
-                        seen.add(_role_pair(d))
-                        out.append(_clash_claim(d, oa, ob))
-    return out
-
-
-def _one_person(x: str, y: str) -> bool:
-    """Whether two full names of one surname name one person: the same name, or the first name spelt two
-    ways ("Tamsin Anson" / "Tamsyn Anson": the spelling is a conflict of its own, the office another)."""
-    from newstrace.compare.wording import _one_word_misspelt
-
-    return x == y or _one_word_misspelt(x, y)
-
-
 def _statements_of(claims: Sequence[Claim]) -> list[Citation]:
     """Every statement of the claims once (a statement peeled into parts is cited by each part)."""
     return list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
@@ -352,12 +293,6 @@ def _clash_claim(d: Difference, origin_a: str | None, origin_b: str | None) -> C
     )
 
 
-def _role_pair(d: Difference) -> tuple[str, frozenset[str]]:
-    """The person and the two roles of a role difference, in either order."""
-    name, roles = d.reason.split(": ", 1)
-    return name, frozenset(roles.split(" vs "))
-
-
 def _written(origins: Mapping[int, str], texts: Mapping[int | None, str]) -> dict[str | None, str]:
     """The text of each origin: its articles' texts, one after another."""
     written: dict[str | None, str] = {}
@@ -365,62 +300,6 @@ def _written(origins: Mapping[int, str], texts: Mapping[int | None, str]) -> dic
         origin = origins.get(article_id) if article_id is not None else None
         written[origin] = written.get(origin, "") + "\n" + text
     return written
-
-
-def _two_offices(x: str, y: str) -> bool:
-    """Whether two roles name two offices by their title words, each with one the other lacks ("principal"
-    / "vice-principal", "chairman" / "secretary"). Across claims, a role said with fewer title words
-    ("coach" / "head coach", "spokesperson" / "spokesman Constable") or told by other modifiers ("race
-    leader" / "overall leader") is no clash, unless the extra word makes it a second rank (deputy, vice,
-    assistant, associate)."""
-    if "former" in x.split() or "former" in y.split():
-        return False  # "former president" / "general manager": two offices at two times
-    titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
-    if titles[0] & SECOND_RANKS != titles[1] & SECOND_RANKS:
-        return True  # "council leader" / "deputy council leader": the deputy holds another office
-    if titles[0] == titles[1] and _two_portfolios(x, y):
-        return True  # "Housing minister" / "Environment minister": one title over two departments
-    return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
-
-
-# Titles whose modifier names a department: a housing minister and an environment minister hold two
-# offices, where a "race leader" and an "overall leader" are one said two ways.
-PORTFOLIO_HEADS = frozenset({"minister", "secretary", "director", "commissioner", "editor"})
-
-
-def _two_portfolios(x: str, y: str) -> bool:
-    """Whether two roles of one portfolio title (:data:`PORTFOLIO_HEADS`) name two departments: each has
-    a modifier word the other lacks, before the title ("finance director" / "operations director")."""
-    words = [r.lower().split() for r in (x, y)]
-    if not all(w and w[-1] in PORTFOLIO_HEADS for w in words) or words[0][-1] != words[1][-1]:
-        return False
-    mods = [{m for m in w[:-1] if not names.is_title_word(m) and m not in ("the", "a")} for w in words]
-    return bool(mods[0] - mods[1]) and bool(mods[1] - mods[0])
-
-
-# Words that make an office the second of its kind: fewer title words is no clash ("coach" / "head
-# coach"), but "team leader" / "deputy team leader" are two people's posts.
-SECOND_RANKS = frozenset({"deputy", "vice", "assistant", "associate"})
-
-
-def _gives(text: str, name: str, role: str) -> bool:
-    """Whether ``text`` (an origin's articles) writes every title word of ``role`` just before ``name``
-    somewhere (:data:`GIVES_BEFORE` characters): "Sixers president and general manager Ed Stefanski" gives
-    him both offices, so a report of either is no rival of the other."""
-    words = [w for w in role.split() if names.is_title_word(w)]
-    if role.split() and role.split()[-1] in PORTFOLIO_HEADS:
-        words = [w for w in role.lower().split() if w not in ("the", "a")]  # its department too
-    for m in re.finditer(re.escape(name), text):
-        before = {
-            w.lower().strip(",.;:'\u2019") for w in text[max(0, m.start() - GIVES_BEFORE) : m.start()].split()
-        }
-        if all(w in before for w in words) and before & SECOND_RANKS <= set(words):
-            return True  # "deputy council leader Gareth Pym" gives him no office of "leader"
-    return False
-
-
-# How far before a name the roles an origin gives that person are read.
-GIVES_BEFORE = 60
 
 
 def _spelling(d: Difference) -> frozenset[str]:

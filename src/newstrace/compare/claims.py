@@ -29,7 +29,6 @@ from newstrace.compare import values
 from newstrace.compare.across import (
     RELATED,
     conflicts_across,
-    roles_across,
     spellings_across,
     times_across,
     years_across,
@@ -46,6 +45,7 @@ from newstrace.compare.clauses import (
     sentence_at,
 )
 from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.offices import roles_across
 from newstrace.compare.pairs import same_fact_probability
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 

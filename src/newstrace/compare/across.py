@@ -201,6 +201,14 @@ def _event_words(text: str, offset: int) -> frozenset[str]:
     )
 
 
+def _in_one_claim(claims: Sequence[Claim], a: Citation, b: Citation) -> bool:
+    """Whether one of ``claims`` holds both statements (so they were compared inside it already)."""
+    key_a, key_b = (a.article_id, a.start, a.end), (b.article_id, b.start, b.end)
+    return any(
+        {key_a, key_b} <= {(s.article_id, s.start, s.end) for s in claim.statements} for claim in claims
+    )
+
+
 def _clash(d: Difference) -> tuple[str, frozenset[str]]:
     """What two values clash, whatever sentences show them: the kind and the two values' words."""
     return d.kind, frozenset(" ".join(side.text.lower().split()) for side in d.sides)
@@ -365,10 +373,6 @@ def times_across(
     from newstrace.compare.values import clock_times
 
     seen = {_clash(d) for c in claims for d in c.differences}
-    claims_of: dict[tuple[int | None, int, int], set[int]] = {}
-    for n, claim in enumerate(claims):
-        for s in claim.statements:
-            claims_of.setdefault((s.article_id, s.start, s.end), set()).add(n)
     lone = []  # (statement, its one clock time, the statement with the time taken out)
     for s in statements:
         times = found(clock_times, s.text, s.start)
@@ -388,9 +392,7 @@ def times_across(
                 continue
             if alike[i, j] < TIMES_ALIKE and not _same_day_close(a, time_a, b, time_b, texts):
                 continue
-            if claims_of.get((a.article_id, a.start, a.end), set()) & claims_of.get(
-                (b.article_id, b.start, b.end), set()
-            ):
+            if _in_one_claim(claims, a, b):
                 continue  # compared inside their claim already
             found_ = compare_statements(a, texts[a.article_id], b, texts[b.article_id], moments_only=True)
             if any(d.kind == "date" and d.conflict for d in found_):
@@ -428,10 +430,6 @@ def years_across(
     from newstrace.compare.values import cite, years
 
     seen = {_clash(d) for c in claims for d in c.differences}
-    claims_of: dict[tuple[int | None, int, int], set[int]] = {}
-    for n, claim in enumerate(claims):
-        for s in claim.statements:
-            claims_of.setdefault((s.article_id, s.start, s.end), set()).add(n)
     dated = []  # (statement, year, its preposition and the word before it)
     given: dict[str | None, set[tuple[tuple[str, str], str]]] = {}  # origin -> (preposition, word), year
     for s in statements:
@@ -454,16 +452,13 @@ def years_across(
                 continue  # "elected in 2019 and re-elected in 2023": the other year is told too
             if (key_a, x.value) in given[origin_b] or (key_b, y.value) in given[origin_a]:
                 continue  # "The station opened in 1972" / "The visitor centre … opened in 2012": two things
-            if claims_of.get((a.article_id, a.start, a.end), set()) & claims_of.get(
-                (b.article_id, b.start, b.end), set()
-            ):
+            if _in_one_claim(claims, a, b):
                 continue  # compared inside their claim already
+            if UPDATE.search(a.text) or UPDATE.search(b.text):
+                continue  # a later update, no rival year
             sides = (cite(a, texts[a.article_id], x), cite(b, texts[b.article_id], y))
-            updated = UPDATE.search(a.text) or UPDATE.search(b.text)
-            d = Difference(
-                "date", sides, not updated, "a later update" if updated else f"{x.value} vs {y.value}"
-            )
-            if d.conflict and _clash(d) not in seen:
+            d = Difference("date", sides, True, f"{x.value} vs {y.value}")
+            if _clash(d) not in seen:
                 seen.add(_clash(d))
                 out.append(_clash_claim(d, origin_a, origin_b))
     return out

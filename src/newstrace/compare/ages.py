@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newstrace.compare import names
+from newstrace.compare.across import _clash, _clash_claim, _statements_of
 from newstrace.model import Citation, Claim, Difference, PartialDate
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+"
@@ -95,7 +96,7 @@ def ages_across(
     each other: a story may hold an arrest and a trial years later ("Jose Orozco, 27, a parolee" / "found
     Jose Orozco, 29, guilty"). A pair a claim already shows is not shown again.
     """
-    statements = list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+    statements = _statements_of(claims)
     people: dict[str, set[tuple[str, str]]] = {}
     for s in statements:
         for age in ages(s, texts[s.article_id]):
@@ -107,9 +108,7 @@ def ages_across(
         for age in ages(s, texts[s.article_id], people):
             told.setdefault((origin, age.person), set()).add(age.age)
             given.append((s, age, origin))
-    seen = {
-        frozenset(side.text for side in d.sides) for c in claims for d in c.differences if d.kind == "number"
-    }
+    seen = {_clash(d) for c in claims for d in c.differences}
     out = []
     for x, (a, one, oa) in enumerate(given):
         for b, other, ob in given[x + 1 :]:
@@ -125,11 +124,10 @@ def ages_across(
                 Citation(a.article_id, one.start, one.end, texts[a.article_id][one.start : one.end]),
                 Citation(b.article_id, other.start, other.end, texts[b.article_id][other.start : other.end]),
             )
-            if frozenset(side.text for side in sides) in seen:
-                continue
-            seen.add(frozenset(side.text for side in sides))
             d = Difference("number", sides, True, f"{' '.join(one.person)}: aged {one.age} vs {other.age}")
-            out.append(Claim("conflicting", sides, (str(oa), str(ob)), (d,), 0.0))
+            if _clash(d) not in seen:
+                seen.add(_clash(d))
+                out.append(_clash_claim(d, oa, ob))
     return out
 
 

@@ -311,6 +311,9 @@ SETS = {
     "claims_heldout25": (
         "twenty-fifth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout27": (
+        "twenty-seventh held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout28": (
         "twenty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),

@@ -311,6 +311,9 @@ SETS = {
     "claims_heldout25": (
         "twenty-fifth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout26": (
+        "twenty-sixth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout27": (
         "twenty-seventh held-out gold (written blind to the rules, other topics, never tuned on)"
     ),

@@ -1162,6 +1162,12 @@ def test_a_role_before_the_name_in_apposition_is_compared() -> None:
             "The rider, who fell at the last fence, was airlifted to Vell Royal Infirmary.",
             [("Ostry General Hospital", "Vell Royal Infirmary", True)],
         ),
+        # Where flights were sent instead, in other verbs.
+        (
+            "Three inbound flights that were airborne when the eruption began were diverted to Brekkavik.",
+            "Three mainland flights already in the air were sent to Stornes, the directorate said.",
+            [("Brekkavik", "Stornes", True)],
+        ),
         # Where someone was taken is no alternative to where it happened.
         (
             "The rider fell and was taken to Ostry General Hospital.",
@@ -1408,3 +1414,26 @@ def test_two_streets_of_one_named_place_across_claims(a: str, b: str, found: lis
         Citation(1, 0, len(a), a), a, Citation(2, 0, len(b), b), b, anchored=True
     )
     assert [tuple(s.text for s in d.sides) for d in differences if d.conflict] == found
+
+
+def test_a_day_in_wire_style_against_a_month() -> None:
+    # "Sept. 4": the month shortened before a day, as wire copy writes it.
+    found = [
+        (d.sides[0].text, d.sides[1].text, d.conflict)
+        for d in _compare(
+            "A first hearing is expected in July.", "A first hearing has been listed for Sept. 4."
+        )
+    ]
+    assert found == [("July", "Sept. 4", True)]
+
+
+def test_a_year_after_the_verb_a_few_words_back() -> None:
+    # "fined 1.2 million pounds in 2023" / "which was fined in 2022": the verb stands four words before
+    # the first year.
+    found = _compare(
+        "Brenmoor was fined 1.2 million pounds in 2023 for reporting a chlorine fault late.",
+        "Brenmoor, which was fined in 2022 over a late report of a chlorine fault, said nothing.",
+    )
+    assert [(d.sides[0].text, d.sides[1].text, d.conflict) for d in found if d.kind == "date"] == [
+        ("2023", "2022", True)
+    ]

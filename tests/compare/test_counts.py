@@ -214,3 +214,32 @@ def test_the_only_percentage_of_two_statements(a: str, b: str, found: list[tuple
 )
 def test_measures_written_onto_their_figures(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
     assert [n for n in _numbers(a, b) if n[2]] == found
+
+
+def test_a_verb_of_killing_counts_the_dead_but_not_a_culled_flock() -> None:
+    # "killing 43,000 hens" counts hens, to be compared with another report's hens; "killing four" counts
+    # the dead.
+    assert _numbers("Workers began culling 38,000 laying hens.", "Vets began killing 43,000 hens.") == [
+        ("38,000 laying hens", "43,000 hens", True)
+    ]
+    assert [(q.value, q.noun) for q in quantities("The blast tore through the hall, killing four.")] == [
+        (4, "dead")
+    ]
+
+
+def test_households_homes_and_properties_are_one_count() -> None:
+    assert _numbers(
+        "About 14,000 households were told to boil their water.",
+        "The notice covers 11,500 properties in and around Kelderby.",
+    ) == [("About 14,000 households", "11,500 properties", True)]
+    assert _numbers("about 410,000 households", "some 400,000 homes") == [
+        ("about 410,000 households", "some 400,000 homes", False)
+    ]
+
+
+def test_an_estimated_cost_is_a_price_not_a_valuation() -> None:
+    # "estimated" says a figure is an estimate; the cost it estimates is the other report's cost.
+    assert _numbers(
+        "The university put the cost of security for the lecture at about £14,000.",
+        "It said the cost of policing and stewarding, estimated at £40,000, was out of proportion.",
+    ) == [("about £14,000", "£40,000", True)]

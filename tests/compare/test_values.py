@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.compare import names, places, wording
+from newstrace.compare import clocks, names, places, wording
 from newstrace.compare import values as v
 
 
@@ -107,6 +107,15 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("Chief arbiter Pavel Denk ruled", [("Pavel Denk", "chief arbiter")]),
         # The body an office serves, named in capitals then common words, is no part of the role.
         ("Ada Rusk, leader of the Orrin Fell mountain rescue team, said", [("Ada Rusk", "leader")]),
+        # ... or joined by "of" and "and"; a regulator is an office.
+        (
+            "Ada Rusk, regional organiser of the Federation of Mine and Quarry Workers, said",
+            [("Ada Rusk", "regional organiser")],
+        ),
+        (
+            "Ada Rusk, deputy chief regulator at the Orrin Exams Authority, said",
+            [("Ada Rusk", "deputy chief regulator")],
+        ),
         # A title word with the department it heads, after a modifier.
         (
             "Ada Rusk, assistant curator of mosses at the Orrin Museum of Natural History, said",
@@ -156,7 +165,7 @@ def test_roles_given_to_a_pronoun(text: str, expected: list[str]) -> None:
 
 def test_times_days_and_places() -> None:
     text = "At 9 a.m. on Tuesday the plant in Sallow closed until 1 September; at 14:30 it reopened."
-    assert [m.value for m in v.clock_times(text)] == ["09:00", "14:30"]
+    assert [m.value for m in clocks.clock_times(text)] == ["09:00", "14:30"]
     assert [m.value for m in v.weekdays(text)] == ["Tuesday"]
     assert [m.value for m in v.calendar_days(text)] == ["--09-01"]
     assert [m.value for m in places.places(text)] == ["Sallow"]
@@ -210,7 +219,7 @@ def test_a_publication_is_not_a_place() -> None:
     ],
 )
 def test_clock_times_said_in_words_or_as_wire_copy_gives_them(text: str, expected: list[str]) -> None:
-    assert [m.value for m in v.clock_times(text)] == expected
+    assert [m.value for m in clocks.clock_times(text)] == expected
 
 
 def test_settlements_named_by_their_kind_or_called_so_by_their_article() -> None:

@@ -370,7 +370,7 @@ def times_across(
     """
     import numpy as np
 
-    from newstrace.compare.values import clock_times
+    from newstrace.compare.clocks import clock_times
 
     seen = {_clash(d) for c in claims for d in c.differences}
     lone = []  # (statement, its one clock time, the statement with the time taken out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.compare import places
+from newstrace.compare import clocks, places
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
 from newstrace.compare.counts import UPDATE, number_differences
@@ -66,12 +66,14 @@ def compare_statements(
     findings += _months(a, text_a, b, text_b)
     # Inside one claim, one clock time on each side is one moment told twice when the two are close
     # (:data:`LONE_TIMES_APART`), with or without a shared anchor word.
-    findings += _exclusive("time", v.clock_times, a, text_a, b, text_b, lone=not anchored)
+    findings += _exclusive("time", clocks.clock_times, a, text_a, b, text_b, lone=not anchored)
     findings += _day_parts(a, text_a, b, text_b)
     places_anchored = anchored if places_anchored is None else places_anchored
     findings += _exclusive("place", places.places, a, text_a, b, text_b, places_anchored, anchored)
     findings += _exclusive("place", places.land_features, a, text_a, b, text_b, places_anchored, anchored)
-    findings += _exclusive("place", places.destinations, a, text_a, b, text_b, places_anchored, anchored)
+    # Where someone or something was taken or sent: the verb of sending is the anchor, so inside any claim
+    # two destinations are compared ("were diverted to Brekkavik" / "were sent to Stornes").
+    findings += _exclusive("place", places.destinations, a, text_a, b, text_b, anchored, anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _settlements(a, text_a, b, text_b)
     if not any(d.kind == "place" for d in findings):
@@ -256,8 +258,10 @@ def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Diffe
     moments = []
     for s, text in ((a, text_a), (b, text_b)):
         # A clock time in a named zone ("2045 GMT") is no hour of the local day a part of the day names.
-        clocks = [c for c in found(v.clock_times, s.text, s.start) if zone(text, c) in (None, "local time")]
-        moments.append((clocks, False) if clocks else (found(parts_of_day, s.text, s.start), True))
+        times = [
+            c for c in found(clocks.clock_times, s.text, s.start) if zone(text, c) in (None, "local time")
+        ]
+        moments.append((times, False) if times else (found(parts_of_day, s.text, s.start), True))
     (va, part_a), (vb, part_b) = moments
     if not va or not vb or not (part_a or part_b) or UPDATE.search(a.text) or UPDATE.search(b.text):
         return []
@@ -392,10 +396,11 @@ def _periods(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differe
     return findings
 
 
-# A reporting verb right before a day: "the regional health office said on Wednesday".
+# A reporting verb right before a day: "the regional health office said on Wednesday"; a calendar day
+# after its weekday too ("Fresh riots were reported in Greece on Saturday December 13").
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|stated|added)\s+"
-    r"(?:(?:\w+\s+){0,2}?(?:on|late on|early on)\s+)?$",
+    r"(?:(?:\w+\s+){0,2}?(?:on|late on|early on)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?)?$",
     re.I,
 )
 
@@ -407,7 +412,7 @@ def _reported_on(text: str, start: int) -> bool:
 # How many words before a value are read as its anchor.
 ANCHOR_WORDS = 6
 # ... before a year named alone (:func:`_years`): the verb or noun next to it, not the sentence's topic.
-YEAR_ANCHOR_WORDS = 2
+YEAR_ANCHOR_WORDS = 3
 
 
 def shared_anchor(text_a: str, start_a: int, text_b: str, start_b: int) -> set[str]:

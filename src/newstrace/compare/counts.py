@@ -421,8 +421,9 @@ NOT_CONTEXT = FUNCTION_WORDS | STOPWORDS | {"within"}
 # What an amount of money measures, read from the words just before it: what something is worth, or
 # what was paid for it. A painting "valued at about 2 million crowns" and "bought in 1987 for 40,000
 # crowns" are two facts, not two figures for one. An offer that "values each share at 68 crowns" (the
-# active verb) states its price, as "will pay 64 crowns a share" does: two figures for one.
-VALUATION = re.compile(r"\b(?:valued?|worth|estimated|appraised|insured)\b", re.I)
+# active verb) states its price, as "will pay 64 crowns a share" does: two figures for one. "Estimated"
+# says neither: "the cost of policing, estimated at £40,000" is a price.
+VALUATION = re.compile(r"\b(?:valued?|worth|appraised|insured)\b", re.I)
 PRICE = re.compile(
     r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs|values|valuing)\b", re.I
 )

@@ -81,7 +81,7 @@ TITLE_WORDS = frozenset(
     "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
-    "teacher vet veterinarian medic paramedic "
+    "teacher vet veterinarian medic paramedic regulator auditor ombudsman "
     # Officials of a game or a register: "Chief arbiter Pavel Denk", "referee Ola Berg".
     "arbiter referee umpire registrar clerk "
     # Academic ranks: "Associate Professor Hanna Lindqvist" and "Professor Hanna Lindqvist" are two ranks,
@@ -99,13 +99,15 @@ TITLED = re.compile(
 # A name then its role in apposition: "Tomi Arvelo, Riverside's captain," / "Jonas Brevik, the chief
 # executive," / "Marit Solberg, Kestrun's head of product safety," (an owner of one to three words, "Harrow
 # Foods' ") / "Tomas Brandt, the mayor of Coldwater Mills," (the place after "of", group ``of``, says where
-# the office is, not which office, and may end in common words: "of the Varrick Valley mountain rescue
-# team") / "Dana Reyes-Holt, head of cyber security at the hospital," (where
-# the person works, group ``at``, is left out of the role as the place of an office is).
+# the office is, not which office, and may end in common words, "of the Varrick Valley mountain rescue
+# team", or join its words, "of the Federation of Mine and Quarry Workers") / "Dana Reyes-Holt, head of
+# cyber security at the hospital," (where the person works, group ``at``, is left out of the role as the
+# place of an office is).
 APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
     r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*(?:\s+[a-z]+){0,3})?"
+    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][A-Za-z]+)*"
+    r"(?:\s+[a-z]+){0,3})?"
     r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,5}?)?(?=[,.])"
 )
 # A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The

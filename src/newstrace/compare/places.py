@@ -107,11 +107,13 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
 
 # Where a person was taken, a capitalised name after a verb of taking someone somewhere: "taken to
 # Dunmere General Hospital", "airlifted to Kettleby Royal Infirmary", "transferred to Holm Prison". Up to
-# four words, for hospitals' names. Read apart from "in"/"at" places: where someone was taken is no
-# alternative to where something happened ("hurt in Varlow" and "taken to Ostry Hospital" are both true).
+# four words, for hospitals' names; where a flight or a ship was sent instead ("diverted to Brekkavik" /
+# "were sent to Stornes"). Read apart from "in"/"at" places: where someone was taken is no alternative
+# to where something happened ("hurt in Varlow" and "taken to Ostry Hospital" are both true).
 DESTINATION = re.compile(
-    r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted)(?:\s+by\s+(?:ambulance|air|road|boat|"
-    r"helicopter|lifeboat))?\s+to\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
+    r"\b(?:taken|rushed|flown|airlifted|ferried|transferred|admitted|diverted|rerouted|redirected|sent)"
+    r"(?:\s+by\s+(?:ambulance|air|road|boat|helicopter|lifeboat))?\s+to\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
 )
 # Where a company or a body is based: "a company based in Tessaly", "the Lindmark-based company".
 BASED_IN = re.compile(r"\bbased\s+in\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")

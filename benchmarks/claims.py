@@ -296,7 +296,7 @@ SETS = {
     "claims_heldout14": "fourteenth held-out gold (written blind; misses read in round fifteen: in-sample)",
     "claims_heldout15": "fifteenth held-out gold (written blind; misses read in round fifteen: in-sample)",
     "claims_heldout16": "sixteenth held-out gold (written blind; misses read in round fifteen: in-sample)",
-    "claims_heldout17": "seventeenth held-out gold (written blind to the rules, new topics, never tuned on)",
+    "claims_heldout17": "seventeenth held-out gold (written blind; one conflict seen in round 15: in-sample)",
     "claims_heldout18": "eighteenth held-out gold (written blind to the rules, new topics, never tuned on)",
     "claims_heldout19": "nineteenth held-out gold (written blind; misses read in round thirteen: in-sample)",
     "claims_heldout20": "twentieth held-out gold (written blind; misses read in round thirteen: in-sample)",
@@ -332,7 +332,8 @@ SETS = {
 # readings that generalise, after aligning their statements by their gold had shown how many conflicts
 # the readings lost); the nineteenth and the twentieth in the thirteenth the same way, the twenty-first
 # and the twenty-second in the fourteenth, the fourteenth to the sixteenth (the lowest blind scores) in
-# the fifteenth; the sixth, the eighth, the ninth, the twelfth, the thirteenth, the seventeenth, the
+# the fifteenth. The seventeenth left the blind sets in the fifteenth too: a search of the gold files for
+# a noun showed one of its conflicts. The sixth, the eighth, the ninth, the twelfth, the thirteenth, the
 # eighteenth and the twenty-third on stay blind.
 TUNED = frozenset(
     {
@@ -342,6 +343,7 @@ TUNED = frozenset(
         "claims_heldout14",
         "claims_heldout15",
         "claims_heldout16",
+        "claims_heldout17",
         "claims_heldout19",
         "claims_heldout20",
         "claims_heldout21",

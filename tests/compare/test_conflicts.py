@@ -1437,3 +1437,34 @@ def test_a_year_after_the_verb_a_few_words_back() -> None:
     assert [(d.sides[0].text, d.sides[1].text, d.conflict) for d in found if d.kind == "date"] == [
         ("2023", "2022", True)
     ]
+
+
+def test_a_time_of_a_timetable_is_no_moment_of_the_event() -> None:
+    # The 05:52 is when the train set out; the driver saw the slip at 6:10, another report says near 7.
+    spotted = "The driver of the first train from Holmby spotted the landslip shortly before 7 a.m."
+    found = _compare(
+        spotted, "The first service, which had left Holmby at 05:52, stopped short of the debris."
+    )
+    assert [d for d in found if d.kind == "time"] == []
+    found = _compare(spotted, "The driver of the 05:52 from Holmby saw the debris at 6:10 a.m. and braked.")
+    assert [(d.sides[0].text, d.sides[1].text, d.conflict) for d in found if d.kind == "time"] == [
+        ("7 a.m.", "6:10 a.m.", True)
+    ]
+    # Two services' times are still compared with each other.
+    found = _compare(
+        "She was on the 22:47 service from Calder to Brennock.", "She was on the 23:15 train from Calder."
+    )
+    assert [(d.sides[0].text, d.sides[1].text) for d in found if d.kind == "time"] == [("22:47", "23:15")]
+
+
+def test_a_second_day_of_something_is_no_rival_day() -> None:
+    found = _compare(
+        "Westmere General Hospital cancelled 146 planned operations on Tuesday.",
+        "Patients at Westmere General Hospital faced a second day of cancelled surgery on Wednesday.",
+    )
+    assert [(d.kind, d.conflict) for d in found] == [("date", False)]
+    found = _compare(
+        "Westmere General Hospital cancelled 146 planned operations on Tuesday.",
+        "Operations at Westmere General Hospital were cancelled again on Wednesday.",
+    )
+    assert [(d.kind, d.conflict) for d in found if d.kind == "date"] == [("date", False)]

@@ -105,3 +105,35 @@ def _relative(text: str, offset: int, clocks: list[Mention]) -> list[Mention]:
 
 def _hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+# A clock time of a timetable: the time a service runs at ("the 05:52 from Brackenford", "the 22:47
+# service") or set out ("which had left Brackenford at 05:52", "departed at 7.10 p.m.").
+TIMETABLE_AFTER = re.compile(
+    r"\s+(?:(?:from|to)\s+(?=[A-Z])|(?i:service|train|flight|bus|coach|ferry|sailing|tram|departure)\b)"
+)
+DEPARTED_BEFORE = re.compile(
+    r"\b(?:left|departed|leaving|departing)(?:\s+(?:from\s+)?[A-Z][\w'\u2019-]*){0,3}\s+at\s+"
+    r"(?:about\s+|around\s+)?$"
+)
+
+
+def timetabled(text: str, clock: Mention) -> bool:
+    """Whether ``clock`` (read from ``text``) is a time of a timetable (:data:`TIMETABLE_AFTER`,
+    :data:`DEPARTED_BEFORE`)."""
+    before = text[max(0, clock.start - 60) : clock.start]
+    return bool(TIMETABLE_AFTER.match(text, clock.end) or DEPARTED_BEFORE.search(before))
+
+
+def event_times(
+    text_a: str, va: list[Mention], text_b: str, vb: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """The clock times of two statements that may tell one moment: a time of a timetable says when a
+    train or a ferry set out, not when the story's event happened, so it is compared only with another
+    ("the 22:47 service" / "the 23:15 train"); with none on the other side it is left out ("which had left
+    Brackenford at 05:52" / "spotted the landslip shortly before 7 a.m.")."""
+    ta = [m for m in va if timetabled(text_a, m)]
+    tb = [m for m in vb if timetabled(text_b, m)]
+    if ta and tb:
+        return ta, tb
+    return [m for m in va if m not in ta], [m for m in vb if m not in tb]

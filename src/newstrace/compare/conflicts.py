@@ -112,6 +112,8 @@ def _exclusive(  # type: ignore[no-untyped-def]
     if kind == "date":
         va = [m for m in va if not _reported_on(text_a, m.start)]
         vb = [m for m in vb if not _reported_on(text_b, m.start)]
+    if kind == "time":
+        va, vb = clocks.event_times(text_a, va, text_b, vb)
     return _exclusive_values(kind, va, vb, a, text_a, b, text_b, anchored, lone)
 
 
@@ -539,10 +541,13 @@ DEADLINE = re.compile(
 # A verb of lasting a few words before a day or time that something held on: "would stay closed on
 # Sunday", "remained in intensive care on Thursday". A state holds at many moments, so the day it is said
 # to hold on contradicts no other day of the story ("will stay shut on Monday", "the blast happened …
-# on Tuesday"); the day a state ends ("closed until Friday") is a deadline, not this.
+# on Tuesday"); the day a state ends ("closed until Friday") is a deadline, not this. So is a day said to
+# be one of several of it: "faced a second day of cancelled surgery on Wednesday", "were cancelled again on
+# Wednesday".
 LASTING = re.compile(
-    r"\b(?:stay|stays|stayed|remain|remains|remained|still|kept)\b(?:\s+[a-z]+){0,3}\s+(?:on|at|in)\s+"
-    r"(?:about\s+|around\s+)?$"
+    r"(?:\b(?:stay|stays|stayed|remain|remains|remained|still|kept|again)\b(?:\s+[a-z]+){0,3}"
+    r"|\b(?:second|third|fourth|fifth|another)\s+(?:straight\s+|successive\s+)?day\b(?:\s+[a-z]+){0,4})"
+    r"\s+(?:on|at|in)\s+(?:about\s+|around\s+)?$"
 )
 
 

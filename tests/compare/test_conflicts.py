@@ -1463,8 +1463,3 @@ def test_a_second_day_of_something_is_no_rival_day() -> None:
         "Patients at Westmere General Hospital faced a second day of cancelled surgery on Wednesday.",
     )
     assert [(d.kind, d.conflict) for d in found] == [("date", False)]
-    found = _compare(
-        "Westmere General Hospital cancelled 146 planned operations on Tuesday.",
-        "Operations at Westmere General Hospital were cancelled again on Wednesday.",
-    )
-    assert [(d.kind, d.conflict) for d in found if d.kind == "date"] == [("date", False)]

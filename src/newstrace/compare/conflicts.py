@@ -542,10 +542,10 @@ DEADLINE = re.compile(
 # Sunday", "remained in intensive care on Thursday". A state holds at many moments, so the day it is said
 # to hold on contradicts no other day of the story ("will stay shut on Monday", "the blast happened …
 # on Tuesday"); the day a state ends ("closed until Friday") is a deadline, not this. So is a day said to
-# be one of several of it: "faced a second day of cancelled surgery on Wednesday", "were cancelled again on
-# Wednesday".
+# be one of several of it: "faced a second day of cancelled surgery on Wednesday". Not a thing done "again
+# on Wednesday": the day of the repeat may still be told two ways.
 LASTING = re.compile(
-    r"(?:\b(?:stay|stays|stayed|remain|remains|remained|still|kept|again)\b(?:\s+[a-z]+){0,3}"
+    r"(?:\b(?:stay|stays|stayed|remain|remains|remained|still|kept)\b(?:\s+[a-z]+){0,3}"
     r"|\b(?:second|third|fourth|fifth|another)\s+(?:straight\s+|successive\s+)?day\b(?:\s+[a-z]+){0,4})"
     r"\s+(?:on|at|in)\s+(?:about\s+|around\s+)?$"
 )

@@ -700,3 +700,26 @@ def test_ages_a_few_years_apart_in_undated_reports_or_of_two_people_are_no_confl
         [_on_day(_article(1, HIKER_A, "National Record"), 10), _on_day(_article(2, b, "Valley Gazette"), 10)]
     )
     assert [d.reason for c in found for d in c.differences if "aged" in d.reason] == []
+
+
+# An aside peeled from one report's sentence after alignment, and the same fact as another report's whole
+# sentence (a fictional ransomware attack).
+INQUIRY_ASIDE = "that the county police cybercrime team was investigating"
+INQUIRY_SENTENCE = (
+    "County police say their cybercrime team is investigating the attack, and no arrests have been made."
+)
+
+
+@pytest.mark.parametrize(("peeled", "labels"), [(True, ["agreed"]), (False, ["single", "single"])])
+def test_a_peeled_aside_joins_another_report_telling_its_fact_whole(peeled: bool, labels: list[str]) -> None:
+    # Two whole statements were weighed by alignment already; an aside peeled afterwards was not.
+    from newstrace.compare.claims import _claim, _join_singles
+    from newstrace.compare.embeddings import embed
+
+    texts = {1: INQUIRY_ASIDE, 2: INQUIRY_SENTENCE}
+    origins = {1: "Askerby Ledger", 2: "Radio Askerby"}
+    claims = [_claim([Citation(n, 0, len(texts[n]), texts[n])], 1.0, origins, texts, [], {}) for n in (1, 2)]
+    joined = _join_singles(
+        claims, origins, texts, embed, {}, 0.6, aligned=lambda s: not (peeled and s.article_id == 1)
+    )
+    assert [c.label for c in joined] == labels

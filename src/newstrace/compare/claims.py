@@ -202,7 +202,11 @@ def find_claims(
         i, j = where.get((a.article_id, a.start, a.end)), where.get((b.article_id, b.start, b.end))
         return i is not None and j is not None and same_fact[i, j] < VETO
 
-    claims = _join_singles(claims, origins, texts, embed, published, align, unlikely)
+    def aligned(a: Citation) -> bool:
+        """Whether a statement took part in alignment whole (a peeled aside did not)."""
+        return (a.article_id, a.start, a.end) in where
+
+    claims = _join_singles(claims, origins, texts, embed, published, align, unlikely, aligned)
     claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts, statements)
     claims += times_across(statements, claims, origins, texts, embed)
     claims += ages_across(claims, origins, texts, published)
@@ -370,6 +374,7 @@ def _join_singles(
     published: Mapping[int | None, PartialDate],
     align: float,
     unlikely: Callable[[Citation, Citation], bool] = lambda a, b: False,
+    aligned: Callable[[Citation], bool] = lambda a: True,
 ) -> list[Claim]:
     """Single-source claims of two origins that tell one fact in parts of their sentences, joined.
 
@@ -382,7 +387,9 @@ def _join_singles(
     scores ``align`` plus :data:`JOIN_MARGIN` or more (the alignment score) are joined on those parts,
     strongest pair first, each claim at most once, unless the pair model finds their whole statements
     ``unlikely`` to tell one fact ("…, who lives on the fourth floor, said she had rung Fenwick Homes" /
-    "said Leanne Ward, who lives on the seventh floor"). A joined claim is compared for conflicts like any
+    "said Leanne Ward, who lives on the seventh floor"). Two whole statements join only when one of them
+    was not ``aligned`` whole (an aside peeled after alignment, "which supplies about 410,000 households"):
+    alignment has weighed two whole statements already. A joined claim is compared for conflicts like any
     other.
     """
     import numpy as np
@@ -417,7 +424,9 @@ def _join_singles(
                 ),
                 default=(0.0, 0, 0),
             )
-            if best[0] >= align + JOIN_MARGIN and (best[1] or best[2]):
+            fresh = not (aligned(claims[n].statements[0]) and aligned(claims[m].statements[0]))
+            parts = best[1] or best[2]
+            if best[0] >= align + JOIN_MARGIN * (1 if parts else 2) and (parts or fresh):
                 links.append((-best[0], n, m, best[1], best[2]))
     joined: dict[int, Claim] = {}
     used: set[int] = set()

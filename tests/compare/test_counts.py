@@ -73,6 +73,12 @@ def test_a_modifier_before_a_plural_is_not_what_is_counted() -> None:
     assert (
         _numbers("One fox was still loose on Sunday.", "The town has had four fox attacks in 20 years.") == []
     )
+    # A singular noun in -s modifies too: "230 bus drivers" count drivers, "two bus routes" routes.
+    assert [(q.value, q.noun) for q in quantities("About 230 bus drivers walked out.")] == [(230, "driver")]
+    assert (
+        _numbers("Tickets are valid on two bus routes.", "Tickets are valid on the 31 and 32 bus services.")
+        == []
+    )
 
 
 @pytest.mark.parametrize(

@@ -462,10 +462,15 @@ def _participle(word: str) -> bool:
     return word.endswith("ed") and not any(word in group for group in _NOUN_GROUPS)
 
 
+# Endings of singular nouns that end in s: "bus", "glass", "crisis", "gas".
+SINGULAR_S = ("us", "ss", "is", "as")
+
+
 def _modifier(value: float, noun: str, head: str) -> bool:
     """Whether ``noun`` modifies the plural ``head`` it stands before: a word in the singular after a
-    number other than one ("four wolf escapes", "12 fire engines") is not what the number counts."""
-    singular = noun.isalpha() and noun.islower() and not noun.endswith("s")
+    number other than one ("four wolf escapes", "12 fire engines", "230 bus drivers": a word in -us, -ss,
+    -is or -as is no plural) is not what the number counts."""
+    singular = noun.isalpha() and noun.islower() and (not noun.endswith("s") or noun.endswith(SINGULAR_S))
     return value != 1 and singular and head.endswith("s") and not head.endswith("ss")
 
 

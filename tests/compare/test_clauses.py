@@ -30,6 +30,14 @@ def _parts(text: str) -> list[tuple[str, str]]:
             [("addition", "up from about 3,000 on Tuesday")],
         ),
         (
+            "Traffic has grown to 37,600 vehicles a weekday, up by a fifth in a decade.",
+            [("addition", "up by a fifth in a decade")],
+        ),
+        (
+            "Tarnmoor is the last working mine in the district and its biggest private employer.",
+            [("addition", "its biggest private employer")],
+        ),
+        (
             "Two of the hikers were treated for frostbite, and none of them was badly hurt, the clinic said.",
             [("coordinate", "none of them was badly hurt, the clinic said")],
         ),

@@ -48,13 +48,18 @@ APPOSITIVE = re.compile(
     r"(?P<aside>(?:a|an|the|all|both|one|two|three|four|five|six|his|her|its|their|[0-9][\w-]*)\s[^,;\"“”]{3,90}?)"
     r",\s+(?=[a-z])"
 )
-# A trailing addition after a comma: comparisons, a summing-up noun phrase, a participle clause.
-ADDITION = re.compile(
-    r",\s+(?=(?:up|down) from\s|(?:well |far |just )?(?:above|below) (?:the|its|their)\s|compared with\s|"
+# A trailing addition after a comma: comparisons ("up from", "up by a fifth"), a summing-up noun phrase
+# (also after "and": "the last working mine in the district and its biggest private employer"), a
+# participle clause.
+_SUPERLATIVE = (
     r"(?:the|its|their|his|her) (?:largest|biggest|highest|lowest|worst|best|first|longest|deepest|"
-    r"heaviest|most|fewest|smallest|second|third)\b|"
+    r"heaviest|most|fewest|smallest|second|third)\b"
+)
+ADDITION = re.compile(
+    r",\s+(?=(?:up|down) (?:from|by)\s|(?:well |far |just )?(?:above|below) (?:the|its|their)\s|"
+    rf"compared with\s|{_SUPERLATIVE}|"
     r"(?:bringing|making|leaving|filling|forcing|raising|taking|pushing|adding to)\s|with\s)"
-    r"|\s(?=while\s\w+ing\s)"
+    rf"|\s(?=while\s\w+ing\s)|\s+and\s+(?={_SUPERLATIVE})"
 )
 # A second clause: ", and" or ", but" before a new subject, or "and"/"but" (comma or not) before a
 # finite verb that continues the same subject ("…and has lived in Saltmarsh all her life").

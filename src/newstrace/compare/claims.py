@@ -92,6 +92,11 @@ OVERLAP_BONUS = 0.2
 # 0.62 and 0.74, the wrong ones 0.60-0.64 ("while Holt argued that the council should first finish a
 # study of the whole estuary" / "said he hoped to work with her on the estuary study").
 JOIN_MARGIN = 0.1
+# An aside peeled after alignment joins another report's whole statement at this many margins above the
+# bar (0.75): on the seventeen tuned sets, 1 margin joined topic neighbours ("police were using a drone …
+# to search the woods" / "A police drone picked up the young female's heat signature") and lost 0.002-0.008
+# on four sets; macro F1 mean 0.7517 at 2 margins, 0.7531 at 1.5, 0.7518 at 3; no conflict changed.
+FRESH = 1.5
 # Two places that only their sentences oppose (no words before them in common) conflict only in a claim
 # whose statements align this closely: on the tuned gold sets the place conflicts found that way sit in
 # claims of 0.7 or more (0.8 loses one), and a false one ("The recount was held at the county hall in
@@ -388,9 +393,9 @@ def _join_singles(
     strongest pair first, each claim at most once, unless the pair model finds their whole statements
     ``unlikely`` to tell one fact ("…, who lives on the fourth floor, said she had rung Fenwick Homes" /
     "said Leanne Ward, who lives on the seventh floor"). Two whole statements join only when one of them
-    was not ``aligned`` whole (an aside peeled after alignment, "which supplies about 410,000 households"):
-    alignment has weighed two whole statements already. A joined claim is compared for conflicts like any
-    other.
+    was not ``aligned`` whole (an aside peeled after alignment, "which supplies about 410,000 households"),
+    at :data:`FRESH` margins: alignment has weighed two whole statements already. A joined claim is
+    compared for conflicts like any other.
     """
     import numpy as np
 
@@ -426,7 +431,7 @@ def _join_singles(
             )
             fresh = not (aligned(claims[n].statements[0]) and aligned(claims[m].statements[0]))
             parts = best[1] or best[2]
-            if best[0] >= align + JOIN_MARGIN * (1 if parts else 2) and (parts or fresh):
+            if best[0] >= align + JOIN_MARGIN * (1 if parts else FRESH) and (parts or fresh):
                 links.append((-best[0], n, m, best[1], best[2]))
     joined: dict[int, Claim] = {}
     used: set[int] = set()

@@ -109,9 +109,9 @@ def _hhmm(minute: int) -> str:
 
 # A clock time of a timetable: the time a service runs at ("the 05:52 from Brackenford", "the 22:47
 # service") or set out ("which had left Brackenford at 05:52", "departed at 7.10 p.m.").
-TIMETABLE_AFTER = re.compile(
-    r"\s+(?:(?:from|to)\s+(?=[A-Z])|(?i:service|train|flight|bus|coach|ferry|sailing|tram|departure)\b)"
-)
+# The vehicle named right after a clock time: "the 22:47 service", "the 7.15 ferry".
+SERVICE = re.compile(r"\s+(?:service|train|flight|bus|coach|ferry|sailing|tram|departure)\b", re.IGNORECASE)
+TIMETABLE_AFTER = re.compile(rf"\s+(?:from|to)\s+(?=[A-Z])|(?i:{SERVICE.pattern})")
 DEPARTED_BEFORE = re.compile(
     r"\b(?:left|departed|leaving|departing)(?:\s+(?:from\s+)?[A-Z][\w'\u2019-]*){0,3}\s+at\s+"
     r"(?:about\s+|around\s+)?$"

@@ -209,15 +209,11 @@ def _exclusive_values(
     return []
 
 
-# A clock time that names a service: "the 22:47 service from Calder", "the 7.15 ferry".
-SERVICE = re.compile(r"\s+(?:service|train|flight|bus|coach|ferry|sailing|tram|departure)\b", re.IGNORECASE)
-
-
 def _services(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
     """Whether both clock times name the service they are the times of ("of the 22:47 service from Calder
     to Brennock" / "was on the 23:15 train from Calder to Brennock"): the words before them ("of the" / "on
     the") say nothing, the vehicle after them says which question they answer."""
-    return bool(SERVICE.match(text_a, x.end) and SERVICE.match(text_b, y.end))
+    return bool(clocks.SERVICE.match(text_a, x.end) and clocks.SERVICE.match(text_b, y.end))
 
 
 def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:

@@ -243,6 +243,38 @@ def test_households_homes_and_properties_are_one_count() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A workforce and the jobs it holds are one count.
+        (
+            "The mill will shut in the spring with the loss of 310 jobs.",
+            "Some 240 workers will lose their jobs when the mill shuts.",
+            [("310 jobs", "Some 240 workers", True)],
+        ),
+        (
+            "The 64 staff were told on Monday.",
+            "About 60 jobs are affected.",
+            [("64 staff", "About 60 jobs", False)],
+        ),
+        # Children at school, counted as pupils or as children.
+        (
+            "The coach was carrying 31 pupils to Ferrow High School.",
+            "There were 34 children on board the coach.",
+            [("31 pupils", "34 children", True)],
+        ),
+        # The places of an elected body, as seats or as the councillors who fill them.
+        (
+            "Elsby will elect five of the new council's 17 councillors.",
+            "Elsby will have five of the 23 seats on the new council.",
+            [("17 councillors", "23 seats", True)],
+        ),
+    ],
+)
+def test_one_count_in_two_words(a: str, b: str, found: list[tuple[str, str, bool]]) -> None:
+    assert _numbers(a, b) == found
+
+
 def test_an_estimated_cost_is_a_price_not_a_valuation() -> None:
     # "estimated" says a figure is an estimate; the cost it estimates is the other report's cost.
     assert _numbers(

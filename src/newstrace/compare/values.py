@@ -506,6 +506,13 @@ _NOUN_GROUPS = {
     frozenset({"spectators", "spectator", "crowd", "crowds", "fans", "attendance", "audience"}): "spectator",
     # Dwellings a supply or a service reaches: "About 14,000 households" / "covering 11,500 properties".
     frozenset("households household homes home houses house properties property".split()): "home",
+    # A workforce and the jobs it holds: "The 52 staff" / "Forty-six jobs are affected", "with the loss of
+    # 640 jobs" / "Some 460 workers will lose their jobs".
+    frozenset("jobs job staff workers worker employees employee posts".split()): "job",
+    # Children at school: "carrying 23 pupils" / "There were 27 children on board".
+    frozenset("pupils pupil children child students student schoolchildren".split()): "pupil",
+    # The places of an elected body: "seven of the new council's 19 councillors" / "seven of the 21 seats".
+    frozenset("seats seat councillors councillor".split()): "seat",
 }
 
 

@@ -804,6 +804,28 @@ def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) 
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [
+        # Talks that broke down or collapsed, figures published or released: one act in two words.
+        (
+            "Talks between the club and the council broke down on Tuesday over the lease.",
+            "Negotiations collapsed on Wednesday when the council refused a longer lease.",
+            ["Tuesday vs Wednesday"],
+        ),
+        (
+            "The board published its accounts at 7 a.m.",
+            "The group released its figures at 9 a.m.",
+            ["07:00 vs 09:00"],
+        ),
+        # Two different acts keep their own days.
+        ("Talks broke down on Tuesday.", "The union published its demands on Thursday.", []),
+    ],
+)
+def test_verbs_of_one_act_are_one_anchor_word(a: str, b: str, found: list[str]) -> None:
+    assert [d.reason for d in _compare(a, b) if d.conflict] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
         # One name written with two spellings of one sound.
         (
             '"We will stay until it is clean," said Morag Quarrie, a spokeswoman for Tarn Water.',
@@ -1356,6 +1378,12 @@ def test_restated_figures_and_model_names_are_not_counts(a: str, b: str) -> None
             "Brackwater opened in 1972, when coal was king.",
             "The station opened in 1974 as a coal plant.",
             ["1972 vs 1974"],
+        ),
+        # A wreck dated centuries back: its year is no count of anything.
+        (
+            "The brig sank in 1781 with all 26 of her crew.",
+            "The brig, some 90 feet long, sank in 1783.",
+            ["1781 vs 1783"],
         ),
         # Years of two different things: what happened then is told by other words, or after another
         # preposition.

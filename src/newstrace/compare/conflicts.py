@@ -478,6 +478,8 @@ def _anchor(text: str, start: int, moment: bool = False, size: int = 0) -> set[s
     content = [w for w in words if w not in FUNCTION_WORDS]
     if moment and any(DISCOVERY.fullmatch(w) for w in content[-ONSET_WORDS:]):
         anchor.add("discovery")
+    if moment:
+        anchor |= {act for act, verbs in ACTS.items() if verbs.search(" ".join(words[-ONSET_WORDS:]))}
     return anchor
 
 
@@ -522,6 +524,13 @@ ONSET = re.compile(
 # answer one question, and count as the shared anchor word "discovery" when one stands among the last
 # three content words before the day or time ("Staff first noticed the attack shortly after 2 a.m.").
 DISCOVERY = re.compile(r"found|discovered|spotted|noticed|detected")
+# Verbs of one act, whichever a report picks, counted as one shared anchor word before a day or time, as
+# :data:`DISCOVERY` is: "Talks … broke down on Tuesday" / "Negotiations collapsed on Wednesday";
+# "published its figures at 7 a.m." / "released its decision at 10 a.m.".
+ACTS = {
+    "breakdown": re.compile(r"\b(?:broke down|collapsed|foundered|fell apart|fell through)\b"),
+    "publication": re.compile(r"\b(?:published|released|issued|unveiled|posted)\b"),
+}
 # How many of the anchor's last words (function words included) an onset verb may stand among: the verb
 # that leads to the value ("hit the town on Friday"), not one earlier in the sentence ("the strike that
 # began last week will end on Monday"). Four content words let one more false conflict through on a

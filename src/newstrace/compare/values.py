@@ -187,6 +187,8 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
         tail = text[m.end("num") : m.end("num") + 6]
         if YEAR.match(raw) or re.match(r":\d\d|\s*[ap]\.?m\b", tail, re.IGNORECASE) or TIME_ZONE.match(tail):
             continue
+        if any(y.start("year") == m.start("num") for y in YEAR_ALONE.finditer(text, max(0, m.start() - 20))):
+            continue  # an older year after a preposition of time ("sank in 1781"), no count
         value = _number(raw)
         if value is None or _is_calendar_day(text, m):
             continue
@@ -365,10 +367,11 @@ MONTH_ALONE = re.compile(
 
 
 # A year named alone after a preposition of time: "opened in 1972", "held there since 2019", "the first
-# since 1998" (not "March 2023", "1 March 2023" nor a season, "2019-20" or "2019/20").
+# since 1998", "the brig sank in 1781" (not "March 2023", "1 March 2023" nor a season, "2019-20" or
+# "2019/20"). From 1500: a wreck, a charter or a building is dated centuries back.
 YEAR_ALONE = re.compile(
     r"\b(?:in|since|until|till|by|during|before|after|from)\s+(?:early\s+|late\s+|mid-)?"
-    r"(?P<year>(?:1[89]|20)\d\d)\b(?![-/\u2013]\d|s\b|'s\b)"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?![-/\u2013]\d|s\b|'s\b)"
 )
 
 

@@ -504,6 +504,23 @@ def test_a_year_of_another_thing_after_the_same_verb_is_no_conflict() -> None:
     assert [d.reason for c in found for d in c.differences if d.kind == "date" and d.conflict] == []
 
 
+def test_the_one_year_each_of_two_close_paraphrases_gives_is_compared() -> None:
+    # No word before the two years is shared ("for a month in" / "last halted in"), yet the sentences tell
+    # one fact: when births were last halted.
+    a = (
+        "The Heron ward at Callow Hospital will stop taking births from Monday, its trust said.\n\n"
+        "Births on the ward were halted once before, for a month in 2018, when too few midwives were found."
+    )
+    b = (
+        "Callow Hospital's Heron ward is to suspend births from Monday.\n\n"
+        "Births on the ward were last halted in 2015, for a month, when too few midwives could be found."
+    )
+    found = find_claims([_article(1, a, "Callow Post"), _article(2, b, "Fen Radio")])
+    assert [(c.label, d.reason) for c in found for d in c.differences if d.kind == "date"] == [
+        ("conflicting", "2018 vs 2015")
+    ]
+
+
 def test_two_offices_of_one_person_whose_first_name_is_spelt_two_ways_are_compared() -> None:
     a = MERGER_A.replace("Maud Ferrier, Pellington's principal,", "Maud Ferrier, who chairs the governors,")
     b = MERGER_B.replace(

@@ -102,6 +102,10 @@ FRESH = 1.5
 # claims of 0.7 or more (0.8 loses one), and a false one ("The recount was held at the county hall in
 # Brenmouth" / "Recounts are rare in Brenshire", a town and its county) in a claim of 0.64.
 PLACE_ALIGNED = 0.7
+# Two statements of a claim aligned this closely that name one year each give the year of one thing, whatever
+# words stand before them ("suspended once before, for six weeks in 2019" / "last suspended in 2017, for six
+# weeks", 0.89). From 0.7, a basketball player's draft year and his title year were one (ECB+ news text).
+YEAR_ALIGNED = 0.85
 # Statements shorter than this many words carry no checkable fact ("They have not even stated the agenda."
 # has seven); shorter fragments are left out of alignment.
 MIN_WORDS = 5
@@ -469,11 +473,10 @@ def _claim(
 ) -> Claim:
     """A claim of ``statements`` (earliest article first), compared and labelled."""
     differences: list[Difference] = []
+    closeness = {"places_anchored": similarity < PLACE_ALIGNED, "years_alone": similarity >= YEAR_ALIGNED}
     for x, a in enumerate(statements):
         for b in statements[x + 1 :]:
-            differences += compare_statements(
-                a, texts[a.article_id], b, texts[b.article_id], places_anchored=similarity < PLACE_ALIGNED
-            )
+            differences += compare_statements(a, texts[a.article_id], b, texts[b.article_id], **closeness)
     differences = [_later_update(d, published, texts) for d in _dedupe(differences + across)]
     claim_origins = tuple(dict.fromkeys(origins.get(s.article_id, str(s.article_id)) for s in statements))
     label: Literal["agreed", "single", "conflicting"]

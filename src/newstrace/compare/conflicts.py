@@ -17,6 +17,7 @@ from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS
 from newstrace.compare.counts import UPDATE, number_differences
 from newstrace.compare.moments import (
     SENTENCE_END,
+    different_acts,
     hedged_time,
     one_night,
     other_clocks,
@@ -37,6 +38,7 @@ def compare_statements(
     anchored: bool = False,
     moments_only: bool = False,
     places_anchored: bool | None = None,
+    years_alone: bool = False,
 ) -> list[Difference]:
     """Differences between statement ``a`` (of article text ``text_a``) and ``b``.
 
@@ -48,6 +50,8 @@ def compare_statements(
             are known to say the same thing (aligned in one claim).
         moments_only: compare days, clock times and places only (numbers, names, roles and quotes left
             out).
+        places_anchored, years_alone: whether two places need a shared word before them (default: as
+            ``anchored``); whether one year on each side needs none (see ``claims.YEAR_ALIGNED``).
 
     Returns:
         Conflicts and compatible differences, each citing the two values.
@@ -61,7 +65,7 @@ def compare_statements(
     findings += _exclusive("date", v.calendar_days, a, text_a, b, text_b, lone=not anchored)
     findings += _exclusive("date", v.month_years, a, text_a, b, text_b)
     if not anchored:
-        findings += _years(a, text_a, b, text_b)
+        findings += _years(a, text_a, b, text_b, lone=years_alone)
     findings += _periods(a, text_a, b, text_b)
     findings += _months(a, text_a, b, text_b)
     # Inside one claim, one clock time on each side is one moment told twice when the two are close
@@ -216,7 +220,7 @@ def _services(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
     return bool(clocks.SERVICE.match(text_a, x.end) and clocks.SERVICE.match(text_b, y.end))
 
 
-def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+def _years(a: Citation, text_a: str, b: Citation, text_b: str, lone: bool = False) -> list[Difference]:
     """Two years named alone (:func:`newstrace.compare.values.years`) for one thing: after the same
     preposition, with one of the :data:`YEAR_ANCHOR_WORDS` words before them shared ("Brackwater opened
     in 1972" / "The station opened in 1974"). A year alone is often background ("told Playboy in 1998" /
@@ -231,7 +235,7 @@ def _years(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Differenc
                 continue
             if _anchor(text_a, x.start, False, YEAR_ANCHOR_WORDS) & _anchor(
                 text_b, y.start, False, YEAR_ANCHOR_WORDS
-            ):
+            ) or (lone and len(ya) == len(yb) == 1 and not different_acts(text_a, x.start, text_b, y.start)):
                 sides = (cite(a, text_a, x), cite(b, text_b, y))
                 if UPDATE.search(a.text) or UPDATE.search(b.text):
                     return [Difference("date", sides, False, "a later update")]

@@ -477,6 +477,35 @@ def test_an_office_and_its_deputy_across_claims_are_two_offices() -> None:
     assert roles == [("conflicting", "Maud Ferrier: principal vs deputy principal")]
 
 
+# Two reports of one (fictional) mountain rescue that give its officer two ranks in sentences that
+# align with others.
+RESCUE_A = (
+    "Two climbers were rescued from Ben Carrow on Sunday after a night on the mountain.\n\n"
+    "{} Maud Ferrier said the two men were taken to Carrow hospital with mild hypothermia.\n\n"
+    "Volunteers from Carrow Mountain Rescue searched the hill for nine hours."
+)
+RESCUE_B = (
+    "A helicopter lifted two climbers off Ben Carrow on Sunday morning.\n\n"
+    "The two men were treated for mild hypothermia at Carrow hospital.\n\n"
+    "{} Maud Ferrier praised the volunteers, who had searched through the night."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # A chief inspector is above an inspector, a lieutenant colonel below a colonel.
+        ("Chief Inspector", "Inspector", ["Maud Ferrier: chief inspector vs inspector"]),
+        ("Lieutenant Colonel", "Colonel", ["Maud Ferrier: lieutenant colonel vs colonel"]),
+        ("Chief Inspector", "Chief Inspector", []),
+    ],
+)
+def test_two_ranks_of_one_officer_across_claims(first: str, second: str, found: list[str]) -> None:
+    a, b = RESCUE_A.format(first), RESCUE_B.format(second)
+    claims = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    assert [d.reason for c in claims for d in c.differences if d.kind == "role"] == found
+
+
 # Two reports of one (fictional) airline's collapse that date its founding in sentences about other things.
 AIRLINE_A = (
     "Skarra Air stopped flying at 5 a.m. on Thursday after its owners called in administrators.\n\n"

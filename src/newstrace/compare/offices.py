@@ -92,6 +92,8 @@ def _two_offices(x: str, y: str) -> bool:
     titles = [{ROLE_SYNONYMS.get(w, w) for w in r.split() if names.is_title_word(w)} for r in (x, y)]
     if titles[0] & SECOND_RANKS != titles[1] & SECOND_RANKS:
         return True  # "council leader" / "deputy council leader": the deputy holds another office
+    if any(titles[0] & titles[1] & heads and titles[0] & mods != titles[1] & mods for mods, heads in RANKS):
+        return True  # "Chief Inspector" / "Inspector": two ranks of the police
     if titles[0] == titles[1] and _two_portfolios(x, y):
         return True  # "Housing minister" / "Environment minister": one title over two departments
     return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
@@ -117,6 +119,14 @@ def _two_portfolios(x: str, y: str) -> bool:
 SECOND_RANKS = frozenset({"deputy", "vice", "assistant", "associate"})
 
 
+# Ranks that a word before them raises to another rank: "Chief Inspector" is above "Inspector" (where a
+# "Detective Inspector" is an inspector), "Lieutenant Colonel" below "Colonel".
+RANKS = (
+    (frozenset({"chief"}), frozenset({"inspector", "superintendent", "constable"})),
+    (frozenset({"lieutenant"}), frozenset({"colonel", "general", "commander"})),
+)
+
+
 def _gives(text: str, name: str, role: str) -> bool:
     """Whether ``text`` (an origin's articles) writes every title word of ``role`` just before ``name``
     somewhere (:data:`GIVES_BEFORE` characters): "Sixers president and general manager Ed Stefanski" gives
@@ -128,7 +138,8 @@ def _gives(text: str, name: str, role: str) -> bool:
         before = {
             w.lower().strip(",.;:'\u2019") for w in text[max(0, m.start() - GIVES_BEFORE) : m.start()].split()
         }
-        if all(w in before for w in words) and before & SECOND_RANKS <= set(words):
+        raising = SECOND_RANKS.union(*(mods for mods, heads in RANKS if heads & set(words)))
+        if all(w in before for w in words) and before & raising <= set(words):
             return True  # "deputy council leader Gareth Pym" gives him no office of "leader"
     return False
 

@@ -317,6 +317,9 @@ SETS = {
         "twenty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
     "claims_heldout30": "thirtieth held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout31": (
+        "thirty-first held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

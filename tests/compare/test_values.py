@@ -249,6 +249,8 @@ def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point
     ("text", "expected"),
     [
         ("The pumps were last serviced in June and again since early March.", ["--06", "--03"]),
+        # A deadline at the end of a month.
+        ("The home will close by the end of August, not before the start of July.", ["--08", "--07"]),
         # A calendar day and months of a year are not months alone.
         ("It opened on June 4, in June 2021 and in November of 2013.", []),
     ],

@@ -358,10 +358,11 @@ def calendar_days(text: str, offset: int = 0) -> list[Mention]:
     return found
 
 
-# A month named alone after a preposition of time: "tested in August", "since early March" (not "August
-# 9", "August 2025" nor "November of 2013", a calendar day and months of a year).
+# A month named alone after a preposition of time: "tested in August", "since early March", "by the end of
+# August" (not "August 9", "August 2025" nor "November of 2013", a calendar day and months of a year).
 MONTH_ALONE = re.compile(
-    rf"\b(?:in|since|until|by|during|before|after)\s+(?:early\s+|late\s+|mid-)?(?P<month>{_MONTHS})\b"
+    rf"\b(?:in|since|until|by|during|before|after)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+    rf"(?:early\s+|late\s+|mid-)?(?P<month>{_MONTHS})\b"
     r"(?!\s*\d|,?\s+of\s+\d)"
 )
 

@@ -804,6 +804,26 @@ def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) 
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [
+        # Two bends of one hill road: two places. A bend on the road near a town: one place, told twice.
+        (
+            "The lorry went off the road at the Harrow Bend on Tarn Hill at about 6 a.m.",
+            "The lorry left the road on the Gorse bend of Tarn Hill.",
+            ["the Harrow bend vs the Gorse bend"],
+        ),
+        (
+            "The lorry went off the road at the Harrow Bend on Tarn Hill.",
+            "The lorry left the road near Elsby.",
+            [],
+        ),
+    ],
+)
+def test_named_spots_on_a_road(a: str, b: str, found: list[str]) -> None:
+    assert [d.reason for d in _compare(a, b) if d.kind == "place" and d.conflict] == found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
         # Talks that broke down or collapsed, figures published or released: one act in two words.
         (
             "Talks between the club and the council broke down on Tuesday over the lease.",

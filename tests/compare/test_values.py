@@ -245,6 +245,12 @@ def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point
     assert [m.value for m in places.land_features(text)] == ["lane: Quarry"]
 
 
+def test_a_named_spot_on_a_road_is_a_feature_not_a_place() -> None:
+    text = "The van left the road at the Harrow Bend near Elsby and stopped on the Mill corner of Tarn Hill."
+    assert [m.value for m in places.places(text)] == ["Elsby"]
+    assert [m.value for m in places.land_features(text)] == ["bend: Harrow", "corner: Mill"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -39,6 +39,16 @@ FEATURE = re.compile(
 )
 
 
+# A named spot on a road, its kind after the name: "at the Corbie Bend", "on the Lintmill bend of Skelloch
+# Hill", "at Mill Corner". A spot on a road near a town is no alternative to the town: it is compared only
+# with another spot (:func:`land_features`), never read as a place named "in"/"at".
+ROAD_SPOT = re.compile(
+    r"\b(?:on|at)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?P<kind>bend|corner|junction|roundabout|hairpin|Bend|Corner|Junction|Roundabout)\b"
+)
+_SPOT_WORDS = frozenset("Bend Corner Junction Roundabout".split())
+
+
 # Names that open a publication's title, not a place's: "published in the Journal of Subterranean Biology",
 # "told in the Gazette".
 PUBLICATIONS = frozenset(
@@ -71,7 +81,9 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         if len(words) == 2 and words[1] in NOT_NAMES:
             words = words[:1]
-        if words[-1] in NOT_PLACE_HEADS or (len(words) == 1 and words[0].lower() in _demonyms()):
+        if words[-1] in NOT_PLACE_HEADS or words[-1] in _SPOT_WORDS:
+            continue
+        if len(words) == 1 and words[0].lower() in _demonyms():
             continue
         start = m.start("place")
         end = start + len(words[0]) if len(words) == 1 else m.end("place")
@@ -100,7 +112,8 @@ def land_features(text: str, offset: int = 0) -> list[Mention]:
             offset + m.start("place"),
             offset + m.end("place"),
         )
-        for m in FEATURE.finditer(text)
+        for pattern in (FEATURE, ROAD_SPOT)
+        for m in pattern.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES and not EMPLOYEES.search(text, 0, m.start("place"))
     ]
 

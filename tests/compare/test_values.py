@@ -17,7 +17,7 @@ from newstrace.compare import values as v
         ),
         ("At least 14 people were still missing", [(14, "missing", "at_least")]),
         ("Thirty-one of them were taken to hospital", [(31, "", None)]),
-        ("about 1,200 workers walked out", [(1200, "job", "about")]),
+        ("about 1,200 workers walked out", [(1200, "worker", "about")]),
         ("61 goals in 148 league games", [(61, "goal", None), (148, "game", None)]),
         # A participle before the noun describes what is counted; a count noun stays one.
         ("it had to postpone 143 planned operations", [(143, "operation", None)]),

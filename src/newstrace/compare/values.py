@@ -512,7 +512,7 @@ _NOUN_GROUPS = {
     frozenset("households household homes home houses house properties property".split()): "home",
     # A workforce and the jobs it holds: "The 52 staff" / "Forty-six jobs are affected", "with the loss of
     # 640 jobs" / "Some 460 workers will lose their jobs".
-    frozenset("jobs job staff workers worker employees employee posts".split()): "job",
+    frozenset("jobs job staff workers worker employees employee posts".split()): "worker",
     # Children at school: "carrying 23 pupils" / "There were 27 children on board".
     frozenset("pupils pupil children child students student schoolchildren".split()): "pupil",
     # The places of an elected body: "seven of the new council's 19 councillors" / "seven of the 21 seats".

@@ -612,6 +612,14 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
             "The hatch was found damaged during an inspection in June.",
             "Rain got in during the storm of September 13.",
         ),
+        # Ten to seven in the evening is loosely "night".
+        ("The alarm went off at 6:50 p.m. on Sunday.", "The alarm went off on the bus on Sunday night."),
+        # A width and a depth, a price of each and a total, a gap and an amount: figures of two things.
+        ("The hole is about 12 metres across.", "The hole is 15 metres deep."),
+        ("The buses cost around £575,000 each.", "The buses cost £11.5 million."),
+        ("The line cost £85 million more than first planned.", "The line had a budget of £410 million."),
+        # A name glued to another word or hyphened is no place: "the Co-op", "the TallGrass party".
+        ("The hole opened outside the Co-op supermarket.", "The hole opened outside the library in Tarnby."),
     ],
 )
 def test_compatible_differences_are_not_conflicts(a: str, b: str) -> None:

@@ -263,6 +263,18 @@ def test_households_homes_and_properties_are_one_count() -> None:
             "There were 34 children on board the coach.",
             [("31 pupils", "34 children", True)],
         ),
+        # People hurt are people injured.
+        (
+            "Seven people were injured when the mast fell.",
+            "Nine people were hurt.",
+            [("Seven people were injured", "Nine people were hurt", True)],
+        ),
+        # A length with its dimension against one without: one length.
+        (
+            "The whale measured 4.8 metres.",
+            "The whale was about 5.6 metres long.",
+            [("4.8 metres", "about 5.6 metres", True)],
+        ),
         # The places of an elected body, as seats or as the councillors who fill them.
         (
             "Elsby will elect five of the new council's 17 councillors.",

@@ -11,7 +11,7 @@ from newstrace.compare.moments import part_of_day_fits, parts_of_day
     ("text", "expected"),
     [
         ("The pier collapsed on Thursday evening.", ["evening"]),
-        ("Divers searched the lake overnight.", ["night"]),
+        ("Divers searched the lake overnight.", ["overnight"]),
         ("The market reopens this afternoon.", ["afternoon"]),
         ("Voting began late on Friday night in two wards.", ["night"]),
         ("The tram line reopened on Monday.", []),

@@ -90,6 +90,7 @@ def number_differences(
             # counted in other words, a figure of any noun: "The three bank workers, a man and two women,
             # died" / "Three people have died".
             and not any(z.value == y.value and (_one_kind(z.noun, y.noun) or y.noun != x.noun) for z in qa)
+            and _one_aspect(_aspect(text_a, x), _aspect(text_b, y))
         ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
@@ -308,6 +309,30 @@ def _one_group(text_a: str, x: v.Quantity, text_b: str, y: v.Quantity) -> bool:
         m = GROUP_OF.search(text, max(0, q.start - 30), q.start)
         groups.append(m.group("group").lower() if m else None)
     return groups[0] is not None and groups[0] == groups[1] and groups[0] not in NOT_GROUPS | NOT_CONTEXT
+
+
+# What the words right after a figure make of it: a dimension of a thing ("about 12 metres across" / "15
+# metres deep"), a price of each of them ("around £575,000 each" / "at a cost of £11.5 million"), or the
+# gap between two amounts ("£85 million more than first planned" / "a budget of £410 million"). A figure
+# of one aspect is compared only with a figure of the same.
+ASPECT = re.compile(
+    r"\s+(?:(?P<dimension>across|wide|deep|long|high|tall|in diameter)|(?P<each>each|apiece)|"
+    r"(?P<gap>more|less|fewer|higher|lower)\s+than)\b"
+)
+
+
+def _aspect(text: str, q: v.Quantity) -> str | None:
+    """The aspect :data:`ASPECT` reads after a figure: its dimension word, "each" or "gap"; ``None`` else."""
+    m = ASPECT.match(text, q.end)
+    if m is None:
+        return None
+    return m.group("dimension") or ("each" if m.group("each") else "gap")
+
+
+def _one_aspect(x: str | None, y: str | None) -> bool:
+    """Whether two figures' aspects may be one: the same, or a dimension against a figure that names none
+    ("which measured 4.8 metres" / "about 5.6 metres long")."""
+    return x == y or (None in (x, y) and not {x, y} & {"each", "gap"})
 
 
 def _restated_or_named(text: str, q: v.Quantity) -> bool:

@@ -82,10 +82,13 @@ PART_MINUTES = {
     "lunchtime": (11 * 60, 15 * 60),
     "afternoon": (12 * 60, 18 * 60 + 30),
     "evening": (16 * 60 + 30, 24 * 60),
-    "night": (19 * 60, 6 * 60),
+    # "Sunday night" may be the evening ("at 6:50 p.m." / "on Sunday night"); "overnight" is the small hours
+    # and late night only, no afternoon's neighbour.
+    "night": (18 * 60, 6 * 60),
+    "overnight": (19 * 60, 6 * 60),
     "tonight": (16 * 60 + 30, 6 * 60),
 }
-PARTS_ALONE = {"overnight": "night", "tonight": "tonight"}
+PARTS_ALONE = {"overnight": "overnight", "tonight": "tonight"}
 
 
 def parts_of_day(text: str, offset: int = 0) -> list[v.Mention]:

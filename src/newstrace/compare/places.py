@@ -18,8 +18,11 @@ from newstrace.compare.values import Mention
 # A region word before the name ("in southern Iran") is not read: the region of a country is no
 # alternative to a sea or a town in it ("in southern Iran" / "an island in the Persian Gulf" was a false
 # conflict on ECB+ news text), nor is a compass point before "of" ("900 hectares of forest south of Corrow":
-# a false conflict on a tuned set).
-PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# a false conflict on a tuned set). A name glued or hyphened to more letters is none ("outside the Co-op",
+# "at the TallGrass party": "Co" and "Tall" were false places).
+PLACE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-])"
+)
 # People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun", "a researcher at the
 # University of Lowmoor": an employer, not a place.
 EMPLOYEES = re.compile(

@@ -93,7 +93,7 @@ ANIMALS = frozenset(
 # What a count of people turns out to be, a few words on: "14 people were still missing".
 STATE_AFTER = re.compile(
     r"(?:\s+(?:were|was|are|is|have|had|been|being|still|now|remain|remained|reported|confirmed|feared)){0,3}"
-    r"\s+(?P<state>missing|dead|killed|injured|wounded|unaccounted)\b",
+    r"\s+(?P<state>missing|dead|killed|injured|wounded|hurt|unaccounted)\b",
     re.IGNORECASE,
 )
 # What a figure with no noun after it counts, named before it: "put the number of customers affected at

@@ -332,7 +332,7 @@ SETS = {
 # a noun showed one of its conflicts. The twenty-sixth and the twenty-seventh (the lowest blind scores)
 # were spent in the sixteenth, and the twenty-fifth and the twenty-eighth (the next lowest) later in it.
 # The sixth, the eighth, the ninth, the twelfth, the thirteenth, the eighteenth, the twenty-third, the
-# twenty-fourth and the twenty-ninth on stay blind.
+# twenty-fourth and every set from the twenty-ninth on stay blind.
 TUNED = frozenset(
     {
         "claims",

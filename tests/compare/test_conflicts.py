@@ -753,6 +753,16 @@ def test_a_word_of_update_counts_only_next_to_the_figure(a: str, b: str, conflic
     assert [d.conflict for d in _compare(a, b) if d.kind == "number"] == [conflict]
 
 
+def test_a_length_of_time_later_is_no_update_of_a_time() -> None:
+    # "31 minutes later" says when the run ended, not that this report corrects the other's time.
+    a = "The test tram set off from Market Cross at 1 a.m. on Sunday and reached Tarn Park 31 minutes later."
+    b = "The test tram left Market Cross shortly before 11 p.m. on Sunday."
+    assert [(d.kind, d.conflict) for d in _compare(a, b) if d.kind == "time"] == [("time", True)]
+    assert [d.conflict for d in _compare(a.replace("31 minutes later", "later"), b) if d.kind == "time"] == [
+        False
+    ]
+
+
 def test_a_place_of_work_after_the_is_an_employer_not_a_place() -> None:
     a = "Tova Rinn, a researcher at the University of Ambry, said hospitals were easy targets."
     b = "A researcher in Selby said hospitals were easy targets."

@@ -1325,6 +1325,23 @@ def test_a_place_a_report_writes_inside_the_other_is_no_conflict() -> None:
     assert [d.reason for d in found if d.kind == "place" and d.conflict] == ["Lorby vs Westmarch"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # The days two running totals were read: no day of the event.
+        (
+            "An appeal set up by the charity had raised more than £4,000 by Monday evening.",
+            "The charity said it had received more than £12,000 in donations by Wednesday morning.",
+            False,
+        ),
+        # A deadline without a total before it is still a day of the event.
+        ("The bridge will reopen by Monday evening.", "The bridge will reopen by Wednesday morning.", True),
+    ],
+)
+def test_the_day_a_running_total_was_read_is_no_day_of_the_event(a: str, b: str, conflict: bool) -> None:
+    assert any(d.kind == "date" and d.conflict for d in _compare(a, b)) is conflict
+
+
 def test_the_day_a_report_was_given_is_no_day_of_the_event() -> None:
     a = "A bomb went off at the Lorby bank late Friday, killing two officers."
     b = "The bomb at the Lorby bank killed two officers, officials said Saturday."

@@ -407,8 +407,14 @@ REPORTED_ON = re.compile(
 )
 
 
+# A figure then "by" right before a day: the day a running total was read ("had raised more than £5,000
+# by Tuesday evening" / "had received more than £19,000 … by Thursday morning"), no day of the event.
+TOTAL_BY = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,6}\s+by\s+$")
+
+
 def _reported_on(text: str, start: int) -> bool:
-    return REPORTED_ON.search(text[max(0, start - 50) : start]) is not None
+    before = text[max(0, start - 50) : start]
+    return REPORTED_ON.search(before) is not None or TOTAL_BY.search(before) is not None
 
 
 # How many words before a value are read as its anchor.

@@ -447,6 +447,23 @@ def test_an_outlet_writing_both_spellings_is_no_side_of_a_spelling_conflict() ->
     assert [d.reason for c in found for d in c.differences if d.kind == "name"] == []
 
 
+def test_a_misspelt_name_is_shown_once_on_its_fullest_forms() -> None:
+    a = (
+        "Carl Bexley, 27, was arrested at a petrol station in Dunmore early on Saturday.\n\n"
+        "Bexley was serving four years for burglary when he escaped."
+    )
+    b = (
+        "Police said Carl Baxley, 27, had been arrested at a Dunmore petrol station in the early hours.\n\n"
+        "Baxley, who was serving four years for burglary, had been on the run since Thursday."
+    )
+    found = find_claims([_article(1, a, "Kelvale Post"), _article(2, b, "Radio Kelvale")])
+    names = [
+        (c.label, d.sides[0].text, d.sides[1].text) for c in found for d in c.differences if d.kind == "name"
+    ]
+    assert names == [("conflicting", "Carl Bexley", "Carl Baxley")]
+    assert [c.label for c in found if "burglary" in c.statements[0].text] == ["agreed"]
+
+
 # Two reports of one (fictional) college merger that give its principal two posts in sentences about
 # different things.
 MERGER_A = (

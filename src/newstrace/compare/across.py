@@ -12,8 +12,10 @@ conflicting claim of its own, however unrelated their sentences (:func:`spelling
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from newstrace.compare import names
 from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
@@ -308,6 +310,35 @@ def _written(origins: Mapping[int, str], texts: Mapping[int | None, str]) -> dic
         origin = origins.get(article_id) if article_id is not None else None
         written[origin] = written.get(origin, "") + "\n" + text
     return written
+
+
+def spellings_once(claims: list[Claim]) -> list[Claim]:
+    """``claims`` with each misspelling (:func:`_spelling`) shown by one claim only: the one citing the
+    fullest forms of the name (the most words on its shorter side), the closest aligned first. "Carl
+    Baxley, 27, was arrested" / "Carl Bexley, 27, was arrested" shows it; "Baxley was serving four years" /
+    "Bexley was serving four years" then agrees on what it tells. A claim left with no conflict is agreed
+    or single again, by its origins."""
+    shown: dict[frozenset[str], tuple[tuple[int, float], int]] = {}  # misspelling -> (rank, claim number)
+    for n, claim in enumerate(claims):
+        for d in claim.differences:
+            if d.kind == "name" and d.conflict:
+                rank = (min(len(side.text.split()) for side in d.sides), claim.similarity)
+                if _spelling(d) not in shown or rank > shown[_spelling(d)][0]:
+                    shown[_spelling(d)] = (rank, n)
+    out = []
+    for n, claim in enumerate(claims):
+        kept = tuple(
+            d
+            for d in claim.differences
+            if not (d.kind == "name" and d.conflict and shown[_spelling(d)][1] != n)
+        )
+        label: Literal["agreed", "single", "conflicting"] = "conflicting"
+        if not any(d.conflict for d in kept):
+            label = "agreed" if len(claim.origins) > 1 else "single"
+        out.append(
+            claim if kept == claim.differences else dataclasses.replace(claim, label=label, differences=kept)
+        )
+    return out
 
 
 def _spelling(d: Difference) -> frozenset[str]:

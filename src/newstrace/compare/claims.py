@@ -30,6 +30,7 @@ from newstrace.compare.across import (
     RELATED,
     conflicts_across,
     spellings_across,
+    spellings_once,
     times_across,
     years_across,
 )
@@ -216,6 +217,7 @@ def find_claims(
         return (a.article_id, a.start, a.end) in where
 
     claims = _join_singles(claims, origins, texts, embed, published, align, unlikely, aligned)
+    claims = spellings_once(claims)
     claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts, statements)
     claims += times_across(statements, claims, origins, texts, embed)
     claims += ages_across(claims, origins, texts, published)

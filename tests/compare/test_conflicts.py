@@ -819,6 +819,16 @@ def test_verbs_of_finding_are_one_anchor_word(a: str, b: str, shared: set[str]) 
     assert not different_acts(a, day.search(a).start(), b, day.search(b).start())  # type: ignore[union-attr]
 
 
+def test_a_role_opening_the_sentence_after_its_is_read_once() -> None:
+    found = _compare(
+        "Its governor, Helen Askew, said an inquiry into the escape had begun.",
+        "Helen Askew, the prison's deputy governor, said she had ordered a review of the fence.",
+    )
+    assert [(d.sides[0].text, d.sides[1].text) for d in found if d.kind == "role"] == [
+        ("governor", "deputy governor")
+    ]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [

@@ -161,9 +161,12 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
                 TitledName(" ".join(name_words), role, offset + role_end - len(role), offset + role_end)
             )
     for m in [*PREPOSED.finditer(text), *OPENING_ROLE.finditer(text)]:
-        if is_title_word(m.group("role").split()[-1]):
-            role = m.group("role").lower()
-            found.append(TitledName(m.group("name"), role, offset + m.start("role"), offset + m.end("role")))
+        # "Its governor, Helen Askew," opens a sentence and is a preposed role too: read once, as "governor".
+        role = re.sub(r"^(?:its|the|their|his|her)\s+", "", m.group("role").lower())
+        read = {(t.name, t.role) for t in found}
+        if is_title_word(role.split()[-1]) and (m.group("name"), role) not in read:
+            start = m.end("role") - len(role)
+            found.append(TitledName(m.group("name"), role, offset + start, offset + m.end("role")))
     for m in VERB_ROLE.finditer(text):
         name_words = m.group("name").split()
         while len(name_words) > 2 and is_title_word(name_words[0]):

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from newstrace.compare.conflicts import compare_statements, same_lead_in, shared_anchor
+from newstrace.compare.anchors import same_lead_in, shared_anchor
+from newstrace.compare.conflicts import compare_statements
 from newstrace.compare.moments import different_acts
 from newstrace.model import Citation
 

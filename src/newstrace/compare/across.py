@@ -18,8 +18,9 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from newstrace.compare import names
+from newstrace.compare.anchors import same_lead_in, shared_anchor
 from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
-from newstrace.compare.conflicts import compare_statements, near_moments, same_lead_in, shared_anchor
+from newstrace.compare.conflicts import compare_statements, near_moments
 from newstrace.compare.counts import DURATION_SHARED, context_words, told
 from newstrace.compare.moments import different_acts
 from newstrace.compare.values import (
@@ -36,7 +37,7 @@ from newstrace.compare.wording import SAME_OPENING
 from newstrace.model import Citation, Claim, Difference
 
 # Two statements of different claims this related are checked for a day, time or place introduced by
-# the same words in both (:func:`newstrace.compare.conflicts.same_lead_in`). On the development and
+# the same words in both (:func:`newstrace.compare.anchors.same_lead_in`). On the development and
 # first held-out gold the one such pair is a real conflict at 0.37; the unrelated pairs of the ferry
 # story (benchmarks/brief_time.py) that share a lead-in score under 0.3.
 LEAD_IN_RELATED = 0.3
@@ -184,7 +185,7 @@ def _in_tally(text: str, side: Citation) -> bool:
 
 # Words the anchors of two days or times in different claims must share (one is enough inside a claim).
 ACROSS_ANCHOR = 2
-# The anchor words that stand for a class of verbs (:func:`newstrace.compare.conflicts.shared_anchor`).
+# The anchor words that stand for a class of verbs (:func:`newstrace.compare.anchors.shared_anchor`).
 ACTS = frozenset({"onset", "discovery"})
 # Words of a sentence that say when, not what: no sign that two sentences tell one event.
 WHEN_WORDS = frozenset(

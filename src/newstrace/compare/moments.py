@@ -171,7 +171,7 @@ def different_acts(text_a: str, start_a: int, text_b: str, start_b: int) -> bool
     """Whether the words before two values do different things to one object: "the dam opened its spillway
     gates on Monday" / "plans to close the spillway gates on Wednesday" share "spillway gates", yet the two
     days are two events. True only when both have a verb before an object (:data:`ACT`) in the 60
-    characters before the value (the window :func:`newstrace.compare.conflicts.shared_anchor` reads) and
+    characters before the value (the window :func:`newstrace.compare.anchors.shared_anchor` reads) and
     their crude stems differ."""
     near = [
         NEAR_ACT.search(SENTENCE_END.split(t[max(0, p - 60) : p])[-1])

@@ -312,6 +312,9 @@ SETS = {
     "claims_heldout26": "twenty-sixth held-out gold (written blind; misses read in round 16: in-sample)",
     "claims_heldout27": "twenty-seventh held-out gold (written blind; misses read in round 16: in-sample)",
     "claims_heldout28": "twenty-eighth held-out gold (written blind; misses read in round 16: in-sample)",
+    "claims_heldout29": (
+        "twenty-ninth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout30": "thirtieth held-out gold (written blind to the rules, other topics, never tuned on)",
     "claims_heldout31": (
         "thirty-first held-out gold (written blind to the rules, other topics, never tuned on)"

@@ -275,6 +275,18 @@ def test_households_homes_and_properties_are_one_count() -> None:
             "The whale was about 5.6 metres long.",
             [("4.8 metres", "about 5.6 metres", True)],
         ),
+        # A measure of a thing named by the word after the first: one fence, measured two ways. Two offers
+        # are two things, however long each runs.
+        (
+            "The men climbed a five-metre perimeter fence with a ladder.",
+            "The men scaled a six-metre fence behind the workshops.",
+            [("five-metre", "six-metre", True)],
+        ),
+        (
+            "The club offered a seven-year deal worth $140 million.",
+            "Rivals have an eight-year offer worth more.",
+            [],
+        ),
         # The places of an elected body, as seats or as the councillors who fill them.
         (
             "Elsby will elect five of the new council's 17 councillors.",

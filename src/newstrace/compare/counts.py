@@ -128,7 +128,7 @@ def number_differences(
             # treated for hypothermia", but "Keepers darted two of the wolves" / "the pack's other four
             # wolves had stayed in the far corner" / "all three wolves had eaten normally".
             continue
-        if _measure_of_another_thing(x, b, y) or _measure_of_another_thing(y, a, x):
+        if _measure_of_another_thing(x, a, b, y) or _measure_of_another_thing(y, b, a, x):
             continue  # "the 40-minute crossing" / "some twenty minutes after leaving": two lengths of time
         if x.noun in DURATIONS and _offset(a, x) != _offset(b, y):
             continue  # "some twenty minutes after leaving" is when, "the 40-minute crossing" how long
@@ -223,13 +223,18 @@ def _offset(statement: Citation, q: v.Quantity) -> bool:
     return OFFSET.match(statement.text, q.end - statement.start) is not None
 
 
-def _measure_of_another_thing(q: v.Quantity, other: Citation, rival: v.Quantity) -> bool:
-    """Whether ``q`` measures a thing (its unit hyphened to it: "a 198-metre chimney") that the ``other``
-    statement, whose figure is ``rival``, does not name: "the 40-minute crossing" is no rival of "twenty
-    minutes after leaving". A length of time is read so always, another measure only against one that
-    measures a thing too: "a 120-square-metre hole" / "a section of roughly 60 square metres" in one claim
-    tell one area."""
+def _measure_of_another_thing(q: v.Quantity, own: Citation, other: Citation, rival: v.Quantity) -> bool:
+    """Whether ``q`` (of statement ``own``) measures a thing (its unit hyphened to it: "a 198-metre
+    chimney") that the ``other`` statement, whose figure is ``rival``, does not name: "the 40-minute
+    crossing" is no rival of "twenty minutes after leaving". A length of time is read so always, another
+    measure only against one that measures a thing too: "a 120-square-metre hole" / "a section of roughly
+    60 square metres" in one claim tell one area. The rival's thing may be named by the word after the
+    first ("a five-metre perimeter fence" / "a six-metre fence"; not "a seven-year deal worth …" / "an
+    eight-year offer … worth": two things)."""
     if not q.of or (q.noun not in DURATIONS and not rival.of):
+        return False
+    after = re.match(rf"\s*{re.escape(q.of)}\s+([a-z]{{3,}})\b", own.text[q.end - own.start :])
+    if after and after.group(1) == rival.of:
         return False
     return re.search(rf"\b{re.escape(q.of)}", other.text, re.IGNORECASE) is None
 

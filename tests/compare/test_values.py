@@ -245,6 +245,11 @@ def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point
     assert [m.value for m in places.land_features(text)] == ["lane: Quarry"]
 
 
+def test_a_place_in_a_quoted_title_is_no_place_of_the_story() -> None:
+    text = 'Her painting "Dawn at Carrick Bay" sold in Polrew. "We met the buyers at Kelso," the dealer said.'
+    assert [m.value for m in places.places(text)] == ["Polrew", "Kelso"]
+
+
 def test_a_named_spot_on_a_road_is_a_feature_not_a_place() -> None:
     text = "The van left the road at the Harrow Bend near Elsby and stopped on the Mill corner of Tarn Hill."
     assert [m.value for m in places.places(text)] == ["Elsby"]

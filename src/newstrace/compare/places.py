@@ -78,10 +78,13 @@ def places(text: str, offset: int = 0) -> list[Mention]:
     demonyms, divisions of a sport and the names of regions excluded; a weekday or month after a one-word
     name is no part of it: "in Cleveland Friday")."""
     out = []
+    titles = [t.span() for t in TITLE.finditer(text) if _title_case(t.group("title"))]
     for m in PLACE.finditer(text):
         words = m.group("place").split()
         if words[0] in NOT_NAMES | PUBLICATIONS or EMPLOYEES.search(text, 0, m.start("place")):
             continue
+        if any(a < m.start() < b for a, b in titles):
+            continue  # in a title: the painting "Harbour Light at Orme" hangs elsewhere
         if len(words) == 2 and words[1] in NOT_NAMES:
             words = words[:1]
         if words[-1] in NOT_PLACE_HEADS or words[-1] in _SPOT_WORDS:
@@ -94,6 +97,19 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         out.append(Mention(text[start:end], offset + start, offset + end))
     return out
+
+
+# A short quoted run of words, a title if its longer words are all capitalised (:func:`_title_case`): a
+# painting's, a book's or a song's ("Harbour Light at Orme"), whose places are no place of the story.
+TITLE = re.compile(
+    r"[\"\u201c\u2018](?P<title>[A-Z][^\"\u201c\u201d\u2018\u2019.!?,;]{2,60})[\"\u201d\u2019]"
+)
+
+
+def _title_case(title: str) -> bool:
+    """Whether a quoted run of up to eight words capitalises all its words of four letters or more."""
+    words = title.split()
+    return len(words) <= 8 and all(w[0].isupper() for w in words if len(w) >= 4)
 
 
 @functools.cache

@@ -1345,6 +1345,16 @@ def test_a_place_a_report_writes_inside_the_other_is_no_conflict() -> None:
             "The charity said it had received more than £12,000 in donations by Wednesday morning.",
             False,
         ),
+        (
+            "By Monday evening, 380 flights had been cancelled, the airport said.",
+            "The airline has cancelled its whole schedule until Wednesday.",
+            False,
+        ),
+        (
+            "The appeal was posted late on Friday.",
+            "The appeal went out that night, and by Sunday lunchtime it had been shared 30,000 times.",
+            False,
+        ),
         # A deadline without a total before it is still a day of the event.
         ("The bridge will reopen by Monday evening.", "The bridge will reopen by Wednesday morning.", True),
     ],

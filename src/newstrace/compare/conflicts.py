@@ -408,12 +408,18 @@ REPORTED_ON = re.compile(
 
 
 # A figure then "by" right before a day: the day a running total was read ("had raised more than £5,000
-# by Tuesday evening" / "had received more than £19,000 … by Thursday morning"), no day of the event.
+# by Tuesday evening" / "had received more than £19,000 … by Thursday morning"), no day of the event. So
+# is "by" a day whose clause goes on to a total that had been reached ("By Tuesday evening, 460 flights had
+# been cancelled"; "by Saturday lunchtime it had been shared more than 40,000 times").
 TOTAL_BY = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,6}\s+by\s+$")
+BY = re.compile(r"\b[Bb]y\s+$")
+TOTAL_AFTER = re.compile(r"[^.!?;]{0,40}?(?:\bhad\b[^.!?;]{0,40}?\d|\d[^.!?;]{0,40}?\bhad\b)")
 
 
 def _reported_on(text: str, start: int) -> bool:
     before = text[max(0, start - 50) : start]
+    if BY.search(before) and TOTAL_AFTER.match(text, start):
+        return True
     return REPORTED_ON.search(before) is not None or TOTAL_BY.search(before) is not None
 
 

@@ -231,6 +231,12 @@ def test_settlements_named_by_their_kind_or_called_so_by_their_article() -> None
     assert places.settlement_names(text) == {"Lindby", "Orsk"}
 
 
+def test_a_town_a_distance_or_bearing_is_measured_from_is_a_landmark() -> None:
+    text = "It fell near the village of Kelmoor, some 40 miles west of the county town of Harl."
+    assert [m.value for m in places.settlements(text)] == ["Kelmoor"]
+    assert [m.value for m in places.settlements("Buses went on to the town of Harl.")] == ["Harl"]
+
+
 def test_quotations_in_single_curly_marks() -> None:
     text = (
         "\u2018We won\u2019t stop,\u2019 said Ada Lin. "

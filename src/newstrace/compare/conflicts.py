@@ -79,7 +79,7 @@ def compare_statements(
     # two destinations are compared ("were diverted to Brekkavik" / "were sent to Stornes").
     findings += _exclusive("place", places.destinations, a, text_a, b, text_b, anchored, anchored)
     if not any(d.kind == "place" for d in findings):
-        findings += _settlements(a, text_a, b, text_b)
+        findings += _settlements(a, text_a, b, text_b, places_anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _site_parts(a, text_a, b, text_b, places_anchored)
     if not moments_only:
@@ -286,17 +286,25 @@ def _day_parts(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Diffe
     return [Difference("time", sides, True, f"{x.value} vs {y.value}")]
 
 
-def _settlements(a: Citation, text_a: str, b: Citation, text_b: str) -> list[Difference]:
+def _settlements(
+    a: Citation, text_a: str, b: Citation, text_b: str, anchored: bool = True
+) -> list[Difference]:
     """Two villages, towns or cities, compared as places are (:func:`_exclusive`): one named by its kind
     ("in the neighbouring town of Lindby", :func:`newstrace.compare.places.settlements`) against another,
     or against a place its own article calls a settlement ("in Ferrow", the article saying "Ferrow, a
     village on higher ground"). A settlement is never set against a place of unknown kind: "at the border
     city of Khasan" is no alternative to "in Russia". Even inside one claim the words before the two
-    must share :data:`SETTLEMENT_ANCHOR` words: a story's background names other towns."""
+    must share :data:`SETTLEMENT_ANCHOR` words: a story's background names other towns. In a claim aligned
+    so closely that places need no shared words (``anchored`` false), one settlement on each side is one
+    place told two ways ("… in a sheep pasture at Brackenlow Farm, outside the village of Aldersey Cross" /
+    "… on his land near the village of Kelby Moor")."""
     va, vb = (_settlements_of(s, text) for s, text in ((a, text_a), (b, text_b)))
-    compared = _exclusive_values("place", va, vb, a, text_a, b, text_b, True)
+    compared = _exclusive_values("place", va, vb, a, text_a, b, text_b, True, lone=not anchored)
+    lone = not anchored and len(va) == len(vb) == 1
     return [
-        d for d in compared if not d.conflict or _settlement_anchor(text_a, d.sides[0], text_b, d.sides[1])
+        d
+        for d in compared
+        if not d.conflict or lone or _settlement_anchor(text_a, d.sides[0], text_b, d.sides[1])
     ]
 
 

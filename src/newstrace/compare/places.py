@@ -185,12 +185,23 @@ SETTLEMENT_APPOSED = re.compile(
 
 
 def settlements(text: str, offset: int = 0) -> list[Mention]:
-    """Places named by their kind of settlement ("in the neighbouring town of Lindby"): the name alone."""
+    """Places named by their kind of settlement ("in the neighbouring town of Lindby"): the name alone.
+    A settlement that a distance or a bearing is measured from ("some 40 miles west of the county town of
+    Harlow") is a landmark, not where anything happened (:data:`LANDMARK`)."""
     return [
         Mention(m.group("place"), offset + m.start("place"), offset + m.end("place"))
         for m in SETTLEMENT_OF.finditer(text)
         if m.group("place").split()[0] not in NOT_NAMES
+        and not LANDMARK.search(text, max(0, m.start() - 60), m.start())
     ]
+
+
+# What stands before a settlement that a place is placed by: "40 miles west of the county town of",
+# "north of the market town of", "outside" not included (the place itself may be "outside the village of").
+LANDMARK = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|miles|kilometres|km)"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$"
+)
 
 
 @functools.lru_cache(maxsize=256)

@@ -74,3 +74,25 @@ def test_one_moment_of_one_named_day_told_in_unlike_sentences_is_a_conflict() ->
         )
     )
     assert [(d.kind, d.reason) for d in claim.differences] == [("time", "03:20 vs 05:00")]
+
+
+def test_two_statements_likely_to_tell_one_fact_compare_their_clock_times_as_one_claim_would() -> None:
+    import numpy as np
+
+    from newstrace.compare.across import conflicts_across
+
+    told = "Staff were told of the decision at a meeting in the factory canteen at 9 a.m."
+    called = "Workers arriving for the start of the 6 a.m. shift were called into the canteen and told."
+    statements, by_id = _statements(told, called)
+    origins = {1: "outlet 1", 2: "outlet 2"}
+    score = np.array([[1.0, 0.45], [0.45, 1.0]])
+
+    def found(likely: float) -> list[tuple[str, str]]:
+        across = conflicts_across(
+            statements, [[0], [1]], score, origins, by_id, 0.6, np.array([[0.0, likely], [likely, 0.0]])
+        )
+        return [(d.kind, d.reason) for ds in across.values() for d in ds]
+
+    assert found(0.78) == [("time", "09:00 vs 06:00 (told as one fact)")]
+    # The pair model's "no opinion" (a small story) is not enough, nor is an unlikely pair.
+    assert found(0.5) == found(0.2) == []

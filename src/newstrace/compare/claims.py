@@ -196,7 +196,7 @@ def find_claims(
     linkable = np.where(same_fact >= SURE, np.maximum(linkable, align), linkable)
     groups = _align(statements, linkable, align)
     across = conflicts_across(
-        statements, groups, np.where(same_fact >= ACROSS_VETO, score, 0.0), origins, texts, align
+        statements, groups, np.where(same_fact >= ACROSS_VETO, score, 0.0), origins, texts, align, same_fact
     )
     published = {a.id: a.published for a in articles if a.published is not None and a.published.is_complete}
     claims = [

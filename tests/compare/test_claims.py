@@ -293,6 +293,19 @@ def test_a_later_day_in_the_sentence_before_the_figure_does_not_make_it_an_updat
     assert numbers == [(True, "4,000 vs 2,500 people")]
 
 
+def test_a_later_day_in_a_clause_after_the_figure_does_not_make_it_an_update() -> None:
+    # Thursday's report and Friday's agree on when the crane fell; Friday's names Friday only for how the
+    # driver is now. Its four people are a count of the same Thursday morning: a conflict.
+    earlier = "Three people were taken to hospital after the crane fell on Thursday morning, the police said."
+    later = (
+        "Four people were taken to hospital after the crane fell on Thursday morning, including the crane "
+        "operator, who was still being treated on Friday."
+    )
+    found = find_claims([_dated(1, earlier, "Town Post", 11), _dated(2, later, "Site Weekly", 12)])
+    numbers = [(d.conflict, d.reason) for c in found for d in c.differences if d.kind == "number"]
+    assert numbers == [(True, "3 vs 4 people")]
+
+
 def _embed_with(related: tuple[str, str], cosine: float):  # type: ignore[no-untyped-def]
     """An embedding that scores the two texts of ``related`` at ``cosine`` and every other pair near 0:
     two statements of different claims that are related, whatever a model would say of them."""

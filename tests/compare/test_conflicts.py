@@ -918,6 +918,12 @@ def test_a_name_spelt_two_ways(a: str, b: str, found: list[tuple[str, str, str]]
             [True],
         ),
         ("Fans were hurt behind the west stand.", "Fans were hurt outside the south stand.", [True]),
+        # A show's tents.
+        (
+            "Poisoned meat was found scattered beside the benching tent, police said.",
+            "Pieces of poisoned meat had been found under the benches in the hound tent.",
+            [True],
+        ),
         # One side of the site, told more or less precisely.
         ("Fans were hurt at the north end of the ground.", "Fans were hurt outside the north stand.", []),
         # Different things happened in the two parts.

@@ -217,13 +217,14 @@ def settlement_names(text: str) -> frozenset[str]:
 # A part of a site named by a common noun: "inside the dosing building", "in the delivery bay", "behind the
 # east stand", "at the north end"; and a venue so named, after an owner or a town ("at the resort's base
 # lodge", "at Kelderton leisure centre", "in the pub garden"). A modifier and a head noun of a building or
-# ground are needed: "in the building" alone says no more than the story's other sentences do.
+# ground are needed: "in the building" alone says no more than the story's other sentences do. A show's
+# tents count ("beside the benching tent" / "in the hound tent").
 SITE_PART = re.compile(
     r"\b(?:in|inside|at|outside|behind|beside|under|beneath)\s+(?:(?:the|its|their)\s+"
     r"(?:[a-z]+['\u2019]s\s+)?|(?:the\s+)?[A-Z][a-z]+\s+)"
     r"(?P<part>(?P<mod>[a-z]+)\s+(?P<head>building|bay|hall|stand|wing|ward|room|yard|shed|depot|gate|"
     r"entrance|block|floor|basement|platform|terminal|warehouse|annexe?|tower|end|centre|center|lodge|"
-    r"caf[eé]|garden|square))\b"
+    r"caf[eé]|garden|square|tent|marquee|canteen))\b"
 )
 # Modifiers that say which of two parts no better than "the" does, or that are no modifier at all.
 _VAGUE = frozenset("same other whole entire main old new first last next far near one two".split())

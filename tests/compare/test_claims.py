@@ -563,6 +563,27 @@ def test_a_year_of_another_thing_after_the_same_verb_is_no_conflict() -> None:
     assert [d.reason for c in found for d in c.differences if d.kind == "date" and d.conflict] == []
 
 
+# Two reports of one (fictional) power station's closure that date its opening with two verbs of one act.
+STATION_A = (
+    "The last unit at Harl power station was shut down at noon on Friday.\n\n"
+    "The station opened in 1972 and once employed 900 people."
+)
+STATION_B = (
+    "About 120 staff lose their jobs with the closure of Harl power station, its owner said.\n\n"
+    "The station was commissioned in 1974 and burned imported coal from the 1990s."
+)
+
+
+def test_a_year_given_after_two_verbs_of_one_act_is_a_conflict_unless_an_origin_dates_two_things() -> None:
+    def dates(b: str) -> list[str]:
+        found = find_claims([_article(1, STATION_A, "Harl Post"), _article(2, b, "Grid Weekly")])
+        return [d.reason for c in found for d in c.differences if d.kind == "date" and d.conflict]
+
+    assert dates(STATION_B) == ["1972 vs 1974"]
+    # An origin that dates the opening of two things: which of them the other's year answers is a guess.
+    assert dates(STATION_B + "\n\nIts visitor centre, which opened in 2012, has closed.") == []
+
+
 def test_the_one_year_each_of_two_close_paraphrases_gives_is_compared() -> None:
     # No word before the two years is shared ("for a month in" / "last halted in"), yet the sentences tell
     # one fact: when births were last halted.

@@ -473,6 +473,13 @@ def times_across(
 # The lower-case word right before a year's preposition: "founded in 2009", "elected in 2022" (not "told
 # Playboy in 1998": a name between says whom, not what happened).
 YEAR_VERB = re.compile(r"\b(?P<verb>[a-z]{3,})\s+[a-z]+\s+(?:(?:early|late)\s+|mid-)?$")
+# Verbs of one act before a year, whichever a report picks: "The station opened in 1972" / "The station was
+# commissioned in 1974"; "an earth dam built in 1891" / "The dam, completed in 1889"; "seized in 1899" /
+# "stolen in 1897".
+YEAR_ACTS = {
+    **dict.fromkeys("built constructed completed opened commissioned inaugurated".split(), "building"),
+    **dict.fromkeys("taken seized stolen looted removed".split(), "taking"),
+}
 
 
 def years_across(
@@ -485,18 +492,20 @@ def years_across(
 
     When a thing was founded, built or elected is a fact of the story: "Orrin Air was founded in 2009" and
     "The carrier, which was founded in 2011 by a former controller" disagree whatever else their sentences
-    tell. A year named alone is compared across claims only when the same word stands right before its
-    preposition in both ("founded in", "elected in"); a year is often background, and a shared verb is
-    what says the two years answer one question. A year the other statement gives too is no rival, nor is
-    one the other origin gives after the same words elsewhere (then its other year is of another thing),
-    nor a clash a claim already shows.
+    tell. A year named alone is compared across claims only when the same word, or a verb of the same act
+    (:data:`YEAR_ACTS`: "opened" / "commissioned"), stands right before its preposition in both ("founded
+    in", "elected in"); a year is often background, and a shared verb is what says the two years answer
+    one question. A year the other statement gives too is no rival, nor is one the other origin gives
+    after the same words elsewhere (then its other year is of another thing), nor are the years of an
+    origin that gives two for one act ("The station opened in 1972", "its visitor centre, which opened in
+    2012": which of the two things another year answers is a guess), nor a clash a claim already shows.
     """
     from newstrace.compare.clauses import FUNCTION_WORDS
     from newstrace.compare.conflicts import UPDATE, _year_preposition
     from newstrace.compare.values import cite, years
 
     seen = {_clash(d) for c in claims for d in c.differences}
-    dated = []  # (statement, year, its preposition and the word before it)
+    dated = []  # (statement, year, its preposition and the act of the word before it)
     given: dict[str | None, set[tuple[tuple[str, str], str]]] = {}  # origin -> (preposition, word), year
     for s in statements:
         text = texts[s.article_id]
@@ -504,16 +513,20 @@ def years_across(
             preposition = _year_preposition(text, y)
             verb = YEAR_VERB.search(text, max(0, y.start - 40), y.start)
             if verb and verb.group("verb") not in FUNCTION_WORDS:
-                dated.append((s, y, (preposition, verb.group("verb"))))
-                given.setdefault(origins.get(s.article_id), set()).add(
-                    ((preposition, verb.group("verb")), y.value)
-                )
+                act = YEAR_ACTS.get(verb.group("verb"), verb.group("verb"))
+                dated.append((s, y, (preposition, act)))
+                given.setdefault(origins.get(s.article_id), set()).add(((preposition, act), y.value))
     out = []
     for i, (a, x, key_a) in enumerate(dated):
         for b, y, key_b in dated[i + 1 :]:
             origin_a, origin_b = origins.get(a.article_id), origins.get(b.article_id)
             if origin_a == origin_b or key_a != key_b or x.value == y.value:
                 continue
+            if any(
+                len({year for key, year in given[origin] if key == key_a}) > 1
+                for origin in (origin_a, origin_b)
+            ):
+                continue  # "The station opened in 1972", "its visitor centre … opened in 2012": two things
             if x.value in b.text or y.value in a.text:
                 continue  # "elected in 2019 and re-elected in 2023": the other year is told too
             if (key_a, x.value) in given[origin_b] or (key_b, y.value) in given[origin_a]:

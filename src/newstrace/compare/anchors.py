@@ -120,11 +120,12 @@ def _crude_stem(word: str) -> str:
 # A past participle used as an adjective after a determiner: "the capsized ferry", "a stolen car".
 DESCRIBED = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+(?:ed|en))\b")
 # Verbs that say when an event began, whichever a report picks: "the leak began at 9.40 a.m." / "the leak
-# happened just after 11 o'clock" answer one question, and count as the shared anchor word "onset" (two
+# happened just after 11 o'clock", "The regatta, which began on Thursday" / "which opened on Wednesday"
+# answer one question, and count as the shared anchor word "onset" (two
 # shared words tie a day or time across claims: "leak" alone is not enough, "leak" and "onset" are).
 ONSET = re.compile(
     r"\b(?:began|begun|begin|begins|started|starts|start|broke out|erupted|happened|occurred|struck|"
-    r"hit|ignited|sparked)\b"
+    r"hit|ignited|sparked|opened|opens)\b"
 )
 # Verbs that say when something was found or noticed, whichever a report picks: "the leak was discovered
 # on Sunday morning" / "Rennick found the oil on Saturday morning" / "a farmer spotted the oil on Sunday"

@@ -210,6 +210,9 @@ _NOT_ACTS = frozenset(
 SAME_ACT = {
     **dict.fromkeys("found discovered spotted noticed detected".split(), "discover"),
     **dict.fromkeys("began begun started broke erupted happened occurred struck".split(), "begin"),
+    # An event that opened began: "The regatta, which began on Thursday" / "Kellbridge Regatta, which
+    # opened on Wednesday".
+    **dict.fromkeys("open opens opened".split(), "begin"),
 }
 
 

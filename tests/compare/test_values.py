@@ -105,6 +105,8 @@ def test_spans_are_offsets_into_the_article() -> None:
         ("It was led by Save Ostbrook, whose secretary, Olaf Ness, spoke", [("Olaf Ness", "secretary")]),
         # Officials of a game.
         ("Chief arbiter Pavel Denk ruled", [("Pavel Denk", "chief arbiter")]),
+        ("Chief steward Moira Flett said", [("Moira Flett", "chief steward")]),
+        ("His assistant trainer Declan Rourke said", [("Declan Rourke", "assistant trainer")]),
         # The body an office serves, named in capitals then common words, is no part of the role.
         ("Ada Rusk, leader of the Orrin Fell mountain rescue team, said", [("Ada Rusk", "leader")]),
         # ... or joined by "of" and "and"; a regulator is an office.

@@ -82,8 +82,9 @@ TITLE_WORDS = frozenset(
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
     "teacher vet veterinarian medic paramedic regulator auditor ombudsman "
-    # Officials of a game or a register: "Chief arbiter Pavel Denk", "referee Ola Berg".
-    "arbiter referee umpire registrar clerk "
+    # Officials of a game, a show or a register: "Chief arbiter Pavel Denk", "referee Ola Berg", "Chief
+    # steward Moira Flett" (against "head judge Moira Flett"), "assistant trainer Declan Rourke".
+    "arbiter referee umpire registrar clerk steward trainer "
     # Academic ranks: "Associate Professor Hanna Lindqvist" and "Professor Hanna Lindqvist" are two ranks,
     # as "assistant" and "deputy" make two offices.
     "associate adjunct".split()

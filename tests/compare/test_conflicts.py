@@ -1593,3 +1593,13 @@ def test_in_a_closely_aligned_claim_one_village_each_is_one_place_told_two_ways(
     b = "The tremor struck an area around the town of Grellby on Holm island."
     ca, cb = Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)
     assert not [d for d in compare_statements(ca, a, cb, b, places_anchored=True) if d.conflict]
+
+
+def test_a_day_both_reports_give_as_the_new_one_is_compared_and_one_side_updating_is_no_conflict() -> None:
+    first = "The championships will now be held from January 15, the union said."
+    both = _compare(first, "The union said the championships would now take place from January 22.")
+    assert [(d.kind, d.conflict) for d in both if d.kind == "date"] == [("date", True)]
+    one = _compare(first, "The championships were due to be held from January 22, the union said.")
+    assert [(d.kind, d.conflict, d.reason) for d in one if d.kind == "date"] == [
+        ("date", False, "a later update")
+    ]

@@ -170,7 +170,9 @@ def _exclusive_values(
         _written_within(x.value, y.value, t) for x in va for y in vb for t in (text_a, text_b)
     ):
         return []  # "in Banstead" / "in Surrey", a report writing "Banstead, Surrey": one place in the other
-    if kind in ("date", "time") and (UPDATE.search(a.text) or UPDATE.search(b.text)):
+    if kind in ("date", "time") and (UPDATE.search(a.text) is None) != (UPDATE.search(b.text) is None):
+        # One side tells of a change ("The championships will now be held from January 15"): an update. Both
+        # telling of it ("… would now take place from January 22") give the new day two ways: compared.
         x, y = va[0], vb[0]
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), False, "a later update")]
     moment = kind in ("date", "time")

@@ -909,6 +909,18 @@ def test_verbs_of_one_act_are_one_anchor_word(a: str, b: str, found: list[str]) 
         ),
         # Two letters apart but not beginning alike: two names.
         ("Coach Dara Holm praised the defence.", "Coach Sara Holm praised the defence.", []),
+        # A surname whose first four letters are kept and the rest spelt from the sound.
+        (
+            "The gallery's director, Ruth Penhale, said the loan was agreed.",
+            "The gallery's director, Ruth Penhallow, said the loan was agreed.",
+            [("name", "Ruth Penhale", "Ruth Penhallow")],
+        ),
+        # ... but a word glued to another by a hyphen is no surname.
+        (
+            "The Wildlife Society said the count was down.",
+            "A Wildlife Society-sent team said the count was down.",
+            [],
+        ),
     ],
 )
 def test_a_name_spelt_two_ways(a: str, b: str, found: list[tuple[str, str, str]]) -> None:

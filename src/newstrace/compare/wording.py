@@ -217,7 +217,24 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
     # "South Korea" score 82 as wholes, but "North" / "South" only 60.
     near = fuzz.ratio(p, q) >= NAME_VARIANT or _sound_alike(p, q) or _letters_apart(p, q)
+    words = x.split()
+    if not near and len(words) >= 2 and p in (words[-1], y.split()[-1]):
+        near = _same_stem(p, q)
     return min(len(p), len(q)) >= 3 and not derived and near and not _one_word_two_conventions(p, q)
+
+
+# How many first letters two spellings of a surname share at least, the rest of them written otherwise:
+# "Kettering" / "Kettridge", "Penhale" / "Penhallow", "Pelling" / "Pellow".
+SURNAME_STEM = 4
+
+
+def _same_stem(p: str, q: str) -> bool:
+    """Whether two surnames share their first :data:`SURNAME_STEM` letters and differ after them: a
+    surname half heard and spelt from the sound (a full name's likeness, :data:`NAME_VARIANT`, is still
+    needed: "Rhona Tait" / "Rhona Tate" 90, "Colin Marsh" / "Colin Marsden" 83)."""
+    stem = SURNAME_STEM
+    whole = p.isalpha() and q.isalpha()  # "Wildlife Society" / "Wildlife Society-sent" (ECB+) is no surname
+    return whole and min(len(p), len(q)) > stem and p[:stem].lower() == q[:stem].lower()
 
 
 # A short word is a near-spelling of another a letter or two apart that begins with the same letter: the

@@ -283,13 +283,17 @@ def _one_word_two_conventions(p: str, q: str) -> bool:
 # Spellings of one sound that names are written both ways with: a doubled letter, a final -ie, -ey or -y,
 # "ph" or "f", "ck" or "k" ("Quarrie" / "Quarry" scores 77, under :data:`NAME_VARIANT`, as do "Mackie" /
 # "Macky" and "Philips" / "Filips"); an umlaut written out or dropped ("Roell" / "Roll", "Mueller" /
-# "Muller") and a silent "h" after a vowel ("Rohl" / "Roll"): "Roell" / "Rohl" scores 67.
+# "Muller") and a silent "h" after a vowel ("Rohl" / "Roll"): "Roell" / "Rohl" scores 67; "ai" and a silent
+# final "e" ("Tait" / "Tate", 75).
 _SOUND_SPELLINGS = (
     (re.compile(r"(?:ie|ey)$"), "y"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"(?<=[aou])e"), ""),
     (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
+    # A long "a" written "ai" or with a silent final "e": "Tait" / "Tate".
+    (re.compile(r"ai"), "a"),
+    (re.compile(r"(?<=[^aeiou])e$"), ""),
 )
 
 

@@ -106,6 +106,9 @@ def test_spans_are_offsets_into_the_article() -> None:
         # Officials of a game.
         ("Chief arbiter Pavel Denk ruled", [("Pavel Denk", "chief arbiter")]),
         ("Chief steward Moira Flett said", [("Moira Flett", "chief steward")]),
+        # Professions a report names people by.
+        ("Pharmacist Colin Marsden said", [("Colin Marsden", "pharmacist")]),
+        ("Farmer Gareth Pennock said", [("Gareth Pennock", "farmer")]),
         ("His assistant trainer Declan Rourke said", [("Declan Rourke", "assistant trainer")]),
         # The body an office serves, named in capitals then common words, is no part of the role.
         ("Ada Rusk, leader of the Orrin Fell mountain rescue team, said", [("Ada Rusk", "leader")]),

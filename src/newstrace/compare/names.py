@@ -81,7 +81,8 @@ TITLE_WORDS = frozenset(
     "principal headteacher headmaster headmistress dean curator warden ranger editor leader prosecutor "
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
-    "teacher vet veterinarian medic paramedic regulator auditor ombudsman "
+    "teacher vet veterinarian medic paramedic regulator auditor ombudsman pharmacist chemist midwife "
+    "farmer firefighter cox "
     # Officials of a game, a show or a register: "Chief arbiter Pavel Denk", "referee Ola Berg", "Chief
     # steward Moira Flett" (against "head judge Moira Flett"), "assistant trainer Declan Rourke".
     "arbiter referee umpire registrar clerk steward trainer "

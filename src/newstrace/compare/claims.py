@@ -436,6 +436,7 @@ def _join_singles(
             if best[0] >= align + JOIN_MARGIN * (1 if parts else FRESH) and (parts or fresh):
                 links.append((-best[0], n, m, best[1], best[2]))
     joined: dict[int, Claim] = {}
+    rests: dict[int, Claim] = {}  # what a claim joined on a part of its statement still says alone
     used: set[int] = set()
     for negative, n, m, a, b in sorted(links):
         if n in used or m in used:
@@ -444,7 +445,30 @@ def _join_singles(
         statements = _located(claims[n], units[n][a]) + _located(claims[m], units[m][b])
         statements.sort(key=lambda s: s.article_id)
         joined[min(n, m)] = _claim(statements, -negative, origins, texts, [], published)
-    return [joined.get(n, c) for n, c in enumerate(claims) if n not in used or n in joined]
+        for k, part in ((n, a), (m, b)):
+            rest = _rest(claims[k], part)
+            if rest is not None:
+                rests[k] = rest
+    out = []
+    for n, c in enumerate(claims):
+        if n in joined:
+            out.append(joined[n])
+        elif n not in used:
+            out.append(c)
+        if n in rests:
+            out.append(rests[n])
+    return out
+
+
+def _rest(claim: Claim, part: int) -> Claim | None:
+    """When a single claim joins another on an aside of its statement (``part`` > 0: "who leads Harrowden
+    Borough Council"), the statement whole stays a single claim of its own: its core ("Dorothy Kettridge …
+    admitted the authority had known the company was struggling") would otherwise leave the brief, and
+    with it the name another report spells "Kettering". The whole sentence is cited, as the core's longest
+    segment alone would drop the name."""
+    if part == 0:
+        return None
+    return Claim("single", claim.statements, claim.origins)
 
 
 def _located(claim: Claim, unit: Citation) -> list[Citation]:

@@ -857,3 +857,36 @@ def test_every_statement_of_every_report_stays_in_the_claims(folder: str, slug: 
             if s.article_id == statement.article_id:
                 covered |= set(range(max(s.start, statement.start), min(s.end, statement.end)))
         assert len(covered) >= 0.6 * (statement.end - statement.start), statement.text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        # A first name that is also a title word is a first name.
+        (
+            "Dean Morrow, 34, who is serving nine years for robbery, was found hiding in a barn.",
+            "Police said the other escaper, Dean Morrow, 36, gave himself up on Friday.",
+            "Dean Morrow: aged 34 vs 36",
+        ),
+        # The age of a misspelt name is still that person's.
+        (
+            "The postmistress, 67-year-old Margaret Ellery, was tied up by the two men.",
+            "Margaret Ellory, 68, said the men were calm and quiet.",
+            "Margaret Ellery: aged 67 vs 68",
+        ),
+    ],
+)
+def test_a_persons_two_ages_are_read_whatever_the_first_name_or_the_spelling(
+    a: str, b: str, reason: str
+) -> None:
+    found = find_claims(
+        [_on_day(_article(1, a, "National Record"), 10), _on_day(_article(2, b, "Valley Gazette"), 11)]
+    )
+    person, ages = reason.split(": aged ")
+    given = [
+        (d.reason.split(":")[0], {side.text for side in d.sides})
+        for c in found
+        for d in c.differences
+        if "aged" in d.reason
+    ]
+    assert given == [(person, set(ages.split(" vs ")))]

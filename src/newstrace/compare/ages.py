@@ -71,8 +71,13 @@ def ages(
 def _person(name: str) -> tuple[str, str] | None:
     """The first and last word of a person's name, leading titles and sentence openers dropped (a middle
     name or initial may be left out by one report); ``None`` when no two words are left ("The Saltings")."""
-    words = [w for w in name.split() if w not in names.NOT_NAMES and w.lower() not in names.TITLE_WORDS]
-    return (words[0], words[-1]) if len(words) >= 2 else None
+    words = name.split()
+    # Leading titles go while two words are left: "Dean Morrow" is a first name, not a college's dean.
+    while len(words) > 2 and (words[0] in names.NOT_NAMES or words[0].lower() in names.TITLE_WORDS):
+        words = words[1:]
+    if len(words) < 2 or words[0] in names.NOT_NAMES or words[0].lower() in names.HONORIFICS:
+        return None
+    return words[0], words[-1]
 
 
 def _named_last(text: str, at: int, people: Mapping[str, set[tuple[str, str]]]) -> str | None:
@@ -88,24 +93,30 @@ def ages_across(
     origins: Mapping[int, str],
     texts: Mapping[int | None, str],
     published: Mapping[int | None, PartialDate],
+    whole: Sequence[Citation] = (),
 ) -> list[Claim]:
     """A conflicting claim of its own for each person two origins give two ages.
 
     An origin that gives both ages (an age then and an age now) is no side of it; nor are two ages a few
     years apart (:data:`BIRTHDAYS`) unless both reports are dated within :data:`SAME_YEAR_DAYS` days of
     each other: a story may hold an arrest and a trial years later ("Jose Orozco, 27, a parolee" / "found
-    Jose Orozco, 29, guilty"). A pair a claim already shows is not shown again.
+    Jose Orozco, 29, guilty"). A pair a claim already shows is not shown again. ``whole``: the story's
+    statements as split, before any was peeled into parts, as for offices
+    (:func:`newstrace.compare.offices.roles_across`): a core cut around an aside keeps its longest segment,
+    and "Dean Morrow, 34, who is serving nine years …, was found hiding" lost "Dean Morrow, 34,".
     """
-    statements = _statements_of(claims)
+    statements = list({(s.article_id, s.start, s.end): s for s in [*_statements_of(claims), *whole]}.values())
     people: dict[str, set[tuple[str, str]]] = {}
     for s in statements:
         for age in ages(s, texts[s.article_id]):
             people.setdefault(age.person[1], set()).add(age.person)
     told: dict[tuple[str | None, tuple[str, str]], set[int]] = {}  # (origin, person) -> ages it gives
     given = []
+    one_person = _spellings([p for ps in people.values() for p in ps])
     for s in statements:
         origin = origins.get(s.article_id)
         for age in ages(s, texts[s.article_id], people):
+            age = Age(one_person.get(age.person, age.person), age.age, age.start, age.end)
             told.setdefault((origin, age.person), set()).add(age.age)
             given.append((s, age, origin))
     seen = {_clash(d) for c in claims for d in c.differences}
@@ -128,6 +139,21 @@ def ages_across(
             if _clash(d) not in seen:
                 seen.add(_clash(d))
                 out.append(_clash_claim(d, oa, ob))
+    return out
+
+
+def _spellings(people: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each person → the first of ``people`` whose name is the same one spelt otherwise ("Margaret Ellory" →
+    "Margaret Ellery", :func:`newstrace.compare.wording.name_differences`'s test): the age of a misspelt
+    name is still that person's age."""
+    from newstrace.compare.wording import _one_word_misspelt
+
+    ordered = sorted(set(people))
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for x, one in enumerate(ordered):
+        for other in ordered[x + 1 :]:
+            if other not in out and one[0] == other[0] and _one_word_misspelt(" ".join(one), " ".join(other)):
+                out[other] = out.get(one, one)
     return out
 
 

@@ -216,7 +216,7 @@ def find_claims(
     claims = spellings_once(claims)
     claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts, statements)
     claims += times_across(statements, claims, origins, texts, embed)
-    claims += ages_across(claims, origins, texts, published)
+    claims += ages_across(claims, origins, texts, published, statements)
     claims += years_across(statements, claims, origins, texts)
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))

@@ -324,6 +324,9 @@ SETS = {
     "claims_heldout34": (
         "thirty-fourth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout35": (
+        "thirty-fifth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout36": (
         "thirty-sixth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),

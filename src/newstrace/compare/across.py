@@ -321,9 +321,11 @@ def _one_per_name(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _statements_of(claims: Sequence[Claim]) -> list[Citation]:
-    """Every statement of the claims once (a statement peeled into parts is cited by each part)."""
-    return list({(s.article_id, s.start, s.end): s for c in claims for s in c.statements}.values())
+def _statements_of(claims: Sequence[Claim], whole: Sequence[Citation] = ()) -> list[Citation]:
+    """Every statement of the claims once (a statement peeled into parts is cited by each part), and the
+    ``whole`` sentences too, as split before any was peeled (a peeled core keeps only its longest segment)."""
+    cited = [s for c in claims for s in c.statements]
+    return list({(s.article_id, s.start, s.end): s for s in [*cited, *whole]}.values())
 
 
 def _clash_claim(d: Difference, origin_a: str | None, origin_b: str | None) -> Claim:

@@ -105,7 +105,7 @@ def ages_across(
     (:func:`newstrace.compare.offices.roles_across`): a core cut around an aside keeps its longest segment,
     and "Dean Morrow, 34, who is serving nine years …, was found hiding" lost "Dean Morrow, 34,".
     """
-    statements = list({(s.article_id, s.start, s.end): s for s in [*_statements_of(claims), *whole]}.values())
+    statements = _statements_of(claims, whole)
     people: dict[str, set[tuple[str, str]]] = {}
     for s in statements:
         for age in ages(s, texts[s.article_id]):

@@ -39,7 +39,7 @@ def roles_across(
     seen = {_role_pair(d) for c in claims for d in c.differences if d.kind == "role"}
     # Whole sentences too: a sentence peeled into parts ("who drafted the bill", "told councils …") may
     # leave its opening "Environment minister Annika Solberg," in no claim.
-    statements = list({(s.article_id, s.start, s.end): s for s in [*_statements_of(claims), *whole]}.values())
+    statements = _statements_of(claims, whole)
     written = _written(origins, texts)
     given: dict[tuple[str | None, str], set[str]] = {}  # (origin, surname) -> roles it gives
     by_surname: dict[str, list[tuple[int, str, str]]] = {}

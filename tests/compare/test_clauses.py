@@ -42,6 +42,26 @@ def _parts(text: str) -> list[tuple[str, str]]:
             [("coordinate", "none of them was badly hurt, the clinic said")],
         ),
         (
+            "The marsh holds up to 12,000 wintering geese, most of which arrive in early November.",
+            [("addition", "most of which arrive in early November")],
+        ),
+        (
+            "Orla Brenn has won the regatta four times, most recently in 2022.",
+            [("addition", "most recently in 2022")],
+        ),
+        (
+            "Rescuers pulled three people from the water, some of them clinging to an upturned dinghy.",
+            [("addition", "some of them clinging to an upturned dinghy")],
+        ),
+        (
+            "The lifts were approved by the council, despite objections from walkers in the valley.",
+            [("addition", "despite objections from walkers in the valley")],
+        ),
+        (
+            "The trust will pay 80,000 pounds a year into the fund, in line with guidance for such schemes.",
+            [("addition", "in line with guidance for such schemes")],
+        ),
+        (
             "Vesna Oll teaches at the village school and has lived in Brae all her life.",
             [("coordinate", "has lived in Brae all her life")],
         ),

@@ -50,7 +50,12 @@ APPOSITIVE = re.compile(
 )
 # A trailing addition after a comma: comparisons ("up from", "up by a fifth"), a summing-up noun phrase
 # (also after "and": "the last working mine in the district and its biggest private employer"), a
-# participle clause.
+# participle clause, a part of what was just named ("…30,000 geese, most of which arrive in late
+# October", "…, some of them clinging to the roofs"), a concession or an instance ("…, despite fierce
+# opposition", "…, including…", "…, in line with industry guidance"), a later event ("…, when a falling
+# tree flattened the fence"). On the twenty-three tuned gold sets these lifted claim macro F1 0.7325 →
+# 0.7359, no conflict lost; ", as …" was tried too and lost 0.013 on one set (it opens reasons and
+# moments of the same fact as often as new facts).
 _SUPERLATIVE = (
     r"(?:the|its|their|his|her) (?:largest|biggest|highest|lowest|worst|best|first|longest|deepest|"
     r"heaviest|most|fewest|smallest|second|third)\b"
@@ -58,7 +63,9 @@ _SUPERLATIVE = (
 ADDITION = re.compile(
     r",\s+(?=(?:up|down) (?:from|by)\s|(?:well |far |just )?(?:above|below) (?:the|its|their)\s|"
     rf"compared with\s|{_SUPERLATIVE}|"
-    r"(?:bringing|making|leaving|filling|forcing|raising|taking|pushing|adding to)\s|with\s)"
+    r"(?:bringing|making|leaving|filling|forcing|raising|taking|pushing|adding to)\s|with\s|"
+    r"(?:most|some|many|all|one|two|three|four|several|none|each|both) of (?:which|whom|them|those)\s|"
+    r"including\s|although\s|though\s|despite\s|in line with\s|most recently\s|when\s|noting\s|beating\s)"
     rf"|\s(?=while\s\w+ing\s)|\s+and\s+(?={_SUPERLATIVE})"
 )
 # A second clause: ", and" or ", but" before a new subject, or "and"/"but" (comma or not) before a

@@ -591,6 +591,9 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ("The store in Mill Street burned down.", "The store in Lindby burned down."),
         # Divisions of a sport, demonyms and weekdays are no places.
         ("The team finished third in the Eastern Conference.", "The team finished third in Detroit."),
+        # Events and companies named after a town are no places: a race, a talk, a bus company.
+        ("She capsized at the Kellbridge Regatta.", "She capsized at Mill Reach."),
+        ("Drivers struck at Tarnbridge Buses on Monday.", "Drivers struck at Fenwick on Monday."),
         ("Riots spread in Greek cities on Sunday.", "Riots spread in Athens on Sunday."),
         # A country or a county and a town in it: one place at two scales.
         ("Riots broke out in Greece on Saturday night.", "Riots broke out in Athens on Saturday night."),

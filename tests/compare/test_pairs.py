@@ -128,3 +128,40 @@ def test_a_story_smaller_than_those_it_learnt_from_gets_no_opinion() -> None:
     assert probability[0, 1] == 0.5
     # So a veto cannot part the one fact the two short reports share.
     assert _agreed(find_claims(_articles(SHORT), pair_model=_constant(0.01)))
+
+
+def test_a_likely_pair_just_under_the_bar_aligns_when_each_is_the_others_best() -> None:
+    # A paraphrase in other words (0.56, under the bar of 0.6) of the one search the first report tells.
+    paper = PAPER + "\n\nWorkers combed nearby meadows into the night using lamps and a flying camera."
+    articles = _articles((FARM, RADIO, paper))
+    search = (
+        "Staff searched the fields behind the farm until dark with torches and a drone.",
+        "Workers combed nearby meadows into the night using lamps and a flying camera.",
+    )
+    assert search in _agreed(find_claims(articles, pair_model=_constant(0.75)))
+    # Without the model's opinion the score alone decides, and it is under the bar.
+    assert search not in _agreed(find_claims(articles, pair_model=_constant(0.5)))
+
+
+def test_mutual_best_pairs_each_statement_with_one_counterpart_per_article() -> None:
+    from newstrace.compare.claims import _mutual_best
+    from newstrace.model import Citation
+
+    statements = [
+        Citation(1, 0, 1, "a"),
+        Citation(1, 2, 3, "b"),
+        Citation(2, 0, 1, "c"),
+        Citation(2, 2, 3, "d"),
+    ]
+    score = np.array(
+        [
+            [1.0, 0.0, 0.9, 0.5],
+            [0.0, 1.0, 0.8, 0.4],
+            [0.9, 0.8, 1.0, 0.0],
+            [0.5, 0.4, 0.0, 1.0],
+        ]
+    )
+    best = _mutual_best(statements, score)
+    # a and c choose each other; b's best (c) prefers a, and d's best (a) prefers c.
+    assert best[0, 2] and best[2, 0]
+    assert not best[1, 2] and not best[3, 0] and not best[0, 1]

@@ -62,6 +62,14 @@ def _parts(text: str) -> list[tuple[str, str]]:
             [("addition", "in line with guidance for such schemes")],
         ),
         (
+            "The hospital has 19 nursing posts it cannot fill, roughly a quarter of its funded posts.",
+            [("addition", "roughly a quarter of its funded posts")],
+        ),
+        (
+            "The airline lost 9 million pounds last year, blaming fuel prices and leasing costs.",
+            [("addition", "blaming fuel prices and leasing costs")],
+        ),
+        (
             "Vesna Oll teaches at the village school and has lived in Brae all her life.",
             [("coordinate", "has lived in Brae all her life")],
         ),

@@ -176,6 +176,17 @@ def test_a_later_days_count_of_who_is_still_missing_is_an_update_without_a_day_n
     ] == [True]
 
 
+def test_a_day_still_to_come_does_not_make_a_later_reports_figure_an_update() -> None:
+    # Saturday's report names a plan for later in the month: its 10 is no later count, and contradicts 12.
+    lead = (
+        "Ten people were missing from the ferry Marit that capsized off Ostby and was due in port on "
+        "March 28."
+    )
+    assert [conflict for conflict, _ in _ferry_numbers(lead)] == [True]
+    # A day before the later report's own is the day of its count: the figure is an update.
+    assert _ferry_numbers(lead.replace("March 28", "March 15")) == [UPDATED]
+
+
 # Two reports of one (fictional) election: the first splits its result sentence in two clauses, so the
 # second report's sentence aligns with the clause about the winner and the rival's spelling sits in the
 # other clause, which would align with it on its own.

@@ -30,6 +30,17 @@ def _numbers(a: str, b: str) -> list[tuple[str, str, bool]]:
             "All four hikers were treated for frostbite at Orrin hospital.",
             [("Two of the hikers", "four hikers", True)],
         ),
+        # The earlier value of a change is no rival of a figure of now; two earlier values are.
+        (
+            "Drivers will pay 3.10 pounds each way from April 1, up from 2.40 pounds, after the vote.",
+            "Hauliers will pay 9.60 pounds to cross the bridge from April 6.",
+            [],
+        ),
+        (
+            "Cars will pay 3.10 pounds each way, up from 2.40 pounds.",
+            "The car toll goes up from 2.50 pounds.",
+            [("2.40 pounds", "2.50 pounds", True)],
+        ),
         # The whole a share is taken of is no count of the share.
         (
             "About 40,000 members voted, the union said.",

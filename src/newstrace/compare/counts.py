@@ -102,6 +102,8 @@ def number_differences(
         y = same_noun[0]
         if max(x.value, y.value) > MAGNITUDE * min(x.value, y.value):
             continue  # "fined 3.4 million pounds" / "an average bill of 498 pounds": two things
+        if _previous(text_a, x) != _previous(text_b, y):
+            continue  # "…, up from 2.40 pounds" is the old toll, no rival to "Lorries will pay 9.60 pounds"
         measures = {_measure(a, x), _measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
@@ -406,6 +408,16 @@ def _updated(text: str, q: v.Quantity) -> bool:
     before = re.split(r"[.!?]\s", text[max(0, q.start - UPDATE_BEFORE) : q.start])[-1]
     after = re.split(r"[.!?](?:\s|$)", text[q.end : q.end + UPDATE_AFTER])[0]
     return UPDATE.search(before) is not None or UPDATE.search(text[q.start : q.end] + after) is not None
+
+
+# What stands right before the earlier value of a change: "up from 2.40 pounds", "down from about 300".
+PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell) from\s*$", re.I)
+
+
+def _previous(text: str, q: v.Quantity) -> bool:
+    """Whether the figure ``q`` is the earlier value of a change ("…, up from 2.40 pounds"): a value that
+    held before, compared only with another such value, never with a figure of now."""
+    return PREVIOUS.search(text[max(0, q.start - 20) : q.start]) is not None
 
 
 def _increment(span: str) -> bool:

@@ -73,7 +73,9 @@ def _state_now(text: str, side: Citation) -> bool:
 
 def _days_named(sentence: str, published: PartialDate) -> list[str]:
     """The days a sentence names (weekdays and calendar days), as ISO dates, read from the day its report
-    was published: a weekday is the latest such day on or before it (news tells of what has happened)."""
+    was published: a weekday is the latest such day on or before it (news tells of what has happened); a
+    calendar day after it is left out, as the day of something planned ("the 46-stall event, due to open
+    on November 20"), not the day a figure was counted."""
     if not published.is_complete:
         return []
     assert published.year is not None and published.month is not None and published.day is not None
@@ -86,7 +88,9 @@ def _days_named(sentence: str, published: PartialDate) -> list[str]:
     for m in values.calendar_days(sentence):
         month, day = int(m.value[2:4]), int(m.value[5:7])
         with contextlib.suppress(ValueError):
-            out.append(date(today.year, month, day).isoformat())
+            named = date(today.year, month, day)
+            if named <= today:  # a day still to come dates a plan ("due to open on November 20"), no count
+                out.append(named.isoformat())
     return out
 
 

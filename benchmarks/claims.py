@@ -330,6 +330,9 @@ SETS = {
     "claims_heldout36": (
         "thirty-sixth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout37": (
+        "thirty-seventh held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout38": (
         "thirty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),

@@ -336,6 +336,9 @@ SETS = {
     "claims_heldout38": (
         "thirty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout39": (
+        "thirty-ninth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout40": "fortieth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is

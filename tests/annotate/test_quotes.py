@@ -96,7 +96,37 @@ CASES = [
             ("direct", "Jon Vale", "Then the lights went out."),
         ],
     ),
+    (
+        # A colon between the cue and the quotation it opens, as British outlets write it.
+        'Mayor Ana Lind said: "We will rebuild the pier by May."',
+        [("direct", "Ana Lind", "We will rebuild the pier by May.")],
+    ),
+    (
+        # A phrase of place or time before the speaker, with no comma: the speaker is after it.
+        'Ana Lind arrived late. At the meeting she said: "We had to choose between a view and the bills."',
+        [("direct", "Ana Lind", "We had to choose between a view and the bills.")],
+    ),
+    ("Later Ola Berg said that the road was closed.", [("indirect", "Ola Berg", "the road was closed")]),
+    (
+        # A participle phrase before the comma is no speaker.
+        "Speaking on the slipway, Kari Moen said the water had been cold.",
+        [("indirect", "Kari Moen", "the water had been cold")],
+    ),
+    (
+        # A quotation standing alone after a named person's reported speech is that person's.
+        'Kari Moen said the water had been cold. "The jellyfish were the worst part."',
+        [
+            ("indirect", "Kari Moen", "the water had been cold"),
+            ("direct", "Kari Moen", "The jellyfish were the worst part."),
+        ],
+    ),
 ]
+
+
+def test_a_clause_opening_the_sentence_gives_no_speaker() -> None:
+    """ "As both … confirmed" opens a clause, not a phrase of place or time: its names do not speak."""
+    text = "As both Harlow and Kessby confirmed the merger the mayor said the vote was fair."
+    assert not [q for q in extract_quotes(text, 1).quotes if q.speaker_name and "Kessby" in q.speaker_name]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -63,7 +63,7 @@ INVERTED_CUE = re.compile(
 # What follows "told": the audience or channel, then an optional "that".
 TOLD_OBJECT = re.compile(
     r"^\s+(?P<object>(?:the\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+?)(?=\s+that\b|\s+when\b|\s+in\b|\s+at\b|"
-    r"\s+on\b|,|\.|$)"
+    r"\s+on\b|,|\.|:|$)"
 )
 # A channel inside the cue's tail: "said in an interview with ETV Nord", "as quoted by Nordwire".
 CHANNEL = re.compile(
@@ -110,6 +110,8 @@ THAT = re.compile(
     # "said Thursday the actress checked in": the day, then a subject without "that"
     rf"|{_DAY_AFTER_VERB}\s+(?=(?:the|a|an|it|he|she|they|we|there|his|her|its|their)\s))?(?:that\s+)?"
 )
+# A colon between a leading cue and the quotation it opens: 'At the meeting she said: "We had to choose…"'.
+COLON_QUOTE = re.compile(r"\s*:\s*(?=[\"\u201c])")
 # A quoted run that is a name or title, not speech: two to five capitalised words, no end punctuation.
 QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’\-]*\s*){1,5}$")
 
@@ -229,7 +231,10 @@ def extract_quotes(text: str, article_id: int = 0) -> QuoteScan:
         used.update(inside)
         content = _cite(text, article_id, cue.content)
         scan.quotes.append(_replace(base, kind=kind, content=content))
-        last_direct = None
+        # A quotation standing alone after a named person's reported speech goes on from it: 'Corrigan
+        # said the temperature had not been her biggest problem. "The cold never bothered me."'
+        named = name is not None and mention.kind in ("person", "pronoun")
+        last_direct = (scan.quotes[-1], _paragraph_end(text, sent.end)) if named else None
     scan.quotes.sort(key=lambda q: (q.content.start, q.content.end))
     return scan
 
@@ -337,7 +342,8 @@ def find_cue(text: str, masked: str, sent: Span) -> Cue | None:
                 if not AUDIENCES.match(obj.group("object")):
                     channel = canonical_source(obj.group("object"))
         rest = s[cue_end:]
-        skip = THAT.match(rest)
+        # "Ana Lind said: "We will rebuild."": a colon opens the words said as "that" does.
+        skip = COLON_QUOTE.match(rest) or THAT.match(rest)
         content_start = cue_end + (skip.end() if skip else 0)
         content = None
         if len(s[content_start:].strip(" .")) > 0 and re.match(r"\s*\w|\s*[\"“]", s[content_start:]):
@@ -444,8 +450,43 @@ def _speaker_start(prefix: str) -> int | None:
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+", body)]
     for start in starts:
         phrase = body[start:]
+        opened = _after_opening(phrase)
+        if opened is not None:
+            phrase, start = phrase[opened:], start + opened
         if phrase.strip() and _appositive_ok(phrase) and parse_mention(phrase).kind != "other":
             return start
+    return None
+
+
+# Words after which a speaker opens once an adverbial opening has run ("At the meeting she said",
+# "On Tuesday the council said").
+SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "i", "the", "a", "an"})
+# A participle opening a sentence before its speaker: "Speaking on the slipway, Corrigan said".
+PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\s")
+# Prepositions whose phrase may open a sentence before its speaker without a comma ("At the meeting she
+# said"); "as", "when", "if" and the like open a clause instead.
+OPENING_PREPOSITIONS = frozenset({"at", "in", "on", "during", "within", "after", "by", "from", "over"})
+# Adverbs of time that open a sentence before its speaker ("Later Ana Lind said"), besides OPENING_ADVERBS.
+TIME_OPENERS = frozenset({"later", "earlier", "afterwards", "meanwhile", "today", "yesterday", "tonight"})
+
+
+def _after_opening(phrase: str) -> int | None:
+    """Where the speaker starts after an adverbial opening set off by no comma, or ``None`` when the phrase
+    opens with none: "Later Ana Lind" → "Ana Lind"; "At the meeting she" → "she"; "On Tuesday the
+    council" → "the council"; "In a statement Ana Lind" → "Ana Lind" (a capital after a lower-case word)."""
+    words = list(re.finditer(r"\S+", phrase))
+    if len(words) < 2 or "," in phrase:
+        return None
+    first = words[0].group().lower()
+    if first in OPENING_ADVERBS or first in TIME_OPENERS:
+        more = _after_opening(phrase[words[1].start() :])  # "Then at the meeting she"
+        return words[1].start() + (more or 0)
+    if first not in OPENING_PREPOSITIONS:
+        return None  # "As both countries confirmed …": a clause, not a phrase, opens the sentence
+    for before, word in zip(words[1:], words[2:], strict=False):
+        w = word.group()
+        if w.lower() in SUBJECT_OPENERS or (w[0].isupper() and before.group()[0].islower()):
+            return word.start()
     return None
 
 
@@ -455,7 +496,8 @@ def _appositive_ok(phrase: str) -> bool:
     if len(parts) > 3:
         return False
     first = parts[0]
-    if (first.lower() in OPENING_ADVERBS or ADVERBIAL_OPENING.match(first)) and len(parts) > 1:
+    opening = first.lower() in OPENING_ADVERBS or ADVERBIAL_OPENING.match(first) or PARTICIPLE.match(first)
+    if opening and len(parts) > 1:
         # "Still, Gray's sister said …", "In a statement, the council said …": the speaker starts after
         # the comma
         return False

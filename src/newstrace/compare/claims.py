@@ -43,6 +43,7 @@ from newstrace.compare.clauses import (
 from newstrace.compare.conflicts import compare_statements
 from newstrace.compare.offices import roles_across
 from newstrace.compare.pairs import same_fact_probability
+from newstrace.compare.remarks import remarks_across
 from newstrace.compare.updates import later_update
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
@@ -234,6 +235,7 @@ def find_claims(
     claims += times_across(statements, claims, origins, texts, embed)
     claims += ages_across(claims, origins, texts, published, statements)
     claims += years_across(statements, claims, origins, texts)
+    claims += remarks_across(claims, origins, texts, embed)
     order = {"agreed": 0, "conflicting": 1, "single": 2}
     claims.sort(key=lambda c: (order[c.label], -len(c.origins) if c.label == "agreed" else 0))
     return claims

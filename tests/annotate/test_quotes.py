@@ -107,6 +107,7 @@ CASES = [
         [("direct", "Ana Lind", "We had to choose between a view and the bills.")],
     ),
     ("Later Ola Berg said that the road was closed.", [("indirect", "Ola Berg", "the road was closed")]),
+    ("But Ola Berg said the road was open.", [("indirect", "Ola Berg", "the road was open")]),
     (
         # A participle phrase before the comma is no speaker.
         "Speaking on the slipway, Kari Moen said the water had been cold.",

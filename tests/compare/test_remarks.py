@@ -56,6 +56,11 @@ def test_a_speaker_quoted_several_times_in_one_report_is_quoted_in_pieces_not_co
     assert _remarks(FIRST, longer) == []
 
 
+def test_a_speaker_whose_name_two_reports_spell_apart_is_one_speaker() -> None:
+    (claim,) = _remarks(FIRST, SECOND.replace("Orla Quinn", "Orla Quin"))
+    assert [d.kind for d in claim.differences] == ["quote"]
+
+
 def test_remarks_of_two_people_or_on_two_points_are_no_conflict() -> None:
     other_speaker = SECOND.replace("Orla Quinn", "Jonas Varga")
     assert _remarks(FIRST, other_speaker) == []

@@ -466,8 +466,11 @@ PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\s")
 # Prepositions whose phrase may open a sentence before its speaker without a comma ("At the meeting she
 # said"); "as", "when", "if" and the like open a clause instead.
 OPENING_PREPOSITIONS = frozenset({"at", "in", "on", "during", "within", "after", "by", "from", "over"})
-# Adverbs of time that open a sentence before its speaker ("Later Ana Lind said"), besides OPENING_ADVERBS.
-TIME_OPENERS = frozenset({"later", "earlier", "afterwards", "meanwhile", "today", "yesterday", "tonight"})
+# Adverbs of time, and the conjunctions, that open a sentence before its speaker ("Later Ana Lind said", "But
+# Ana Lind told the Courier"), besides OPENING_ADVERBS.
+LEAD_WORDS = frozenset(
+    {"later", "earlier", "afterwards", "meanwhile", "today", "yesterday", "tonight", "but", "and"}
+)
 
 
 def _after_opening(phrase: str) -> int | None:
@@ -478,7 +481,7 @@ def _after_opening(phrase: str) -> int | None:
     if len(words) < 2 or "," in phrase:
         return None
     first = words[0].group().lower()
-    if first in OPENING_ADVERBS or first in TIME_OPENERS:
+    if first in OPENING_ADVERBS or first in LEAD_WORDS:
         more = _after_opening(phrase[words[1].start() :])  # "Then at the meeting she"
         return words[1].start() + (more or 0)
     if first not in OPENING_PREPOSITIONS:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newstrace.compare.across import _clash_claim
-from newstrace.compare.wording import SPEAKER_QUOTE_WORDS, _said_words, _words
+from newstrace.compare.wording import SPEAKER_QUOTE_WORDS, _letters_apart, _said_words, _words
 from newstrace.model import Citation, Claim, Difference, Quote
 
 # How alike (cosine of the two quotations' embeddings) two remarks of one speaker must be to be on one
@@ -132,12 +132,19 @@ QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 
 
 def _one_speaker(a: str, b: str) -> bool:
-    """Whether two quotes' resolved speakers are one person: the same surname, and no two different first
-    names ("Ana Lind" / "Lind" are one; "Ana Lind" / "Per Lind" are two)."""
+    """Whether two quotes' resolved speakers are one person: one surname, and no two different first names
+    ("Ana Lind" / "Lind" are one; "Ana Lind" / "Per Lind" are two). A name two reports spell a letter or two
+    apart is one person's ("Harriet Colwell" / "Harriet Colwill"): how it is spelt is a conflict of its own
+    (:func:`newstrace.compare.across.spellings_across`)."""
     x, y = a.split(), b.split()
-    if x[-1] != y[-1]:
+    if not _one_name(x[-1], y[-1]):
         return False
-    return len(x) < 2 or len(y) < 2 or x[0] == y[0]
+    return len(x) < 2 or len(y) < 2 or _one_name(x[0], y[0])
+
+
+def _one_name(p: str, q: str) -> bool:
+    """One word of a name, spelt alike or a letter or two apart."""
+    return p == q or _letters_apart(p, q)
 
 
 def _two_remarks(x: str, y: str) -> bool:

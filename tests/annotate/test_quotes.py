@@ -109,6 +109,26 @@ CASES = [
     ("Later Ola Berg said that the road was closed.", [("indirect", "Ola Berg", "the road was closed")]),
     ("But Ola Berg said the road was open.", [("indirect", "Ola Berg", "the road was open")]),
     (
+        # The audience told ends before the pronoun that opens what was said.
+        "Kari Moen told Coastline FM she had swum there twice.",
+        [("indirect", "Kari Moen", "she had swum there twice")],
+    ),
+    (
+        # A sentence inside a quotation ("If I'd …") names no person for a later "she said".
+        'Kari Moen spoke first. "My crossing took nine hours. If I\'d stopped, I would have frozen," she '
+        'said.\n\nLater she said: "I would swim it again tomorrow."',
+        [
+            ("direct", "Kari Moen", "My crossing took nine hours. If I'd stopped, I would have frozen,"),
+            ("direct", "Kari Moen", "I would swim it again tomorrow."),
+        ],
+    ),
+    (
+        # A hospital, a trust or a street opening a sentence is no person for a later "she said".
+        'Kari Moen spoke first.\n\nHarwick Royal Infirmary will take the patients. She said: "We are ready for '
+        'them all."',
+        [("direct", "Kari Moen", "We are ready for them all.")],
+    ),
+    (
         # A participle phrase before the comma is no speaker.
         "Speaking on the slipway, Kari Moen said the water had been cold.",
         [("indirect", "Kari Moen", "the water had been cold")],

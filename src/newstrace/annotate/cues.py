@@ -195,8 +195,25 @@ ORG_WORDS = frozenset(
         "organization",
         "alliance",
         "statistics",
+        "infirmary",
+        "trust",
+        "school",
+        "academy",
+        "college",
+        "foundation",
+        "charity",
+        "club",
+        "museum",
+        "society",
+        "centre",
+        "center",
+        "airport",
+        "airline",
+        "airways",
     ]
 )
+# Last words of a street's name: "Wexcombe Road" opening a sentence is where, never who, speaks.
+STREET_WORDS = frozenset("road street lane avenue square terrace crescent".split())
 # Heads of anonymous sources: "a railway source", "officials", "an official at …", "two diplomats".
 ANONYMOUS_HEADS = frozenset(
     [
@@ -450,6 +467,8 @@ def _named(text: str, affiliation: str | None) -> Mention:
         # the owner; resolved like "the lawyer" to the person introduced with that role, if any.
         return Mention(text, "role", None, role=rest, affiliation=POSSESSIVE.sub("", run.group()))
     run_words = run.group().split()
+    if _bare(run_words[-1]) in STREET_WORDS:
+        return Mention(text, "other", None)
     # A title inside the run: the name is what follows its last role word ("… Adviser Jake Sullivan").
     role_at = max((k for k, w in enumerate(run_words) if _bare(w) in ROLE_WORDS), default=-1)
     name_words = run_words[role_at + 1 :]

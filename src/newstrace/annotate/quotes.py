@@ -63,7 +63,7 @@ INVERTED_CUE = re.compile(
 # What follows "told": the audience or channel, then an optional "that".
 TOLD_OBJECT = re.compile(
     r"^\s+(?P<object>(?:the\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+?)(?=\s+that\b|\s+when\b|\s+in\b|\s+at\b|"
-    r"\s+on\b|,|\.|:|$)"
+    r"\s+on\b|\s+(?:he|she|they|it|we|I)\s|,|\.|:|$)"
 )
 # A channel inside the cue's tail: "said in an interview with ETV Nord", "as quoted by Nordwire".
 CHANNEL = re.compile(

@@ -124,8 +124,8 @@ CASES = [
     ),
     (
         # A hospital, a trust or a street opening a sentence is no person for a later "she said".
-        'Kari Moen spoke first.\n\nHarwick Royal Infirmary will take the patients. She said: "We are ready for '
-        'them all."',
+        "Kari Moen spoke first.\n\nHarwick Royal Infirmary will take the patients. "
+        'She said: "We are ready for them all."',
         [("direct", "Kari Moen", "We are ready for them all.")],
     ),
     (

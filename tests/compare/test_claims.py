@@ -638,6 +638,20 @@ def test_two_departments_of_one_title_across_claims_are_two_offices() -> None:
     assert roles == [("conflicting", "Maud Ferrier: housing minister vs environment minister")]
 
 
+def test_a_regional_director_and_the_director_of_one_department_are_two_offices() -> None:
+    a = MERGER_A.replace(
+        "Maud Ferrier, Pellington's principal, will lead",
+        "Regional director Maud Ferrier said she would lead",
+    )
+    b = MERGER_B.replace(
+        "Maud Ferrier, Pellington's vice-principal, said staff had been told on Wednesday.",
+        "Operations director Maud Ferrier opened the new bus depot on Quarry Road in March.",
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, b, "Vale Wire")])
+    roles = [(c.label, d.reason) for c in found for d in c.differences if d.kind == "role"]
+    assert roles == [("conflicting", "Maud Ferrier: regional director vs operations director")]
+
+
 def test_a_former_office_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "Pellington's former principal")
     b = MERGER_B.replace(

@@ -1001,6 +1001,22 @@ def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]
             "Ola Brandt, the family's attorney, said they would appeal.",
             [],
         ),
+        # An owner of two words, a body after "of" named in common words, a field after "in".
+        (
+            "Ola Brandt, the sailing club's chairman, said the race would go ahead.",
+            "Ola Brandt, the sailing club's secretary, said the race would go ahead.",
+            [("chairman", "secretary")],
+        ),
+        (
+            "Councillor Ola Brandt, chair of the town council's harbour committee, said it was late.",
+            "Councillor Ola Brandt, the deputy chair of the town's harbour committee, said it was late.",
+            [("chair", "deputy chair")],
+        ),
+        (
+            "Dr Ola Brandt, a senior lecturer in marine biology at the University of Kessby, said so.",
+            "Dr Ola Brandt, head of marine biology at the University of Kessby, said so.",
+            [("senior lecturer", "head of marine biology")],
+        ),
     ],
 )
 def test_roles_in_apposition(a: str, b: str, found: list[tuple[str, str]]) -> None:

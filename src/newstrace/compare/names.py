@@ -82,7 +82,7 @@ TITLE_WORDS = frozenset(
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
     "teacher vet veterinarian medic paramedic regulator auditor ombudsman pharmacist chemist midwife "
-    "farmer firefighter cox "
+    "farmer firefighter cox lecturer "
     # Officials of a game, a show or a register: "Chief arbiter Pavel Denk", "referee Ola Berg", "Chief
     # steward Moira Flett" (against "head judge Moira Flett"), "assistant trainer Declan Rourke".
     "arbiter referee umpire registrar clerk steward trainer "
@@ -107,10 +107,10 @@ TITLED = re.compile(
 # place of an office is).
 APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
-    r"(?:(?:the\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
-    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][A-Za-z]+)*"
-    r"(?:\s+[a-z]+){0,3})?"
-    r"(?P<at>\s+(?:at|for|with)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,5}?)?(?=[,.])"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
+    r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][A-Za-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][A-Za-z]+)*"
+    r"(?:\s+[a-z]+){0,3}|(?:[a-z]+\s+)?[a-z]+['\u2019]s(?:\s+[a-z]+){1,2}))?"
+    r"(?P<at>(?:\s+(?:at|for|with|in)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,5}?){1,2})?(?=[,.])"
 )
 # A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The
 # company's chief executive, Jonas Brevik, told staff", "said its chairman, Clive Ansty.", "Save Gorsey

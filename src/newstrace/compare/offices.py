@@ -96,6 +96,8 @@ def _two_offices(x: str, y: str) -> bool:
         return True  # "Chief Inspector" / "Inspector": two ranks of the police
     if titles[0] == titles[1] and _two_portfolios(x, y):
         return True  # "Housing minister" / "Environment minister": one title over two departments
+    if _rank_and_portfolio(x, titles[0], y, titles[1]):
+        return True  # "regional managing director" / "operations director": a rank, and a department
     return bool(titles[0] - titles[1]) and bool(titles[1] - titles[0])
 
 
@@ -112,6 +114,17 @@ def _two_portfolios(x: str, y: str) -> bool:
         return False
     mods = [{m for m in w[:-1] if not names.is_title_word(m) and m not in ("the", "a")} for w in words]
     return bool(mods[0] - mods[1]) and bool(mods[1] - mods[0])
+
+
+def _rank_and_portfolio(x: str, titles_x: set[str], y: str, titles_y: set[str]) -> bool:
+    """Whether two roles of one portfolio title (:data:`PORTFOLIO_HEADS`) differ as a rank and a department:
+    one has a title word the other lacks ("regional"), the other a department the first lacks
+    ("operations"). A title said with fewer words and no department ("director") is no such pair."""
+    words = [r.lower().split() for r in (x, y)]
+    if not all(w and w[-1] in PORTFOLIO_HEADS for w in words) or words[0][-1] != words[1][-1]:
+        return False
+    mods = [{m for m in w[:-1] if not names.is_title_word(m) and m not in ("the", "a")} for w in words]
+    return bool(titles_x - titles_y and mods[1] - mods[0]) or bool(titles_y - titles_x and mods[0] - mods[1])
 
 
 # Words that make an office the second of its kind: fewer title words is no clash ("coach" / "head

@@ -31,11 +31,19 @@ def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
         found(names.titled_names, a.text, a.start),
         found(names.titled_names, b.text, b.start),
     )
-    roles_b = {t.name.split()[-1]: t for t in titled_b}
+    roles_b: dict[str, list[names.TitledName]] = {}
+    for t in titled_b:
+        roles_b.setdefault(t.name.split()[-1], []).append(t)
     findings = []
     for x in titled_a:
-        y = roles_b.get(x.name.split()[-1])
-        if y is None or x.role == y.role or _same_role(x.role, y.role):
+        # A person both statements give two roles ("Councillor Ola Brandt, chair of …"): each role the
+        # other statement gives too is no side of a clash.
+        ys = roles_b.get(x.name.split()[-1], [])
+        if any(_same_role(x.role, y.role) for y in ys):
+            continue
+        own = [t for t in titled_a if t.name.split()[-1] == x.name.split()[-1]]
+        y = next((y for y in reversed(ys) if not any(_same_role(t.role, y.role) for t in own)), None)
+        if y is None:
             continue
         sides = (
             Citation(a.article_id, x.start, x.end, text_a[x.start : x.end]),

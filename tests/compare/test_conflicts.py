@@ -1013,6 +1013,11 @@ def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]
             [("chair", "deputy chair")],
         ),
         (
+            "Ola Brandt, the council's cabinet member for housing, said the homes would be built.",
+            "The council's deputy leader, Ola Brandt, said the homes would be built.",
+            [("cabinet member", "deputy leader")],
+        ),
+        (
             "Dr Ola Brandt, a senior lecturer in marine biology at the University of Kessby, said so.",
             "Dr Ola Brandt, head of marine biology at the University of Kessby, said so.",
             [("senior lecturer", "head of marine biology")],

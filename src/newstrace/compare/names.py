@@ -82,7 +82,10 @@ TITLE_WORDS = frozenset(
     "attorney lawyer solicitor barrister surgeon doctor nurse consultant engineer pilot skipper owner "
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
     "teacher vet veterinarian medic paramedic regulator auditor ombudsman pharmacist chemist midwife "
-    "farmer firefighter cox lecturer "
+    "farmer firefighter cox "
+    # A member of a cabinet or a board and a lecturer hold posts too: "the council's cabinet member for
+    # housing" / "the council's deputy leader" are two offices (four role conflicts on the tuned gold).
+    "lecturer member "
     # Officials of a game, a show or a register: "Chief arbiter Pavel Denk", "referee Ola Berg", "Chief
     # steward Moira Flett" (against "head judge Moira Flett"), "assistant trainer Declan Rourke".
     "arbiter referee umpire registrar clerk steward trainer "

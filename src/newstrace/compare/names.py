@@ -83,8 +83,9 @@ TITLE_WORDS = frozenset(
     "founder administrator supervisor coordinator organiser organizer trustee analyst economist "
     "teacher vet veterinarian medic paramedic regulator auditor ombudsman pharmacist chemist midwife "
     "farmer firefighter cox "
-    # A member of a cabinet or a board and a lecturer hold posts too: "the council's cabinet member for
-    # housing" / "the council's deputy leader" are two offices (four role conflicts on the tuned gold).
+    # A lecturer and a member of a cabinet or a board (MEMBER_BODIES) hold posts too: "the council's
+    # cabinet member for housing" / "the council's deputy leader" are two offices (four role conflicts
+    # on the tuned gold).
     "lecturer member "
     # Officials of a game, a show or a register: "Chief arbiter Pavel Denk", "referee Ola Berg", "Chief
     # steward Moira Flett" (against "head judge Moira Flett"), "assistant trainer Declan Rourke".
@@ -93,6 +94,8 @@ TITLE_WORDS = frozenset(
     # as "assistant" and "deputy" make two offices.
     "associate adjunct".split()
 )
+# The bodies whose members hold a post as members: "cabinet member", not "a senior member of the party".
+MEMBER_BODIES = frozenset({"cabinet", "board", "committee", "council", "panel"})
 # Title words that address a person without naming an office.
 HONORIFICS = frozenset("dr mr mrs ms".split())
 # Role words (hyphenated ones whole: "vice-captain") then a capitalised name: "deputy district governor
@@ -189,6 +192,8 @@ def titled_names(text: str, offset: int = 0) -> list[TitledName]:
         # "principal second violin of the Brennock Symphony Orchestra": a post of a named body, its title
         # word first (a modifier alone, "a senior member of …", names no post).
         post = bool(m.group("of")) and any(is_title_word(w) and w not in ROLE_MODIFIERS for w in role_words)
+        if role_words[-1:] == ["member"] and (len(role_words) < 2 or role_words[-2] not in MEMBER_BODIES):
+            continue  # "a senior member of the Orrin Party": a member of a body holds no post of it
         if role_words and (is_title_word(role_words[-1]) or headed or post):
             name_words = m.group("name").split()
             while len(name_words) > 2 and is_title_word(name_words[0]):

@@ -65,30 +65,39 @@ def remarks_across(
     for article_id, text in texts.items():
         if article_id is not None:
             remarks += _remarks(extract_quotes(text, article_id).quotes, text)
-    if len(remarks) < 2:
-        return []
     said = [_said_in(span.text) for _, span in remarks]
     per_article = Counter((span.article_id, speaker.split()[-1]) for speaker, span in remarks)
-    vectors = np.asarray(embed(said), dtype=np.float32)
-    alike = vectors @ vectors.T
-    seen = {_said(d) for c in claims for d in c.differences if d.kind == "quote"}
-    out = []
+    # The pairs to weigh: one speaker, two origins, one remark each, two different remarks. Only their
+    # remarks are embedded (a story quotes many people, most of them in one report).
+    pairs = []
     for i, (speaker_a, a) in enumerate(remarks):
         for j in range(i + 1, len(remarks)):
             speaker_b, b = remarks[j]
-            origin_a, origin_b = origins.get(a.article_id), origins.get(b.article_id)
-            if origin_a == origin_b or alike[i, j] < REMARKS_ALIKE or not _one_speaker(speaker_a, speaker_b):
-                continue
-            if not _two_remarks(said[i], said[j]):
+            if origins.get(a.article_id) == origins.get(b.article_id) or not _one_speaker(
+                speaker_a, speaker_b
+            ):
                 continue
             if per_article[a.article_id, speaker_a.split()[-1]] > 1:
                 continue
             if per_article[b.article_id, speaker_b.split()[-1]] > 1:
                 continue
-            d = Difference("quote", (a, b), True, f"{speaker_a.split()[-1]} {REMARKS}")
-            if _said(d) not in seen:
-                seen.add(_said(d))
-                out.append(_clash_claim(d, origin_a, origin_b))
+            if _two_remarks(said[i], said[j]):
+                pairs.append((i, j))
+    if not pairs:
+        return []
+    weighed = sorted({k for pair in pairs for k in pair})
+    row = {k: n for n, k in enumerate(weighed)}
+    vectors = np.asarray(embed([said[k] for k in weighed]), dtype=np.float32)
+    seen = {_said(d) for c in claims for d in c.differences if d.kind == "quote"}
+    out = []
+    for i, j in pairs:
+        if float(vectors[row[i]] @ vectors[row[j]]) < REMARKS_ALIKE:
+            continue
+        (speaker, a), (_, b) = remarks[i], remarks[j]
+        d = Difference("quote", (a, b), True, f"{speaker.split()[-1]} {REMARKS}")
+        if _said(d) not in seen:
+            seen.add(_said(d))
+            out.append(_clash_claim(d, origins.get(a.article_id), origins.get(b.article_id)))
     return out
 
 

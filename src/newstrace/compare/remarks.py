@@ -61,18 +61,18 @@ def remarks_across(
 
     from newstrace.annotate.quotes import extract_quotes
 
-    remarks: list[tuple[str, Citation]] = []  # (speaker, the remark's span)
+    remarks: list[tuple[str, Citation, str]] = []  # (speaker, the remark's span, the words said)
     for article_id, text in texts.items():
         if article_id is not None:
             remarks += _remarks(extract_quotes(text, article_id).quotes, text)
-    said = [_said_in(span.text) for _, span in remarks]
-    per_article = Counter((span.article_id, speaker.split()[-1]) for speaker, span in remarks)
+    said = [words for _, _, words in remarks]
+    per_article = Counter((span.article_id, speaker.split()[-1]) for speaker, span, _ in remarks)
     # The pairs to weigh: one speaker, two origins, one remark each, two different remarks. Only their
     # remarks are embedded (a story quotes many people, most of them in one report).
     pairs = []
-    for i, (speaker_a, a) in enumerate(remarks):
+    for i, (speaker_a, a, _) in enumerate(remarks):
         for j in range(i + 1, len(remarks)):
-            speaker_b, b = remarks[j]
+            speaker_b, b, _ = remarks[j]
             if origins.get(a.article_id) == origins.get(b.article_id) or not _one_speaker(
                 speaker_a, speaker_b
             ):
@@ -93,7 +93,7 @@ def remarks_across(
     for i, j in pairs:
         if float(vectors[row[i]] @ vectors[row[j]]) < REMARKS_ALIKE:
             continue
-        (speaker, a), (_, b) = remarks[i], remarks[j]
+        (speaker, a, _), (_, b, _) = remarks[i], remarks[j]
         d = Difference("quote", (a, b), True, f"{speaker.split()[-1]} {REMARKS}")
         if _said(d) not in seen:
             seen.add(_said(d))
@@ -107,10 +107,11 @@ def _said(d: Difference) -> frozenset[frozenset[str]]:
     return frozenset(_words(side.text) for side in d.sides)
 
 
-def _remarks(quotes: Sequence[Quote], text: str) -> list[tuple[str, Citation]]:
+def _remarks(quotes: Sequence[Quote], text: str) -> list[tuple[str, Citation, str]]:
     """The remarks of named speakers in one article's quotes: a direct quotation with the ones that go on
     from it after its cue ('"We will rebuild," Lind said. "Work starts in May."' is one remark), cited from
-    its first word to its last, of :data:`~newstrace.compare.wording.SPEAKER_QUOTE_WORDS` words or more."""
+    its first word to its last, of :data:`~newstrace.compare.wording.SPEAKER_QUOTE_WORDS` words or more;
+    each with its speaker and the words inside its quotation marks."""
     parts: dict[tuple[int, int], list[Quote]] = {}
     for q in quotes:
         if q.kind == "direct" and q.speaker_name and not q.anonymous:
@@ -120,24 +121,16 @@ def _remarks(quotes: Sequence[Quote], text: str) -> list[tuple[str, Citation]]:
         first, last = pieces[0].content, pieces[-1].content
         end = first.start + len(text[first.start : last.end].rstrip(" ,.;:"))
         span = Citation(first.article_id, first.start, end, text[first.start : end])
-        said = " ".join(p.content.text for p in pieces)
+        said = " ".join(p.content.text for p in pieces).rstrip(" ,.;:")
         # A speaker who names himself is not the one speaking: 'Obama stated he opposed the changes with a
         # spokesman stating: "As president, Senator Obama will fight …"'.
         if len(said.split()) >= SPEAKER_QUOTE_WORDS and str(pieces[0].speaker_name).split()[-1] not in said:
-            out.append((str(pieces[0].speaker_name), span))
+            out.append((str(pieces[0].speaker_name), span, said))
     return out
-
-
-def _said_in(span: str) -> str:
-    """What a remark's span quotes: the words inside its quotation marks, without the cue between two of
-    its quotations."""
-    return " ".join(QUOTED.findall(f'"{span}"'))
 
 
 # Where a quotation's sentences part.
 SENTENCE = re.compile(r"(?<=[.!?,])[\"\u201d]?\s+[\"\u201c]?(?=[A-Z])")
-# A quotation inside a remark's span (the span opens and closes inside marks, so one is put around it).
-QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 
 
 def _one_speaker(a: str, b: str) -> bool:

@@ -340,6 +340,9 @@ SETS = {
         "thirty-ninth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
     "claims_heldout40": "fortieth held-out gold (written blind to the rules, other topics, never tuned on)",
+    "claims_heldout41": (
+        "forty-first held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

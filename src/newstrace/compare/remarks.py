@@ -124,7 +124,8 @@ def _remarks(quotes: Sequence[Quote], text: str) -> list[tuple[str, Citation, st
         said = " ".join(p.content.text for p in pieces).rstrip(" ,.;:")
         # A speaker who names himself is not the one speaking: 'Obama stated he opposed the changes with a
         # spokesman stating: "As president, Senator Obama will fight …"'.
-        if len(said.split()) >= SPEAKER_QUOTE_WORDS and str(pieces[0].speaker_name).split()[-1] not in said:
+        surname = str(pieces[0].speaker_name).split()[-1]
+        if len(said.split()) >= SPEAKER_QUOTE_WORDS and not re.search(rf"\b{re.escape(surname)}\b", said):
             out.append((str(pieces[0].speaker_name), span, said))
     return out
 

@@ -403,6 +403,58 @@ def test_lone_counts_of_two_related_claims(a: str, b: str, conflicts: list[tuple
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "likely", "conflicts"),
+    [
+        # One amount of money each, in sentences the pair model finds likely to tell one fact: two values.
+        (
+            "A cello made in 1791 and valued at about 1.2 million pounds was handed back to its owner.",
+            "A porter found a cello worth an estimated 2.1 million pounds on the last train.",
+            0.6,
+            [("about 1.2 million pounds", "2.1 million pounds")],
+        ),
+        # The same sentences, when the model has no opinion (a small story) or finds them unlikely.
+        (
+            "A cello made in 1791 and valued at about 1.2 million pounds was handed back to its owner.",
+            "A porter found a cello worth an estimated 2.1 million pounds on the last train.",
+            0.5,
+            [],
+        ),
+        # Two distances from two places: no values of one.
+        (
+            "The trawler, fishing 120 nautical miles west of Skarra, radioed for help at noon.",
+            "The lifeboat, which was 14 nautical miles from the Venna, answered the call.",
+            0.7,
+            [],
+        ),
+        # A count of people is no measure: a story counts people for many things at once.
+        (
+            "About 40 observers from the Lindmark assembly and two charities watched the count.",
+            "The Lindmark assembly sent only three observers to watch the count.",
+            0.7,
+            [],
+        ),
+    ],
+)
+def test_lone_measures_the_pair_model_finds_one_fact(
+    a: str, b: str, likely: float, conflicts: list[tuple[str, str]]
+) -> None:
+    import numpy as np
+
+    from newstrace.compare.across import conflicts_across
+
+    statements = [Citation(1, 0, len(a), a), Citation(2, 0, len(b), b)]
+    texts: dict[int | None, str] = {1: a, 2: b}
+    # Related enough to be compared (0.45), under the alignment bar: two claims.
+    score = np.array([[1.0, 0.45], [0.45, 1.0]])
+    found = conflicts_across(
+        statements, [[0], [1]], score, {1: "x", 2: "y"}, texts, 0.6, np.array([[1.0, likely], [likely, 1.0]])
+    )
+    assert [
+        (d.sides[0].text, d.sides[1].text) for ds in found.values() for d in ds if d.conflict
+    ] == conflicts
+
+
+@pytest.mark.parametrize(
     ("a", "b", "conflicts"),
     [
         # One verb of finding on both sides, and a word of what was found in both sentences.

@@ -748,6 +748,7 @@ def test_verbs_of_beginning_are_one_anchor_word(a: str, b: str, shared: set[str]
         # A word of update next to the figure makes the difference an update.
         ("Rescuers said the toll rose to 15 missing.", "Twelve people were missing.", False),
         ("Rescuers have now found 15 dead.", "Rescuers found 12 dead.", False),
+        ("The fire had grown to more than 900 hectares by night.", "The fire burned 400 hectares.", False),
         # Far from the figure, elsewhere in the sentence, it says nothing about this figure.
         (
             "Nearly 4,000 people were told to leave Kelby, and the council said more roads may close later.",

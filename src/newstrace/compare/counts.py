@@ -22,7 +22,7 @@ ROUNDING = 0.10
 # "up from" and "down from" only before a figure: "brought 1,200 tonnes of rock down from Raven Crag" is
 # no update.
 UPDATE = re.compile(
-    r"\b(?:rose to|risen to|climbed to|increased to|fell to|dropped to|now|updated|revised|"
+    r"\b(?:rose to|risen to|grew to|grown to|climbed to|increased to|fell to|dropped to|now|updated|revised|"
     # "later", but not a length of time after something ("reaching Calder Park 31 minutes later")
     r"(?<!seconds )(?<!minutes )(?<!minute )(?<!hours )(?<!hour )(?<!days )(?<!day )(?<!weeks )(?<!week )"
     r"(?<!months )(?<!month )(?<!years )(?<!year )later)\b|"

@@ -346,6 +346,12 @@ SETS = {
     "claims_heldout42": (
         "forty-second held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout43": (
+        "forty-third held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
+    "claims_heldout44": (
+        "forty-fourth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

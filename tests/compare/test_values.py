@@ -28,6 +28,11 @@ from newstrace.compare import values as v
         ("a $3.5 million loan", [(3.5e6, "dollar", None)]),
         # A word in the singular after a number other than one modifies the plural noun it stands before.
         ("It counts five fox attacks and 12 fire engines.", [(5, "attack", None), (12, "engine", None)]),
+        # People who turn out, a few words on, to be hurt, dead or missing are counted as such.
+        (
+            "Three workers were injured and two men were still missing; 40 riders set off.",
+            [(3, "injured", None), (2, "missing", None), (40, "rider", None)],
+        ),
         # What a figure with no noun after it counts may be named before it.
         ("The council put the number of homes flooded at 3,100, it said.", [(3100, "home", None)]),
         # Years, clock times and calendar days are not counts.

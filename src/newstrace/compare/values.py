@@ -96,6 +96,12 @@ STATE_AFTER = re.compile(
     r"\s+(?P<state>missing|dead|killed|injured|wounded|hurt|unaccounted)\b",
     re.IGNORECASE,
 )
+# Nouns of people whose count turns out, a few words on, to be of the hurt, the dead or the missing
+# (:data:`STATE_AFTER`): "Three workers were injured" counts the injured, as "injuring two men" does.
+PERSONS = frozenset(
+    "worker man men woman women child children pupil student passenger resident visitor tourist climber "
+    "hiker rider driver player spectator firefighter officer soldier patient villager crew".split()
+)
 # What a figure with no noun after it counts, named before it: "put the number of customers affected at
 # 2.1 million", "the total of votes cast was 8,412".
 NUMBER_OF = re.compile(
@@ -243,9 +249,11 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             end = m.end("head") if noun == head else m.end("noun")
         verb = COUNT_VERB.search(text, max(0, m.start() - 40), m.start())
         state = STATE_AFTER.match(text, m.end("people") if m.group("people") else m.end("num"))
+        if not state and noun and not m.group("people") and _stem(noun) in PERSONS:
+            state = STATE_AFTER.match(text, m.end("noun"))  # "Three workers were injured"
         if verb and _stem(noun) not in ANIMALS:
             noun = "dead" if verb.group("verb").lower().startswith("kill") else "injured"
-        elif state and (m.group("people") or not noun):
+        elif state and (m.group("people") or not noun or _stem(noun) in PERSONS):
             noun, end = state.group("state"), state.end()
         elif m.group("people") and _stem(noun) not in _NOUN_GROUPS.values():
             noun, end = m.group("people"), m.end("people")

@@ -727,6 +727,12 @@ def test_parts_of_two_different_days_are_left_to_the_days() -> None:
             "The regatta, which opened on Friday, draws large crowds.",
             {"regatta", "which", "onset"},
         ),
+        # Verbs of one failure are one act too.
+        (
+            "The booking system went down at 6.40 a.m.",
+            "Engineers said the booking system failed at about 3.10 a.m.",
+            {"book", "system", "breakdown"},
+        ),
         # A verb of beginning earlier in the sentence does not lead to the day.
         (
             "The strike that began last week will end on Monday.",

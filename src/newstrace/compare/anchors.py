@@ -133,10 +133,14 @@ ONSET = re.compile(
 # three content words before the day or time ("Staff first noticed the attack shortly after 2 a.m.").
 DISCOVERY = re.compile(r"found|discovered|spotted|noticed|detected")
 # Verbs of one act, whichever a report picks, counted as one shared anchor word before a day or time, as
-# :data:`DISCOVERY` is: "Talks … broke down on Tuesday" / "Negotiations collapsed on Wednesday";
-# "published its figures at 7 a.m." / "released its decision at 10 a.m.".
+# :data:`DISCOVERY` is: "Talks … broke down on Tuesday" / "Negotiations collapsed on Wednesday"; "its
+# records system went down at 6:40 a.m." / "the system failed at about 3:10 a.m."; "published its figures
+# at 7 a.m." / "released its decision at 10 a.m.".
 ACTS = {
-    "breakdown": re.compile(r"\b(?:broke down|collapsed|foundered|fell apart|fell through)\b"),
+    "breakdown": re.compile(
+        r"\b(?:broke down|collapsed|foundered|fell apart|fell through|failed|went down|crashed|"
+        r"stopped working)\b"
+    ),
     "publication": re.compile(r"\b(?:published|released|issued|unveiled|posted)\b"),
 }
 # How many of the anchor's last words (function words included) an onset verb may stand among: the verb

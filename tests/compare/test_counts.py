@@ -215,6 +215,12 @@ def test_the_only_percentage_of_two_statements(a: str, b: str, found: list[tuple
             "The 189-metre chimney is the county's tallest.",
             [("198 metres", "189-metre", True)],
         ),
+        # One thing named in two words.
+        (
+            "Traffic is being sent on a 58-mile diversion through Orrby.",
+            "Drivers face a 62-mile detour through Orrby and the Tarn valley.",
+            [("58-mile", "62-mile", True)],
+        ),
         # A measure of a thing the other statement does not name is no rival.
         (
             "The ferry sank twenty minutes after leaving the harbour.",

@@ -238,7 +238,18 @@ def _measure_of_another_thing(q: v.Quantity, own: Citation, other: Citation, riv
     after = re.match(rf"\s*{re.escape(q.of)}\s+([a-z]{{3,}})\b", own.text[q.end - own.start :])
     if after and after.group(1) == rival.of:
         return False
-    return re.search(rf"\b{re.escape(q.of)}", other.text, re.IGNORECASE) is None
+    names = next((group for group in SAME_THINGS if q.of.lower() in group), {q.of})
+    return not any(re.search(rf"\b{re.escape(name)}", other.text, re.IGNORECASE) for name in names)
+
+
+# Things two reports name in two words, whatever is measured of them: "a 58-mile diversion" / "a 62-mile
+# detour".
+SAME_THINGS = (
+    frozenset({"diversion", "detour"}),
+    frozenset({"hole", "crater", "sinkhole"}),
+    frozenset({"ship", "vessel", "boat"}),
+    frozenset({"journey", "trip"}),
+)
 
 
 # What a percentage with no noun of its own counts when it is the only one in each of two statements: the

@@ -33,6 +33,8 @@ from newstrace.compare import values as v
             "Three workers were injured and two men were still missing; 40 riders set off.",
             [(3, "injured", None), (2, "missing", None), (40, "rider", None)],
         ),
+        # All of some things, named after "of its".
+        ("It withdrew all 22 of its Orvane fuel-cell buses.", [(22, "buse", None)]),
         # What a figure with no noun after it counts may be named before it.
         ("The council put the number of homes flooded at 3,100, it said.", [(3100, "home", None)]),
         # Years, clock times and calendar days are not counts.

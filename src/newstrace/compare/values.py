@@ -102,6 +102,11 @@ PERSONS = frozenset(
     "worker man men woman women child children pupil student passenger resident visitor tourist climber "
     "hiker rider driver player spectator firefighter officer soldier patient villager crew".split()
 )
+# A count of all of some things, named after it: "withdrawn all 22 of its fuel-cell buses" counts buses.
+ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+ALL_OF_AFTER = re.compile(
+    r"\s+of\s+(?:its|their|the|his|her|our)\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b(?![\w'-])"
+)
 # What a figure with no noun after it counts, named before it: "put the number of customers affected at
 # 2.1 million", "the total of votes cast was 8,412".
 NUMBER_OF = re.compile(
@@ -263,6 +268,10 @@ def quantities(text: str, offset: int = 0) -> list[Quantity]:
             noun = named.group("noun")  # "put the number of customers affected at 2.1 million"
         elif gathering and not noun and not m.group("pct"):
             noun = gathering.group("noun")  # "A crowd of about 41,000"
+        elif not noun and not m.group("pct") and ALL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            things = ALL_OF_AFTER.match(text, m.end("num"))
+            if things:  # "all 22 of its fuel-cell buses"
+                noun, end = things.group("noun"), things.end("noun")
         if m.group("pct") and not noun:
             # "a pay offer of 3.5 per cent": what the share measures stands before "of".
             of = PERCENT_OF.search(text, max(0, m.start() - 30), m.start())

@@ -92,10 +92,10 @@ def conflicts_across(
         found = compare_statements(
             a, texts[a.article_id], b, texts[b.article_id], anchored=True, moments_only=moments_only
         )
+        p_same = float(likely[i, j]) if likely is not None else 0.5
         if likely is not None:
-            found += _likely_times(a, b, texts, -negative, float(likely[i, j]))
+            found += _likely_times(a, b, texts, -negative, p_same)
         for d in found:
-            p_same = float(likely[i, j]) if likely is not None else 0.5
             checked = _checked_across(d, texts, -negative, align) or _lone_counts(d, a, b, -negative, p_same)
             checked = checked or d.reason.endswith(LIKELY_MARK)
             if d.conflict and checked and _clash(d) not in seen:

@@ -322,3 +322,13 @@ def test_an_estimated_cost_is_a_price_not_a_valuation() -> None:
         "The university put the cost of security for the lecture at about £14,000.",
         "It said the cost of policing and stewarding, estimated at £40,000, was out of proportion.",
     ) == [("about £14,000", "£40,000", True)]
+
+
+def test_of_several_figures_the_one_after_the_same_word_answers() -> None:
+    # "up from" marks the figure before it as the new one, not the figure after the old one; of the other
+    # report's two fares, the one after "vans" answers the vans' fare.
+    found = _numbers(
+        "Lorries will pay 9.60 pounds, up from 7.80 pounds, and vans 5.20 pounds.",
+        "Cars will pay 3.10 pounds and vans 5.40 pounds under the new charges.",
+    )
+    assert [n for n in found if n[2]] == [("5.20 pounds", "5.40 pounds", True)]

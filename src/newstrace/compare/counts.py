@@ -99,7 +99,11 @@ def number_differences(
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
         if not same_noun or any(y.value == x.value for y in qb):
             continue
-        y = same_noun[0]
+        # Of several, the figure after the same word answers this one: "and vans 5.20 pounds" / "Cars will
+        # pay 3.10 pounds and vans 5.40 pounds".
+        y = next(
+            (z for z in same_noun if _word_before(text_b, z) == _word_before(text_a, x) != ""), same_noun[0]
+        )
         if max(x.value, y.value) > MAGNITUDE * min(x.value, y.value):
             continue  # "fined 3.4 million pounds" / "an average bill of 498 pounds": two things
         if _previous(text_a, x) != _previous(text_b, y):
@@ -418,7 +422,17 @@ def _updated(text: str, q: v.Quantity) -> bool:
     """Whether a word of update stands next to the figure ``q`` (a span of ``text``), inside its sentence."""
     before = re.split(r"[.!?]\s", text[max(0, q.start - UPDATE_BEFORE) : q.start])[-1]
     after = re.split(r"[.!?](?:\s|$)", text[q.end : q.end + UPDATE_AFTER])[0]
-    return UPDATE.search(before) is not None or UPDATE.search(text[q.start : q.end] + after) is not None
+    # "up from" names the old figure after it, and marks the one before it: "9.60 pounds, up from 7.80
+    # pounds, and vans 5.20 pounds" updates the 9.60 alone.
+    ahead = any(not m.group().lower().startswith(("up", "down")) for m in UPDATE.finditer(before))
+    return ahead or UPDATE.search(text[q.start : q.end] + after) is not None
+
+
+def _word_before(text: str, q: v.Quantity) -> str:
+    """The lower-case word right before a figure, when it is a noun it may be the figure of ("vans 5.20
+    pounds"), or ""."""
+    m = re.search(r"\b([a-z]{3,})\s+[£$€]?$", text[max(0, q.start - 30) : q.start])
+    return m.group(1) if m and m.group(1) not in NOT_CONTEXT else ""
 
 
 # What stands right before the earlier value of a change: "up from 2.40 pounds", "down from about 300".

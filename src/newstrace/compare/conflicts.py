@@ -29,6 +29,9 @@ from newstrace.compare.values import cite, found
 from newstrace.compare.wording import name_differences, quote_differences, role_differences
 from newstrace.model import Citation, Difference
 
+# Words that tell of a change of venue.
+MOVED = re.compile(r"\b(?:instead|now|moved|switched|relocated)\b")
+
 
 def compare_statements(
     a: Citation,
@@ -82,6 +85,15 @@ def compare_statements(
         findings += _settlements(a, text_a, b, text_b, places_anchored)
     if not any(d.kind == "place" for d in findings):
         findings += _site_parts(a, text_a, b, text_b, places_anchored)
+    if not (
+        anchored or any(d.kind == "place" for d in findings) or MOVED.search(a.text) or MOVED.search(b.text)
+    ):
+        # Two named buildings or grounds of two statements of one claim, each with a word before it that the
+        # other's shares: a story names several halls and depots, even inside one claim ("drivers at the
+        # Fenwick depot" / "… at its Wexcombe Road depot"). A move ("will instead be held at the Kelverton
+        # Grand Hotel") is no conflict with where the thing was first planned. Across claims two victims
+        # "pronounced dead at Jamaica Hospital" / "at Mount Sinai Hospital" were a false conflict on ECB+.
+        findings += _exclusive("place", places.venues, a, text_a, b, text_b, True, anchored)
     if not moments_only:
         findings += name_differences(a, text_a, b, text_b)
         findings += role_differences(a, text_a, b, text_b)
@@ -473,7 +485,7 @@ def _show(value: str) -> str:
     """``--09-01`` (a yearless calendar day) as "1 September", ``--09`` as "September", ``2023-03`` as "March
     2023", ``ridge: Skarvet`` as "the Skarvet ridge", ``taken to: Ostry Hospital`` (or ``from:``, ``based
     in:``) as "Ostry Hospital"; other values as they are."""
-    if value.startswith(("taken to: ", "from: ", "based in: ")):  # where someone was taken, from, based
+    if value.startswith(("taken to: ", "from: ", "based in: ", "venue: ")):  # taken to, from, based, a venue
         return value.split(": ", 1)[1]
     if ": " in value:  # a land feature, "ridge: Skarvet"
         kind, name = value.split(": ", 1)

@@ -366,3 +366,42 @@ def same_premises(text_a: str, x: Mention, text_b: str, y: Mention) -> bool:
     a = PREMISES.search(text_a, max(0, x.start - 80), x.start)
     b = PREMISES.search(text_b, max(0, y.start - 80), y.start)
     return bool(a and b and a.group(1).split() == b.group(1).split())
+
+
+# A building or ground named with the noun that says what it is, where something happened or where people
+# were taken: "in the sports hall at Lumsey Academy", "taken by minibus to Lumsey Leisure Centre", "outside
+# Pellington town hall", "outside the college's Quarry Road campus", "at St Bede's Primary School". The
+# name is one to four capitalised words ("St Bede's", "Kestrel Bay General"); the noun is capitalised as
+# part of the name or lower-case after a town's name ("Aldwick leisure centre").
+_VENUE_NOUNS = (
+    "academy|school|college|hospital|infirmary|hotel|centre|center|hall|exchange|church|cathedral|chapel|"
+    "museum|library|stadium|arena|ground|station|depot|theatre|institute|house|prison|airport|campus|"
+    "terminal|pavilion|gallery|barracks|clinic|surgery|showground|racecourse|embassy|mosque|synagogue"
+)
+VENUE = re.compile(
+    r"\b(?:(?:in|at|outside|inside)|(?:taken|moved|brought|rushed|flown|transferred|ferried|bussed|driven|"
+    r"evacuated|relocated|admitted|carried|marched|walked)(?:\s+[a-z]+){0,2}\s+to)\s+"
+    r"(?:the\s+|(?:the\s+)?[a-z]+['\u2019]s\s+)?"
+    r"(?P<place>(?:(?:St\.?|[A-Z][\w'\u2019-]*)\s+){1,4}"
+    rf"(?:(?:[a-z]+\s+)?(?:{_VENUE_NOUNS})|(?i:{_VENUE_NOUNS})))\b"
+)
+
+
+# People named by where they work or study, before "at": "a physiotherapist at Corrin General Hospital",
+# "drivers at the Fenwick depot", "pupils at St Bede's": a workplace, not where the story's event was.
+WORKPLACE = re.compile(
+    r"\b(?:[a-z]+(?:ers?|ors?|ists?|ians?)|staff|nurses?|doctors?|pupils?|students?|patients?|residents?|"
+    r"inmates?|prisoners?|members?)\s+at\s+$"
+)
+
+
+def venues(text: str, offset: int = 0) -> list[Mention]:
+    """Named buildings and grounds (:data:`VENUE`), the value "venue: <name>" so that they are compared
+    only with one another: a school is no alternative to the town it stands in."""
+    out = []
+    for m in VENUE.finditer(text):
+        words = m.group("place").split()
+        if words[0] in NOT_NAMES or WORKPLACE.search(text, max(0, m.start() - 60), m.start() + 3):
+            continue
+        out.append(Mention(f"venue: {' '.join(words)}", offset + m.start("place"), offset + m.end("place")))
+    return out

@@ -350,9 +350,7 @@ SETS = {
     "claims_heldout29": "twenty-ninth held-out gold (written blind; misses read in round 17: in-sample)",
     "claims_heldout30": "thirtieth held-out gold (written blind to the rules, other topics, never tuned on)",
     "claims_heldout31": "thirty-first held-out gold (written blind; misses read in round 17: in-sample)",
-    "claims_heldout32": (
-        "thirty-second held-out gold (written blind to the rules, other topics, never tuned on)"
-    ),
+    "claims_heldout32": "thirty-second held-out gold (written blind; misses read in round 21: in-sample)",
     "claims_heldout33": (
         "thirty-third held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
@@ -365,9 +363,7 @@ SETS = {
     "claims_heldout36": (
         "thirty-sixth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
-    "claims_heldout37": (
-        "thirty-seventh held-out gold (written blind to the rules, other topics, never tuned on)"
-    ),
+    "claims_heldout37": "thirty-seventh held-out gold (written blind; misses read in round 21: in-sample)",
     "claims_heldout38": (
         "thirty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
@@ -430,6 +426,8 @@ TUNED = frozenset(
         "claims_heldout28",
         "claims_heldout29",
         "claims_heldout31",
+        "claims_heldout32",
+        "claims_heldout37",
         "claims_heldout",
         "claims_heldout2",
         "claims_heldout3",

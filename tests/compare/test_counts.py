@@ -332,3 +332,21 @@ def test_of_several_figures_the_one_after_the_same_word_answers() -> None:
         "Cars will pay 3.10 pounds and vans 5.40 pounds under the new charges.",
     )
     assert [n for n in found if n[2]] == [("5.20 pounds", "5.40 pounds", True)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The share money one report rounds answers the other's precise figure, not the price beside it.
+        (
+            "The society raised about £160,000 by selling shares at £25 each.",
+            "The society paid £285,000 for the freehold and stock, raising £162,000 from 421 members.",
+        ),
+        (
+            "The society paid £285,000 for the freehold and stock, raising £162,000 from 421 members.",
+            "The society raised about £160,000 by selling shares at £25 each.",
+        ),
+    ],
+)
+def test_a_figure_the_other_rounds_answers_it_before_the_others(a: str, b: str) -> None:
+    assert [n for n in _numbers(a, b) if n[2]] == []

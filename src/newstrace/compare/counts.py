@@ -88,21 +88,30 @@ def number_differences(
             and x.noun
             and y.percent == x.percent
             and (_share(text_b, y) == "whole") == whole
-            # A figure this statement gives too agrees, and is not the other figure's rival: "$160 million
-            # over eight years, the Orioles … over seven years" / "an offer … over seven years". For people
-            # counted in other words, a figure of any noun: "The three bank workers, a man and two women,
-            # died" / "Three people have died".
-            and not any(z.value == y.value and (_one_kind(z.noun, y.noun) or y.noun != x.noun) for z in qa)
+            # A figure this statement gives too (or another of its figures rounds) agrees, and is not the
+            # other figure's rival: "$160 million over eight years, the Orioles … over seven years" / "an
+            # offer … over seven years". For people counted in other words, a figure of any noun: "The
+            # three bank workers, a man and two women, died" / "Three people have died".
+            and not any(
+                (z.value == y.value or (z is not x and _rounded(z, y)))
+                and (_one_kind(z.noun, y.noun) or y.noun != x.noun)
+                for z in qa
+            )
             and _one_aspect(_aspect(text_a, x), _aspect(text_b, y))
         ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
         if not same_noun or any(y.value == x.value for y in qb):
             continue
-        # Of several, the figure after the same word answers this one: "and vans 5.20 pounds" / "Cars will
-        # pay 3.10 pounds and vans 5.40 pounds".
+        # Of several, a figure this one rounds or is rounded from answers it ("raised about £160,000" / "paid
+        # £285,000 …, raising £162,000"), else the figure after the same word ("and vans 5.20 pounds" /
+        # "Cars will pay 3.10 pounds and vans 5.40 pounds").
         y = next(
-            (z for z in same_noun if _word_before(text_b, z) == _word_before(text_a, x) != ""), same_noun[0]
+            (z for z in same_noun if _rounded(x, z)),
+            next(
+                (z for z in same_noun if _word_before(text_b, z) == _word_before(text_a, x) != ""),
+                same_noun[0],
+            ),
         )
         if max(x.value, y.value) > MAGNITUDE * min(x.value, y.value):
             continue  # "fined 3.4 million pounds" / "an average bill of 498 pounds": two things
@@ -509,6 +518,12 @@ def _measure(statement: Citation, q: v.Quantity) -> str | None:
     found = [(m.start(), "value") for m in VALUATION.finditer(before)]
     found += [(m.start(), "price") for m in PRICE.finditer(before)]
     return max(found)[1] if found else None
+
+
+def _rounded(x: v.Quantity, y: v.Quantity) -> bool:
+    """Whether one of two amounts is the other rounded ("about £160,000" / "£162,000")."""
+    reason = _compatible_amounts(x, y)
+    return reason is not None and reason.startswith("rounding")
 
 
 def _compatible_amounts(x: v.Quantity, y: v.Quantity) -> str | None:

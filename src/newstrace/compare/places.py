@@ -78,6 +78,18 @@ NOT_PLACE_HEADS = frozenset(
 )
 
 
+# A place first in a list ("its cinemas in Harlow Cross and Denby"): places of several things, none of
+# them the one place of the other report's fact.
+LIST_AFTER = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][a-z]")
+# A body's name that runs on past the two words a place is read as: "kept at the National Geological
+# Collection" names an institution, not a town.
+LONGER_NAME = re.compile(
+    r"\s+(?:Collection|Museum|Trust|Society|Council|Board|Services?|Company|Group|University|College|"
+    r"Library|Archives?|Institute|Authority|Agency|Association|Foundation|Commission|Fund|Office|"
+    r"Department|Ministry|Partnership|Club)\b"
+)
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
     """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications,
     demonyms, divisions of a sport and the names of regions excluded; a weekday or month after a one-word
@@ -98,8 +110,10 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         start = m.start("place")
         end = start + len(words[0]) if len(words) == 1 else m.end("place")
-        if REGION.match(text, end):
+        if REGION.match(text, end) or LIST_AFTER.match(text, end):
             continue
+        if LONGER_NAME.match(text, end) and len(words) == 2:
+            continue  # "kept at the National Geological Collection": a longer name, cut at two words
         out.append(Mention(text[start:end], offset + start, offset + end))
     return out
 
@@ -317,6 +331,8 @@ def scale(name: str) -> int:
     last = name.split()[-1] if name.split() else ""
     if last in STREET_HEADS:
         return -1
+    if last.endswith("shire") and last != "shire":
+        return 1  # "Midshire", "Yorkshire": a county
     return 1 if name in _region_names() or last in REGION_HEADS else 0
 
 

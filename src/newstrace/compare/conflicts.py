@@ -89,10 +89,11 @@ def compare_statements(
         anchored or any(d.kind == "place" for d in findings) or MOVED.search(a.text) or MOVED.search(b.text)
     ):
         # Two named buildings or grounds of two statements of one claim, each with a word before it that the
-        # other's shares: a story names several halls and depots, even inside one claim ("drivers at the
-        # Fenwick depot" / "… at its Wexcombe Road depot"). A move ("will instead be held at the Kelverton
-        # Grand Hotel") is no conflict with where the thing was first planned. Across claims two victims
-        # "pronounced dead at Jamaica Hospital" / "at Mount Sinai Hospital" were a false conflict on ECB+.
+        # other's shares: a story names several halls and centres, even inside one claim ("Campers spent the
+        # night in the sports hall at Lumsey Academy" / "Police set up their control room at Lumsey Leisure
+        # Centre"). A move ("will instead be held at the Kelverton Grand Hotel") is no conflict with where
+        # the thing was first planned. Across claims two victims "pronounced dead at Jamaica Hospital" / "at
+        # Mount Sinai Hospital" were a false conflict on ECB+.
         findings += _exclusive("place", places.venues, a, text_a, b, text_b, True, anchored)
     if not moments_only:
         findings += name_differences(a, text_a, b, text_b)

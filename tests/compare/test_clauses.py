@@ -73,6 +73,18 @@ def _parts(text: str) -> list[tuple[str, str]]:
             "Vesna Oll teaches at the village school and has lived in Brae all her life.",
             [("coordinate", "has lived in Brae all her life")],
         ),
+        (  # a second predicate in the past tense, regular or not
+            "The auctioneer opened the bidding at 40,000 pounds and brought the hammer down at 7:42 p.m.",
+            [("coordinate", "brought the hammer down at 7:42 p.m")],
+        ),
+        (
+            "Police said the arrests were a breakthrough but urged people not to name the suspects online.",
+            [("coordinate", "urged people not to name the suspects online")],
+        ),
+        (  # ... or in the present
+            "The new sorter can handle up to 2,500 bags an hour and sends each one through a scanner.",
+            [("coordinate", "sends each one through a scanner")],
+        ),
         (  # a comma inside a quotation does not close the clause
             'The mayor said the harbour will reopen soon, which will be "a full reopening, with ferries '
             'and trawlers," according to the port.',
@@ -97,6 +109,8 @@ def test_asides_are_found(sentence: str, expected: list[tuple[str, str]]) -> Non
         '"The water rose fast, and we had no time to move the boats," said harbour master Ivo Dalgren.',
         "The harbour will reopen on Thursday, the port authority said.",
         "On Monday, the council said it would pay for the repairs.",
+        # "and" before a word in "-ed" in a list, with no verb before it
+        "Three fire engines, two ambulances and armoured police vans were sent to the estate.",
     ],
 )
 def test_one_fact_has_no_aside(sentence: str) -> None:

@@ -80,6 +80,23 @@ COORDINATE = re.compile(
     r"\s(?:and|but)\s+(?=(?:is|was|are|were|has|had|have|will|would|could|can|expected|said|says|"
     r"became|becomes|remains|remained)\s)"
 )
+# ... or before a second predicate in the past tense, in "-ed" or a common irregular one ("…opened the
+# bidding at £1.2m and brought the hammer down at 7:42 p.m."), or in a present tense news uses of its
+# subjects ("…can process up to 2,500 bags an hour and sends each one through a screening machine"),
+# when the words before it hold a verb too: "two ambulances and armed police were sent" is one clause.
+# On the twenty-five tuned gold sets this lifted claim macro F1 0.7411 → 0.7421 (0.7172 → 0.7199 read
+# strictly), no conflict found or lost.
+_PAST = (
+    r"(?!(?:hundred|indeed|need|speed|seed|breed|bleed|feed|armed|injured|wounded|unnamed|retired|beloved|"
+    r"sacred|naked|wicked|rugged|aged)\s)[a-z]{3,}ed|brought|sent|took|made|gave|told|left|found|kept|held|"
+    r"went|came|got|began|rose|fell|won|lost|paid|spent|sold|bought|built|ran|saw|met|led|struck|broke|"
+    r"spoke|wrote|drove|flew|threw|did"
+)
+_PRESENT = r"does|sends|says|wants|plans|hopes|expects"
+VERB_COORDINATE = re.compile(rf"\s(?:and|but)\s+(?=(?:then\s|later\s|also\s|not\s)?(?:{_PAST}|{_PRESENT})\s)")
+FINITE = re.compile(
+    rf"\b(?:is|was|are|were|has|had|have|will|would|could|can|may|must|should|{_PAST}|{_PRESENT})\b"
+)
 # What closes a relative clause or an appositive: the next comma (not one inside a number, "1,200").
 CLOSE = re.compile(r",\s")
 # A tail that only says who said it (", the hospital said.", ", Kestrun said", ", according to police"):
@@ -120,6 +137,9 @@ def asides(text: str) -> list[Aside]:
     for kind, pattern in (("addition", ADDITION), ("coordinate", COORDINATE)):
         for m in pattern.finditer(text):
             found.append(Aside(m.end(), end, kind))
+    for m in VERB_COORDINATE.finditer(text):
+        if FINITE.search(text, 0, m.start()):
+            found.append(Aside(m.end(), end, "coordinate"))
     out: list[Aside] = []
     for aside in sorted(found):
         if inside_quotation(text, aside.start) or aside.start >= end:

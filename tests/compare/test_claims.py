@@ -518,6 +518,26 @@ def test_a_name_two_outlets_spell_two_ways_in_unaligned_sentences_is_a_conflict_
     assert [c.label for c in quoted] == ["single"]
 
 
+def test_a_name_left_out_of_a_peeled_statement_is_still_read_for_its_spelling() -> None:
+    # Peeling cut each sentence to a part without the name: the whole sentences still carry it.
+    from newstrace.compare.across import spellings_across
+    from newstrace.model import Claim
+
+    texts = {
+        1: "Alan Pritchard, the trust's chief executive, said the cables were worn out.",
+        2: "The cables must be replaced, chief executive Alun Pritchard said on Monday.",
+    }
+    whole = [Citation(n, 0, len(t), t) for n, t in texts.items()]
+    parts = [
+        Claim("single", (Citation(1, 46, 75, texts[1][46:75]),), ("Trust Post",)),
+        Claim("single", (Citation(2, 0, 28, texts[2][:28]),), ("Bridge FM",)),
+    ]
+    origins = {1: "Trust Post", 2: "Bridge FM"}
+    assert spellings_across(parts, origins, texts) == []
+    (spelling,) = spellings_across(parts, origins, texts, whole)
+    assert [s.text for s in spelling.statements] == ["Alan Pritchard", "Alun Pritchard"]
+
+
 def test_an_outlet_writing_both_spellings_is_no_side_of_a_spelling_conflict() -> None:
     found = find_claims([_article(1, VOTE_A, "Lannock Post"), _article(3, VOTE_C, "Moor Times")])
     assert [d.reason for c in found for d in c.differences if d.kind == "name"] == []

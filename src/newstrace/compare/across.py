@@ -286,7 +286,10 @@ def _clash(d: Difference) -> tuple[str, frozenset[str]]:
 
 
 def spellings_across(
-    claims: Sequence[Claim], origins: Mapping[int, str], texts: Mapping[int | None, str]
+    claims: Sequence[Claim],
+    origins: Mapping[int, str],
+    texts: Mapping[int | None, str],
+    whole: Sequence[Citation] = (),
 ) -> list[Claim]:
     """A claim of its own for each name that two origins spell two ways in statements of different claims.
 
@@ -298,12 +301,14 @@ def spellings_across(
     :func:`newstrace.compare.wording.name_differences` decides) is a conflicting claim citing the two
     spellings, unless either origin also writes the other's spelling, or a claim already shows the pair.
     The claims the sentences tell keep their labels: the seeds' "Jeon Ha-kyu said …", agreed with the
-    report that spells him "Ha-kyou", stays agreed.
+    report that spells him "Ha-kyou", stays agreed. The ``whole`` sentences are read too: a name stays
+    read when its sentence's core was cut to a longer segment without it ("Alan Pritchard, the trust's
+    chief executive, said …").
     """
     from newstrace.compare.wording import name_differences
 
     seen = {_spelling(d) for c in claims for d in c.differences if d.kind == "name"}
-    statements = _statements_of(claims)
+    statements = _statements_of(claims, whole)
     written = _written(origins, texts)
     # Names of two words or more, indexed by each form with one word left out: two names under one key
     # differ in that word alone, the only shape of a misspelt name.

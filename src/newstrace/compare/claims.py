@@ -231,7 +231,9 @@ def find_claims(
 
     claims = _join_singles(claims, origins, texts, embed, published, align, unlikely, aligned)
     claims = spellings_once(claims)
-    claims += spellings_across(claims, origins, texts) + roles_across(claims, origins, texts, statements)
+    claims += spellings_across(claims, origins, texts, statements) + roles_across(
+        claims, origins, texts, statements
+    )
     claims += times_across(statements, claims, origins, texts, embed)
     claims += ages_across(claims, origins, texts, published, statements)
     claims += years_across(statements, claims, origins, texts)

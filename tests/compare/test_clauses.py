@@ -85,6 +85,10 @@ def _parts(text: str) -> list[tuple[str, str]]:
             "The new sorter can handle up to 2,500 bags an hour and sends each one through a scanner.",
             [("coordinate", "sends each one through a scanner")],
         ),
+        (  # no pattern cuts the sentence: each part after a comma
+            "The club's accounts for last year, filed in March, show a loss of 2.1 million pounds.",
+            [("segment", "filed in March"), ("segment", "show a loss of 2.1 million pounds")],
+        ),
         (  # a comma inside a quotation does not close the clause
             'The mayor said the harbour will reopen soon, which will be "a full reopening, with ferries '
             'and trawlers," according to the port.',

@@ -11,7 +11,9 @@ with another report's "Lind has been mayor for eight years.", yet only one repor
   noun phrase ("…, the largest recall in the company's history"), a participle ("…, filling Lake Tessary
   close to the top of its wall");
 - a second clause joined by "and" or "but" ("…, and none of them had life-threatening injuries";
-  "…teaches at the village primary school and has lived in Saltmarsh all her life").
+  "…teaches at the village primary school and has lived in Saltmarsh all her life");
+- when none of these cuts a sentence, each part after a comma ("Skellan's accounts for last year, filed
+  in December, show an operating loss of £3.1m"), unless it ends a list.
 
 :mod:`newstrace.compare.claims` asks whether the other reports of a claim say the aside too, and makes an
 aside that no other origin supports a statement of its own. Nothing inside a quotation is cut: a speaker's
@@ -32,7 +34,7 @@ class Aside(NamedTuple):
 
     start: int
     end: int
-    kind: str  # relative | appositive | addition | coordinate
+    kind: str  # relative | appositive | addition | coordinate | segment
 
 
 # A relative clause after a comma: ", which …", ", who …", ", whose …", ", where …".
@@ -97,6 +99,8 @@ VERB_COORDINATE = re.compile(rf"\s(?:and|but)\s+(?=(?:then\s|later\s|also\s|not\
 FINITE = re.compile(
     rf"\b(?:is|was|are|were|has|had|have|will|would|could|can|may|must|should|{_PAST}|{_PRESENT})\b"
 )
+# The last items of a list after its comma ("closed roads in Brae, Tull and Ostervik"): no part of its own.
+LIST_END = re.compile(r"[\w'’-]+(?:\s[\w'’-]+){0,2}\s(?:and|or)\s")
 # What closes a relative clause or an appositive: the next comma (not one inside a number, "1,200").
 CLOSE = re.compile(r",\s")
 # A tail that only says who said it (", the hospital said.", ", Kestrun said", ", according to police"):
@@ -140,6 +144,8 @@ def asides(text: str) -> list[Aside]:
     for m in VERB_COORDINATE.finditer(text):
         if FINITE.search(text, 0, m.start()):
             found.append(Aside(m.end(), end, "coordinate"))
+    if not found:
+        found = _segments(text, end)
     out: list[Aside] = []
     for aside in sorted(found):
         if inside_quotation(text, aside.start) or aside.start >= end:
@@ -156,6 +162,27 @@ def asides(text: str) -> list[Aside]:
         out.append(aside)
     core = len(text.split()) - sum(len(text[a.start : a.end].split()) for a in out)
     return out if core >= MIN_CORE_WORDS else []
+
+
+def _segments(text: str, end: int) -> list[Aside]:
+    """Each part of a sentence after a comma outside a quotation, up to the next such comma: the asides
+    of a sentence none of the patterns above cuts.
+
+    News folds a second fact into a sentence in more shapes than the patterns name: "Skellan's accounts
+    for last year, filed in December, show an operating loss of £3.1m", "Tarnbeck produced 86,400 tonnes
+    of zinc, about a fifth of the group's metal output". Such a part is peeled only when no other origin
+    of its claim says it (:func:`peel_asides`); one another report says in its own words stays. On the
+    twenty-five tuned gold sets this lifted claim macro F1 0.7421 → 0.7432 (0.7199 → 0.7230 read
+    strictly); a lower bar for a part's support (0.35, 0.45) or a higher one (0.6, 0.65), or parts of four
+    or five words at least, scored 0.7415-0.7431; the parts taken when other asides are found too, 0.7401.
+    """
+    cuts = [c for c in CLOSE.finditer(text, 0, end) if not inside_quotation(text, c.start())]
+    stops = [c.start() for c in cuts[1:]] + [end] if cuts else []
+    return [
+        Aside(cut.end(), stop, "segment")
+        for cut, stop in zip(cuts, stops, strict=True)
+        if not LIST_END.match(text, cut.end(), stop)
+    ]
 
 
 def _trim(text: str, start: int, stop: int) -> int:
@@ -179,7 +206,7 @@ def inside_quotation(text: str, offset: int) -> bool:
 class Piece(NamedTuple):
     """The core of a statement or one of its asides, with the article spans it covers."""
 
-    kind: str  # core | relative | appositive | addition | coordinate
+    kind: str  # core | relative | appositive | addition | coordinate | segment
     text: str  # what is embedded: the core's segments joined, or the aside
     spans: tuple[tuple[int, int], ...]  # article offsets: the core's segments, or the aside's one span
 

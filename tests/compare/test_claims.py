@@ -736,6 +736,18 @@ def test_a_former_office_across_claims_is_no_conflict() -> None:
     assert [d.reason for c in found for d in c.differences if d.kind == "role"] == []
 
 
+def test_a_calling_beside_a_post_is_no_rival_of_another_outlets_post() -> None:
+    # The first outlet says what she is (a consultant) and what post she holds (principal): only the post
+    # is set against the second outlet's.
+    a = MERGER_A.replace(
+        "Maud Ferrier, Pellington's principal, will lead",
+        "Pellington's principal, Dr Maud Ferrier, an emergency medicine consultant, will lead",
+    )
+    found = find_claims([_article(1, a, "Carrow Post"), _article(2, MERGER_B, "Vale Wire")])
+    roles = [d.reason.split(": ")[1] for c in found for d in c.differences if d.kind == "role"]
+    assert roles == ["principal vs vice-principal"]
+
+
 def test_a_role_said_with_fewer_title_words_across_claims_is_no_conflict() -> None:
     a = MERGER_A.replace("Pellington's principal", "the head coach")
     b = MERGER_B.replace(

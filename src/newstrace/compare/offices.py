@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from newstrace.compare import names
 from newstrace.compare.across import _clash_claim, _statements_of, _written
 from newstrace.compare.values import found
-from newstrace.compare.wording import ROLE_SYNONYMS, _one_word_misspelt, role_differences
+from newstrace.compare.wording import ROLE_SYNONYMS, _one_word_misspelt, is_calling, role_differences
 from newstrace.model import Citation, Claim, Difference
 
 
@@ -58,6 +58,8 @@ def roles_across(
                 oa, ob = origins.get(a.article_id), origins.get(b.article_id)
                 if one == other or oa == ob or other in given[(oa, surname)] or one in given[(ob, surname)]:
                     continue
+                if _described(one, given[(oa, surname)]) or _described(other, given[(ob, surname)]):
+                    continue
                 if not _one_person(name_a, name_b) or not _two_offices(one, other):
                     continue
                 if _gives(written[ob], name_b, one) or _gives(written[oa], name_a, other):
@@ -67,6 +69,12 @@ def roles_across(
                         seen.add(_role_pair(d))
                         out.append(_clash_claim(d, oa, ob))
     return out
+
+
+def _described(role: str, roles: set[str]) -> bool:
+    """Whether ``role`` is a calling (:func:`newstrace.compare.wording.is_calling`) the same origin gives
+    beside a post: no rival of another origin's post (see ``wording._posts``)."""
+    return is_calling(role) and len(roles) > 1
 
 
 def _one_person(x: str, y: str) -> bool:

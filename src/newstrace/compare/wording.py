@@ -28,8 +28,8 @@ def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
     "Arvelo, Riverside's captain," / "Arvelo … where he served as vice-captain" when the other statement
     names the same person and gives "he" or "she" a role (:func:`names.pronoun_roles`)."""
     titled_a, titled_b = (
-        found(names.titled_names, a.text, a.start),
-        found(names.titled_names, b.text, b.start),
+        _posts(found(names.titled_names, a.text, a.start)),
+        _posts(found(names.titled_names, b.text, b.start)),
     )
     roles_b: dict[str, list[names.TitledName]] = {}
     for t in titled_b:
@@ -59,6 +59,26 @@ def role_differences(a: Citation, text_a: str, b: Citation, text_b: str) -> list
                 Difference("role", sides, True, f"{name}: {sides[0].text.lower()} vs {sides[1].text.lower()}")
             )
     return findings
+
+
+def is_calling(role: str) -> bool:
+    """Whether a role says what a person is rather than the post they hold: told with "a" or "an" ("an
+    emergency medicine consultant")."""
+    return role.startswith(("a ", "an "))
+
+
+def _posts(titled: Sequence[names.TitledName]) -> list[names.TitledName]:
+    """The titled names less a calling given beside a post of the same person ("The race's medical
+    director, Dr Priya Anand, an emergency medicine consultant,"): what she is, next to what she holds, is
+    no rival of another report's post for her."""
+    return [
+        t
+        for t in titled
+        if not (
+            is_calling(t.role)
+            and any(o is not t and o.name.split()[-1] == t.name.split()[-1] for o in titled)
+        )
+    ]
 
 
 def _pronoun_role(

@@ -1652,3 +1652,22 @@ def test_a_day_both_reports_give_as_the_new_one_is_compared_and_one_side_updatin
     assert [(d.kind, d.conflict, d.reason) for d in one if d.kind == "date"] == [
         ("date", False, "a later update")
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # A take-off and a landing, a start and a finish: two moments of one flight or spell.
+        (
+            "The balloon had taken off from Ormsby Park at about 6:10 a.m.",
+            "The balloon touched down at 7.20am in a barley field.",
+            None,
+        ),
+        ("The release of water began at 11 p.m. on Thursday.", "The release was halted at 2 a.m.", None),
+        # Two reports of the landing still disagree.
+        ("The balloon came down at about 7:20 a.m.", "The balloon landed at around 7.45am.", True),
+    ],
+)
+def test_the_two_ends_of_one_journey_are_no_rival_times(a: str, b: str, conflict: bool | None) -> None:
+    times = [d.conflict for d in _compare(a, b) if d.kind == "time"]
+    assert times == ([] if conflict is None else [conflict])

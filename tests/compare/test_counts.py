@@ -350,3 +350,24 @@ def test_of_several_figures_the_one_after_the_same_word_answers() -> None:
 )
 def test_a_figure_the_other_rounds_answers_it_before_the_others(a: str, b: str) -> None:
     assert [n for n in _numbers(a, b) if n[2]] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # A running count taken at two moments: the later one updates the earlier.
+        (
+            "The helpline had taken about 1,100 calls by Tuesday afternoon.",
+            "By Tuesday evening the helpline had taken about 2,300 calls.",
+            False,
+        ),
+        # Counted by one moment, the two figures still clash.
+        (
+            "The helpline had taken about 1,100 calls by Tuesday evening.",
+            "By Tuesday evening the helpline had taken about 2,300 calls.",
+            True,
+        ),
+    ],
+)
+def test_a_running_count_at_two_moments_is_an_update(a: str, b: str, conflict: bool) -> None:
+    assert [found for *_, found in _numbers(a, b)] == [conflict]

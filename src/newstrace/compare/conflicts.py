@@ -20,6 +20,7 @@ from newstrace.compare.moments import (
     different_acts,
     hedged_time,
     one_night,
+    opposite_ends,
     other_clocks,
     part_of_day_fits,
     parts_of_day,
@@ -189,7 +190,13 @@ def _exclusive_values(
         x, y = va[0], vb[0]
         return [Difference(kind, (cite(a, text_a, x), cite(b, text_b, y)), False, "a later update")]
     moment = kind in ("date", "time")
-    pairs = [(x, y) for x in va for y in vb if kind != "time" or not other_clocks(text_a, x, text_b, y)]
+    pairs = [
+        (x, y)
+        for x in va
+        for y in vb
+        if (kind != "time" or not other_clocks(text_a, x, text_b, y))
+        and not (moment and opposite_ends(text_a, x.start, text_b, y.start))
+    ]
     if not pairs:
         return []  # "struck at 13:36" / "at 0440 GMT": one moment may have both times
     shared = [

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS, STOPWORDS
+from newstrace.compare.moments import tally_moments
 from newstrace.compare.values import cite, found
 from newstrace.model import Citation, Difference
 
@@ -153,6 +154,8 @@ def number_differences(
         reason = _compatible_amounts(x, y)
         if reason is None and (_updated(text_a, x) or _updated(text_b, y)):
             reason = "a later update of the figure"
+        if reason is None and tally_moments(a.text, b.text):
+            reason = "a running count at two moments"
         if reason is None and any(
             _increment(text[q.start : q.end]) for q, text in ((x, text_a), (y, text_b))
         ):

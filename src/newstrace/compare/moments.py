@@ -244,3 +244,56 @@ def other_clocks(text_a: str, x: v.Mention, text_b: str, y: v.Mention) -> bool:
     another ("struck at 13:36" / "at 0440 GMT"; "this morning" / "2045 GMT"). The same moment has two such
     times, so they are not compared."""
     return zone(text_a, x) != zone(text_b, y)
+
+
+# The two ends of one journey or spell, told by the verb right before a moment: a balloon that "had taken
+# off from Harnley Park at about 6:10 a.m." and one that "touched down at 7.20am" give two moments of one
+# flight, not two values of one; so do a release that "began at 11 p.m." and one "halted at 2 a.m.".
+ENDS = {
+    "departure": re.compile(
+        r"\b(?:took off|taken off|takes off|left|departed|set off|set out|set sail|sailed|launched|"
+        r"lifted off)\b"
+    ),
+    "arrival": re.compile(
+        r"\b(?:landed|touched down|came down|come down|crash-landed|arrived|docked|came ashore|"
+        r"struck the ground|hit the ground|came to rest|reached)\b"
+    ),
+    "start": re.compile(r"\b(?:began|begun|started|opened|got under way)\b"),
+    "finish": re.compile(r"\b(?:ended|finished|stopped|halted|closed|was lifted|were lifted|reopened)\b"),
+}
+OPPOSITE_ENDS = ({"departure", "arrival"}, {"start", "finish"})
+# How many characters before a moment the verb of its end may stand ("had taken off from Harnley Park at
+# about"): the clause that leads to it.
+ENDS_WINDOW = 45
+
+
+def opposite_ends(text_a: str, start_a: int, text_b: str, start_b: int) -> bool:
+    """Whether the verbs just before two moments name the two ends of one thing (:data:`ENDS`): a take-off
+    and a landing, a start and a finish are two moments, and no conflict."""
+    ends = []
+    for text, start in ((text_a, start_a), (text_b, start_b)):
+        before = SENTENCE_END.split(text[max(0, start - ENDS_WINDOW) : start])[-1].lower()
+        last = max(
+            ((m.end(), name) for name, verbs in ENDS.items() for m in verbs.finditer(before)),
+            default=None,
+        )
+        ends.append(last[1] if last else None)
+    return {ends[0], ends[1]} in OPPOSITE_ENDS
+
+
+# A moment a running count was taken at: "had taken about 1,100 calls by Tuesday afternoon", "By Tuesday
+# evening the helpline had taken about 2,300 calls", "by 9 a.m.", "by the end of the week".
+TALLY_BY = re.compile(
+    r"\b[Bb]y\s+(?P<moment>(?:the end of (?:the )?\w+|(?:early |late |mid-?)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|this|last|noon|"
+    r"midday|midnight|lunchtime|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+(?:morning|afternoon|evening|night|"
+    r"week|weekend))?))"
+)
+
+
+def tally_moments(sentence_a: str, sentence_b: str) -> bool:
+    """Whether two sentences give a running count at two moments ("… about 1,100 calls by Tuesday
+    afternoon" / "By Tuesday evening … about 2,300 calls"): each names one moment it was counted "by", and
+    the two differ, so the later figure updates the earlier."""
+    moments = [{m.group("moment").lower() for m in TALLY_BY.finditer(s)} for s in (sentence_a, sentence_b)]
+    return len(moments[0]) == len(moments[1]) == 1 and moments[0] != moments[1]

@@ -371,3 +371,29 @@ def test_a_figure_the_other_rounds_answers_it_before_the_others(a: str, b: str) 
 )
 def test_a_running_count_at_two_moments_is_an_update(a: str, b: str, conflict: bool) -> None:
     assert [found for *_, found in _numbers(a, b)] == [conflict]
+
+
+def test_of_several_figures_the_one_told_in_the_same_words_answers() -> None:
+    found = _numbers(
+        "A hot-air balloon carrying a pilot and 12 passengers crash-landed near Ormsby on Saturday.",
+        "Three passengers were taken to hospital after a hot-air balloon carrying 14 people and its pilot "
+        "crash-landed on farmland on Saturday.",
+    )
+    assert found == [("12 passengers", "14 people", True)]
+
+
+def test_what_an_appeal_raised_and_one_donation_to_it_are_two_amounts() -> None:
+    a = "The appeal had raised £1.1 million by the end of last year, the cathedral said."
+    b = "The appeal reached its target after a final donation of £40,000 from a local building firm."
+    assert _numbers(a, b) == []
+    # Two reports of what it raised still disagree.
+    c = "The appeal raised £1.3 million, the cathedral said."
+    assert _numbers(a, c) == [("£1.1 million", "£1.3 million", True)]
+
+
+def test_counts_over_two_spans_of_time_are_two_counts() -> None:
+    a = "The closures take the number of branches the bank has shut since 2020 to 211."
+    assert _numbers(a, "It is one of 38 branches the bank is closing this year.") == []
+    # Over one span, or with none named, two figures still clash.
+    found = _numbers(a, "The bank has shut 198 branches since 2020.")
+    assert [conflict for *_, conflict in found] == [True]

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from newstrace.compare import values as v
 from newstrace.compare.clauses import ANCHOR_TOKEN, FUNCTION_WORDS, STOPWORDS
-from newstrace.compare.moments import tally_moments
+from newstrace.compare.measures import measure
+from newstrace.compare.moments import count_span, tally_moments
 from newstrace.compare.values import cite, found
 from newstrace.model import Citation, Difference
 
@@ -99,6 +100,7 @@ def number_differences(
                 for z in qa
             )
             and _one_aspect(_aspect(text_a, x), _aspect(text_b, y))
+            and _one_span(a, x, b, y)
         ]
         # The same figure anywhere in the other statement ("three in a critical condition" / "three of
         # whom were critical") means the two do not disagree on it, whatever noun the parser gave it.
@@ -106,19 +108,22 @@ def number_differences(
             continue
         # Of several, a figure this one rounds or is rounded from answers it ("raised about £160,000" / "paid
         # £285,000 …, raising £162,000"), else the figure after the same word ("and vans 5.20 pounds" /
-        # "Cars will pay 3.10 pounds and vans 5.40 pounds").
+        # "Cars will pay 3.10 pounds and vans 5.40 pounds"), else the one whose words around it share most
+        # ("a balloon carrying a pilot and 12 passengers" answers "a balloon carrying 14 people", not
+        # "Three passengers were taken to hospital").
+        around = context_words(a, x)
         y = next(
             (z for z in same_noun if _rounded(x, z)),
             next(
                 (z for z in same_noun if _word_before(text_b, z) == _word_before(text_a, x) != ""),
-                same_noun[0],
+                max(same_noun, key=lambda z: len(around & context_words(b, z))),
             ),
         )
         if max(x.value, y.value) > MAGNITUDE * min(x.value, y.value):
             continue  # "fined 3.4 million pounds" / "an average bill of 498 pounds": two things
         if _previous(text_a, x) != _previous(text_b, y):
             continue  # "…, up from 2.40 pounds" is the old toll, no rival to "Lorries will pay 9.60 pounds"
-        measures = {_measure(a, x), _measure(b, y)}
+        measures = {measure(a, x), measure(b, y)}
         if len(measures) == 2 and None not in measures:
             continue  # "valued at 2 million crowns" / "bought for 40,000 crowns": two different amounts
         shared = context_words(a, x) & context_words(b, y)
@@ -372,6 +377,24 @@ def _one_aspect(x: str | None, y: str | None) -> bool:
     return x == y or (None in (x, y) and not {x, y} & {"each", "gap"})
 
 
+def _one_span(a: Citation, x: v.Quantity, b: Citation, y: v.Quantity) -> bool:
+    """Whether two counts may cover one span of time: their clauses name none, or the same
+    (:func:`newstrace.compare.moments.count_span`): "the branches shut since 2020" (211) and "the 38
+    branches it is closing this year" are two counts."""
+    spans = [count_span(_clause(s, q)) for s, q in ((a, x), (b, y))]
+    return None in spans or spans[0] == spans[1]
+
+
+def _clause(statement: Citation, q: v.Quantity) -> str:
+    """The clause of ``statement`` a quantity stands in, as :func:`context_words` reads it."""
+    at, end = q.start - statement.start, q.end - statement.start
+    return (
+        CLAUSE_BREAK.split(statement.text[:at])[-1]
+        + statement.text[at:end]
+        + CLAUSE_BREAK.split(statement.text[end:])[0]
+    )
+
+
 def _restated_or_named(text: str, q: v.Quantity) -> bool:
     before = text[max(0, q.start - 30) : q.start]
     return RESTATED.search(before) is not None or MODEL_NAME.search(before) is not None
@@ -498,29 +521,6 @@ def context_words(statement: Citation, q: v.Quantity) -> set[str]:
 # "all") and "within": "Keepers caught the other two wolves inside the grounds within a few hours" /
 # "all three wolves had eaten normally within a day" / "the pack's other four wolves".
 NOT_CONTEXT = FUNCTION_WORDS | STOPWORDS | {"within"}
-
-
-# What an amount of money measures, read from the words just before it: what something is worth, or
-# what was paid for it. A painting "valued at about 2 million crowns" and "bought in 1987 for 40,000
-# crowns" are two facts, not two figures for one. An offer that "values each share at 68 crowns" (the
-# active verb) states its price, as "will pay 64 crowns a share" does: two figures for one. "Estimated"
-# says neither: "the cost of policing, estimated at £40,000" is a price.
-VALUATION = re.compile(r"\b(?:valued?|worth|appraised|insured)\b", re.I)
-PRICE = re.compile(
-    r"\b(?:bought|sold|paid|pays|purchased|acquired|fee|price|cost|costs|values|valuing)\b", re.I
-)
-# How far before an amount (in characters, inside its statement) its measure word may stand: "bought by
-# the town in 1987 for 40,000 crowns" has it 31 characters before.
-MEASURE_WINDOW = 40
-
-
-def _measure(statement: Citation, q: v.Quantity) -> str | None:
-    """ "value" or "price" for an amount of money with such a word just before it, else ``None``."""
-    at = q.start - statement.start
-    before = statement.text[max(0, at - MEASURE_WINDOW) : at]
-    found = [(m.start(), "value") for m in VALUATION.finditer(before)]
-    found += [(m.start(), "price") for m in PRICE.finditer(before)]
-    return max(found)[1] if found else None
 
 
 def _rounded(x: v.Quantity, y: v.Quantity) -> bool:

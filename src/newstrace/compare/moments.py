@@ -297,3 +297,26 @@ def tally_moments(sentence_a: str, sentence_b: str) -> bool:
     the two differ, so the later figure updates the earlier."""
     moments = [{m.group("moment").lower() for m in TALLY_BY.finditer(s)} for s in (sentence_a, sentence_b)]
     return len(moments[0]) == len(moments[1]) == 1 and moments[0] != moments[1]
+
+
+# The span of time a count covers, told in its clause: "the branches the bank has shut since 2020" (211),
+# "one of 38 branches the bank is closing this year", "in 2025".
+SPAN = re.compile(
+    r"\b(?:since (?:(?:early|late|mid-?)\s*)?(?P<since>(?:19|20)\d\d)|(?P<which>this|last|next) "
+    r"(?P<unit>year|month|week|season|summer|winter|spring|autumn)|in (?P<year>(?:19|20)\d\d))\b",
+    re.I,
+)
+
+
+def count_span(clause: str) -> str | None:
+    """The one span of time a count's clause names (:data:`SPAN`), written plainly ("since 2020", "this
+    year", "in 2025"), or ``None`` when it names none or several."""
+    spans = {
+        f"since {m['since']}"
+        if m["since"]
+        else f"in {m['year']}"
+        if m["year"]
+        else f"{m['which']} {m['unit']}"
+        for m in SPAN.finditer(clause)
+    }
+    return spans.pop().lower() if len(spans) == 1 else None

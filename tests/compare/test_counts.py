@@ -397,3 +397,11 @@ def test_counts_over_two_spans_of_time_are_two_counts() -> None:
     # Over one span, or with none named, two figures still clash.
     found = _numbers(a, "The bank has shut 198 branches since 2020.")
     assert [conflict for *_, conflict in found] == [True]
+
+
+def test_an_amount_paid_for_something_is_no_rival_of_a_sum_raised() -> None:
+    paid = "The sale of the shop to the society was completed on Friday, for £285,000."
+    assert _numbers(paid, "The society raised £162,000 through a share offer.") == []
+    # What a painting was insured for is its worth, still set against another report's worth.
+    found = _numbers("The painting was insured for £1.5 million.", "The painting was worth £2.4 million.")
+    assert [conflict for *_, conflict in found] == [True]

@@ -24,6 +24,13 @@ PRICE = re.compile(
 # donation of £40,000 from a local building firm" are two amounts of one appeal.
 RAISED = re.compile(r"\b(?:raised|raising|collected)\b", re.I)
 GIFT = re.compile(r"\b(?:donation|donated|gift|grant|bequest|backed by)\b", re.I)
+# "for" right before an amount gives what was paid: "was completed on Friday, for £285,000" (not after a
+# worth: "was insured for £1.8 million").
+PAID_FOR = re.compile(
+    r"(?<!insured )(?<!valued )(?<!appraised )\bfor\s+"
+    r"(?:(?:about|around|nearly|some|almost|just over|just under)\s+)?$",
+    re.I,
+)
 # How far before an amount (in characters, inside its statement) its measure word may stand: "bought by
 # the town in 1987 for 40,000 crowns" has it 31 characters before.
 MEASURE_WINDOW = 40
@@ -38,4 +45,5 @@ def measure(statement: Citation, q: v.Quantity) -> str | None:
     found += [(m.start(), "price") for m in PRICE.finditer(before)]
     found += [(m.start(), "raised") for m in RAISED.finditer(before)]
     found += [(m.start(), "gift") for m in GIFT.finditer(before)]
+    found += [(m.start(), "price") for m in PAID_FOR.finditer(before)]
     return max(found)[1] if found else None

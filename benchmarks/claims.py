@@ -391,6 +391,7 @@ SETS = {
     "claims_heldout48": (
         "forty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout50": "fiftieth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is
 # blind: its misses are printed only with --blind-misses (see the module docstring). The second held-out

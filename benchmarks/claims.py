@@ -391,6 +391,9 @@ SETS = {
     "claims_heldout48": (
         "forty-eighth held-out gold (written blind to the rules, other topics, never tuned on)"
     ),
+    "claims_heldout49": (
+        "forty-ninth held-out gold (written blind to the rules, other topics, never tuned on)"
+    ),
     "claims_heldout50": "fiftieth held-out gold (written blind to the rules, other topics, never tuned on)",
 }
 # Sets the rules are tuned on: --misses prints their misses. Every other set, a new one included, is

@@ -931,6 +931,28 @@ def test_a_peeled_aside_joins_another_report_telling_its_fact_whole(peeled: bool
     assert [c.label for c in joined] == labels
 
 
+# One fact told by two reports in words that share little besides the figure: one as a sentence of its
+# own, the other beside another fact (a fictional road closure).
+TRAFFIC_ALONE = (
+    "The pass carries around 4,500 vehicles a day, many of them timber lorries heading for the port."
+)
+TRAFFIC_BESIDE = "The road carries around 4,500 vehicles a day, according to council traffic counts"
+
+
+@pytest.mark.parametrize(("likely", "labels"), [(True, ["agreed"]), (False, ["single", "single"])])
+def test_two_singles_the_pair_model_finds_likely_one_fact_join_under_the_margin(
+    likely: bool, labels: list[str]
+) -> None:
+    from newstrace.compare.claims import _claim, _join_singles
+    from newstrace.compare.embeddings import embed
+
+    texts = {1: TRAFFIC_ALONE, 2: TRAFFIC_BESIDE}
+    origins = {1: "Pennant Press", 2: "Highway Engineer Weekly"}
+    claims = [_claim([Citation(n, 0, len(texts[n]), texts[n])], 1.0, origins, texts, [], {}) for n in (1, 2)]
+    joined = _join_singles(claims, origins, texts, embed, {}, 0.6, likely=lambda a, b: likely)
+    assert [c.label for c in joined] == labels
+
+
 def _gold_story(folder: str, slug: str) -> list[Article]:
     """One story of a claims gold set (benchmarks/gold/), read as the claims benchmark reads it."""
     import importlib.util
@@ -999,3 +1021,15 @@ def test_a_persons_two_ages_are_read_whatever_the_first_name_or_the_spelling(
         if "aged" in d.reason
     ]
     assert given == [(person, set(ages.split(" vs ")))]
+
+
+def test_a_fact_whose_sentence_lost_its_match_to_another_fact_still_finds_its_counterpart() -> None:
+    # The trade paper's sentence carries the traffic and the diversion, and alignment matched it whole to
+    # the other report's diversion sentence; its traffic, peeled, is the other report's whole sentence.
+    articles = _gold_story("claims_heldout20", "scarth-pass-rockfall")
+    together = [
+        sorted({s.article_id for s in c.statements})
+        for c in find_claims(articles)
+        if any("carries around 4,500 vehicles" in s.text for s in c.statements)
+    ]
+    assert together == [[1, 2, 5]]

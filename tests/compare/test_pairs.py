@@ -144,7 +144,7 @@ def test_a_likely_pair_just_under_the_bar_aligns_when_each_is_the_others_best() 
 
 
 def test_mutual_best_pairs_each_statement_with_one_counterpart_per_article() -> None:
-    from newstrace.compare.claims import _mutual_best
+    from newstrace.compare.matching import mutual_best
     from newstrace.model import Citation
 
     statements = [
@@ -161,7 +161,7 @@ def test_mutual_best_pairs_each_statement_with_one_counterpart_per_article() -> 
             [0.5, 0.4, 0.0, 1.0],
         ]
     )
-    best = _mutual_best(statements, score)
+    best = mutual_best(statements, score)
     # a and c choose each other; b's best (c) prefers a, and d's best (a) prefers c.
     assert best[0, 2] and best[2, 0]
     assert not best[1, 2] and not best[3, 0] and not best[0, 1]

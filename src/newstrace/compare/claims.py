@@ -41,15 +41,13 @@ from newstrace.compare.clauses import (
     pieces,
 )
 from newstrace.compare.conflicts import compare_statements
+from newstrace.compare.matching import align_groups, lowest, mutual_best
 from newstrace.compare.offices import roles_across
 from newstrace.compare.pairs import same_fact_probability
 from newstrace.compare.remarks import remarks_across
 from newstrace.compare.updates import later_update
 from newstrace.model import Article, Citation, Claim, Difference, PartialDate
 
-# Complete linkage: every pair inside a claim scores at least ALIGN minus this. A little slack lets a
-# third outlet's looser paraphrase join two close ones.
-GROUP_SLACK = 0.1
 # The pair model (compare/pairs.py) overrides the score at its two ends: a pair it gives less than VETO
 # never aligns (two facts of one topic: "One wolf was still loose on Saturday evening" / "Police said the
 # wolf had not gone near anyone"), one it gives SURE or more aligns under ALIGN. Leave-one-set-out runs on
@@ -59,10 +57,11 @@ GROUP_SLACK = 0.1
 # nothing, gets 0.088.
 VETO = 0.07
 SURE = 0.9
-# Two statements of two articles that are each other's best match (:func:`_mutual_best`), that the pair
-# model gives LIKELY or more and that score within LIKELY_SLACK of the bar align too: a paraphrase in other
-# words ("It was developed by Ardent Diagnostics, a company based in Tessaly" / "The test was developed by
-# the Lindmark-based company Ardent Diagnostics"). On the twenty-three tuned sets (round eighteen), unlinked
+# Two statements of two articles that are each other's best match
+# (:func:`newstrace.compare.matching.mutual_best`), that the pair model gives LIKELY or more and that score
+# within LIKELY_SLACK of the bar align too: a paraphrase in other words ("It was developed by Ardent
+# Diagnostics, a company based in Tessaly" / "The test was developed by the Lindmark-based company Ardent
+# Diagnostics"). On the twenty-three tuned sets (round eighteen), unlinked
 # pairs that are each other's best, scored 0.5-0.6 and rated 0.7 or more told one gold claim 97 times in
 # 111 (the best match is asked for so that one statement is not offered two counterparts in one article;
 # one-to-one matching then takes the closer). Macro F1 0.7372 → 0.7413 at 0.7, conflicts found 425 → 432
@@ -71,6 +70,15 @@ SURE = 0.9
 # Sunday"); 0.8 gave 0.7385. A slack of 0.15 scored as 0.1, 0.05 lower.
 LIKELY = 0.7
 LIKELY_SLACK = 0.1
+# Two single-source claims whose sentences the pair model gives LIKELY or more join too, when their best
+# parts score within LIKELY_SLACK of the bar (:func:`_join_singles`): one-to-one matching gave one of the
+# sentences to another fact its other clause tells ("The road carries around 4,500 vehicles a day, …, and
+# the official diversion runs via Carbeck" matched the other report's diversion), and what peeling left of
+# it is the other report's sentence in other words. Over the twenty-seven tuned sets, each scored with a
+# pair model fitted on the other two thirds of them (round twenty-three), macro F1 0.7378 → 0.7405; at 0.8
+# 0.7413, at 0.9 0.7398. Quotations are left to :func:`newstrace.compare.remarks.remarks_across`: two
+# remarks of one speaker read alike to the model, and joined they were one false conflict on real news.
+QUOTED = re.compile('["\u201c\u201d]')
 # An agreed claim without differences is parted into one claim per origin when the pair model gives none
 # of its pairs of two origins PART or more and one of its statements a counterpart elsewhere in the other
 # report ELSEWHERE or more (:func:`_part_unlikely`). Leave-one-set-out on the tuned gold sets (each set
@@ -205,31 +213,51 @@ def find_claims(
     same_fact = same_fact_probability(statements, vectors, pair_model)
     linkable = np.where(same_fact >= VETO, score, 0.0)
     linkable = np.where(same_fact >= SURE, np.maximum(linkable, align), linkable)
-    likely = (same_fact >= LIKELY) & (score >= align - LIKELY_SLACK) & _mutual_best(statements, score)
+    likely = (same_fact >= LIKELY) & (score >= align - LIKELY_SLACK) & mutual_best(statements, score)
     linkable = np.where(likely, np.maximum(linkable, align), linkable)
-    groups = _align(statements, linkable, align)
+    groups = align_groups(statements, linkable, align)
     across = conflicts_across(
         statements, groups, np.where(same_fact >= ACROSS_VETO, score, 0.0), origins, texts, align, same_fact
     )
     published = {a.id: a.published for a in articles if a.published is not None and a.published.is_complete}
     claims = [
-        _claim([statements[k] for k in g], _lowest(score, g), origins, texts, across.get(n, []), published)
+        _claim([statements[k] for k in g], lowest(score, g), origins, texts, across.get(n, []), published)
         for n, g in enumerate(groups)
     ]
     claims = _part_unlikely(groups, claims, same_fact, statements, origins, texts, published)
     claims = peel_asides(claims, origins, embed)
     where = {(s.article_id, s.start, s.end): k for k, s in enumerate(statements)}
 
+    within: dict[tuple[int, int], int] = {}  # (article id, start) of a part → its statement
+
+    def sentence(a: Citation) -> int | None:
+        """The statement ``a`` is, or is a part of (a peeled aside, a core left by peeling)."""
+        k = where.get((a.article_id, a.start, a.end))
+        if k is None and (a.article_id, a.start) not in within:
+            for n, s in enumerate(statements):
+                if s.article_id == a.article_id and s.start <= a.start < s.end:
+                    within[(a.article_id, a.start)] = n
+                    break
+        return k if k is not None else within.get((a.article_id, a.start))
+
     def unlikely(a: Citation, b: Citation) -> bool:
         """Whether the pair model vetoes two statements (whole sentences as split, not parts)."""
         i, j = where.get((a.article_id, a.start, a.end)), where.get((b.article_id, b.start, b.end))
         return i is not None and j is not None and same_fact[i, j] < VETO
 
+    def one_fact(a: Citation, b: Citation) -> bool:
+        """Whether the pair model finds the sentences of two statements (or of the parts left of them)
+        likely to tell one fact."""
+        if QUOTED.search(a.text) or QUOTED.search(b.text):
+            return False
+        i, j = sentence(a), sentence(b)
+        return i is not None and j is not None and same_fact[i, j] >= LIKELY
+
     def aligned(a: Citation) -> bool:
         """Whether a statement took part in alignment whole (a peeled aside did not)."""
         return (a.article_id, a.start, a.end) in where
 
-    claims = _join_singles(claims, origins, texts, embed, published, align, unlikely, aligned)
+    claims = _join_singles(claims, origins, texts, embed, published, align, unlikely, aligned, one_fact)
     claims = spellings_once(claims)
     claims += spellings_across(claims, origins, texts, statements) + roles_across(
         claims, origins, texts, statements
@@ -284,78 +312,6 @@ def copy_origins(articles: Sequence[Article], copy_of: Mapping[int, int] | None 
         article = by_id[root]
         origins[article_id] = f"{article.outlet or Path(article.label).name} (article {root})"
     return origins
-
-
-def _align(statements: Sequence[Citation], score, align: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
-    """Groups of statement indexes, at most one per article.
-
-    Candidate links pair the statements of two articles one to one, greedily from the strongest pair
-    scoring ``align`` or more. They are
-    merged strongest first, and two groups join only when every cross pair still scores ``align`` minus
-    :data:`GROUP_SLACK` (complete linkage): chaining A~B~C must not put A and C, two different facts, into
-    one claim.
-    """
-    by_article: dict[int, list[int]] = {}
-    for k, s in enumerate(statements):
-        by_article.setdefault(s.article_id, []).append(k)
-    links: list[tuple[float, int, int]] = []
-    article_ids = list(by_article)
-    for x, a in enumerate(article_ids):
-        for b in article_ids[x + 1 :]:
-            rows, cols = by_article[a], by_article[b]
-            block = score[rows][:, cols]
-            # Greedy one-to-one matching, strongest pairs first: a lead that two sentences of the other
-            # article resemble takes the closer one, and the other is free to match its own counterpart.
-            used_rows: set[int] = set()
-            used_cols: set[int] = set()
-            candidates = sorted(
-                ((-float(block[r, c]), r, c) for r, c in zip(*(block >= align).nonzero(), strict=True))
-            )
-            for negative, r, c in candidates:
-                if r not in used_rows and c not in used_cols:
-                    used_rows.add(r)
-                    used_cols.add(c)
-                    links.append((negative, rows[r], cols[c]))
-    group_of = {k: [k] for k in range(len(statements))}
-    for _, i, j in sorted(links):
-        gi, gj = group_of[i], group_of[j]
-        if gi is gj:
-            continue
-        if {statements[k].article_id for k in gi} & {statements[k].article_id for k in gj}:
-            continue
-        if min(score[p, q] for p in gi for q in gj) < align - GROUP_SLACK:
-            continue
-        gi.extend(gj)
-        for k in gj:
-            group_of[k] = gi
-    groups = {id(g): sorted(g) for g in group_of.values()}
-    return sorted(groups.values(), key=lambda g: g[0])
-
-
-def _mutual_best(statements: Sequence[Citation], score):  # type: ignore[no-untyped-def]
-    """Whether each pair of statements of two articles is each other's best match in the other's article
-    (by ``score``): a boolean matrix, False within an article."""
-    import numpy as np
-
-    articles = np.array([s.article_id for s in statements])
-    out = np.zeros(score.shape, dtype=bool)
-    for a in np.unique(articles):
-        rows = np.flatnonzero(articles == a)
-        for b in np.unique(articles):
-            if a == b:
-                continue
-            cols = np.flatnonzero(articles == b)
-            block = score[np.ix_(rows, cols)]
-            best_col = block.argmax(axis=1)
-            mutual = block.argmax(axis=0)[best_col] == np.arange(len(rows))
-            out[rows[mutual], cols[best_col[mutual]]] = True
-    return out
-
-
-def _lowest(score, indexes: list[int]) -> float:  # type: ignore[no-untyped-def]
-    """The lowest alignment score between two statements of a group (1.0 for a group of one)."""
-    pairs = [score[i, j] for x, i in enumerate(indexes) for j in indexes[x + 1 :]]
-    return float(min(pairs)) if pairs else 1.0
 
 
 def _part_unlikely(  # type: ignore[no-untyped-def]
@@ -422,6 +378,7 @@ def _join_singles(
     align: float,
     unlikely: Callable[[Citation, Citation], bool] = lambda a, b: False,
     aligned: Callable[[Citation], bool] = lambda a: True,
+    likely: Callable[[Citation, Citation], bool] = lambda a, b: False,
 ) -> list[Claim]:
     """Single-source claims of two origins that tell one fact in parts of their sentences, joined.
 
@@ -436,8 +393,9 @@ def _join_singles(
     ``unlikely`` to tell one fact ("…, who lives on the fourth floor, said she had rung Fenwick Homes" /
     "said Leanne Ward, who lives on the seventh floor"). Two whole statements join only when one of them
     was not ``aligned`` whole (an aside peeled after alignment, "which supplies about 410,000 households"),
-    at :data:`FRESH` margins: alignment has weighed two whole statements already. A joined claim is
-    compared for conflicts like any other.
+    at :data:`FRESH` margins: alignment has weighed two whole statements already. Two claims whose
+    sentences the pair model finds ``likely`` to tell one fact join at :data:`LIKELY_SLACK` under the bar
+    (see :data:`LIKELY`), parts or not. A joined claim is compared for conflicts like any other.
     """
     import numpy as np
 
@@ -473,7 +431,9 @@ def _join_singles(
             )
             fresh = not (aligned(claims[n].statements[0]) and aligned(claims[m].statements[0]))
             parts = best[1] or best[2]
-            if best[0] >= align + JOIN_MARGIN * (1 if parts else FRESH) and (parts or fresh):
+            if (best[0] >= align + JOIN_MARGIN * (1 if parts else FRESH) and (parts or fresh)) or (
+                best[0] >= align - LIKELY_SLACK and likely(claims[n].statements[0], claims[m].statements[0])
+            ):
                 links.append((-best[0], n, m, best[1], best[2]))
     joined: dict[int, Claim] = {}
     rests: dict[int, Claim] = {}  # what a claim joined on a part of its statement still says alone

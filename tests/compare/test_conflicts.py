@@ -1029,6 +1029,12 @@ def test_parts_of_a_site_named_by_common_nouns(a: str, b: str, found: list[bool]
             "Dr Ola Brandt, head of marine biology at the University of Kessby, said so.",
             [("senior lecturer", "head of marine biology")],
         ),
+        # A post of a body named in common words only.
+        (
+            "Council leader Ola Brandt said the council would appeal against the ruling.",
+            "Ola Brandt, the deputy leader of the borough council, said it would appeal against the ruling.",
+            [("Council leader", "deputy leader")],
+        ),
     ],
 )
 def test_roles_in_apposition(a: str, b: str, found: list[tuple[str, str]]) -> None:

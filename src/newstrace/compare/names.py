@@ -115,7 +115,8 @@ APPOSED = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*),\s+"
     r"(?:(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:['\u2019]s|s['\u2019])\s+|the\s+|a\s+|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['\u2019]s|s['\u2019])\s+)?"
     r"(?!(?:whose|who|which)\s)(?P<role>(?:[a-z]+\s+){0,3}?[a-z]+(?:-[a-z]+)*)(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][A-Za-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][A-Za-z]+)*"
-    r"(?:\s+[a-z]+){0,3}|(?:[a-z]+\s+)?[a-z]+['\u2019]s(?:\s+[a-z]+){1,2}))?"
+    r"(?:\s+[a-z]+){0,3}|(?:[a-z]+\s+)?[a-z]+(?:['\u2019]s|s['\u2019])(?:\s+[a-z]+){1,2}|(?:[a-z]+\s+){0,2}"
+    r"(?:council|association|society|committee|board|trust|club|union|authority|federation|charity|panel)))?"
     r"(?P<at>(?:\s+(?:at|for|with|in)\s+(?:the\s+|a\s+)?[A-Za-z]+(?:\s+[A-Za-z]+){0,5}?){1,2})?(?=[,.])"
 )
 # A role in apposition before the name, after its owner: "Lisle's chairman, Gustav Renn, said", "The

@@ -1235,6 +1235,21 @@ def test_one_speaker_quoted_two_ways_in_one_claim_when_a_quotation_is_cut() -> N
     assert [d for d in compare_statements(ca, first, cb, second, anchored=True) if d.kind == "quote"] == []
 
 
+def test_a_statement_closing_a_quotation_opened_a_sentence_earlier_is_read_from_its_opening() -> None:
+    # The splitter cut the quotation before the statement that names its speaker.
+    first = (
+        '"It is a sad day for the town. Everyone here has known for years that this day would come," the '
+        "harbour master, Ada Strom, told reporters."
+    )
+    second = (
+        'Harbour master Ada Strom said: "Nobody here thought this day would come so soon. We were told 2040."'
+    )
+    start, end = first.index("Everyone"), second.index("soon.") + len("soon.")
+    ca, cb = Citation(1, start, len(first), first[start:]), Citation(2, 0, end, second[:end])
+    found = [d for d in compare_statements(ca, first, cb, second) if d.kind == "quote"]
+    assert [(d.reason, d.sides[0].start) for d in found] == [("Strom quoted in different words", 1)]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "found"),
     [

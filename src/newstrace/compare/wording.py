@@ -464,7 +464,8 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
     hurt."' / '"Nobody should leave a game in an ambulance," Ashby told …') is read as that quotation, from
     the opening mark to the end of the sentence that closes it, where the speaker is named; only a mark that
     opens (after a space, a colon or the start of a line, inside the paragraph) counts, so that a closing
-    mark ('"Twilight" director …') never opens one."""
+    mark ('"Twilight" director …') never opens one. One that closes a quotation opened a sentence or more
+    before, in its paragraph, is read from the opening mark."""
     own = found(quotations, statement.text, statement.start)
     if own:
         return statement, own, False
@@ -475,6 +476,18 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
         and (q.start < 2 or text[q.start - 2] in " \n:(")
         and "\n" not in q.value
     ]
+    if not cut:
+        # The statement closes a quotation opened in an earlier sentence of its paragraph ('"It is a sad
+        # day. Everyone here knew this day would come," Tully told reporters'): read from the opening mark.
+        opened = [
+            q
+            for q in found(quotations, text, 0)
+            if q.start - 1 < statement.start < q.end < statement.end and "\n" not in q.value
+        ]
+        if len(opened) == 1:
+            whole = Citation(statement.article_id, opened[0].start - 1, statement.end, "")
+            whole = Citation(whole.article_id, whole.start, whole.end, text[whole.start : whole.end])
+            return whole, found(quotations, whole.text, whole.start), True
     if len(cut) != 1:
         return statement, (), False
     close = cut[0].end + 1

@@ -447,6 +447,11 @@ def test_conflicts(a: str, b: str, kind: str, sides: tuple[str, str]) -> None:
         ("The number missing rose to 15 on Wednesday.", "12 people were missing on Tuesday."),  # an update
         ("North Korea has not said when.", "North Korean officials have not said when."),  # a demonym
         ("Kim Jong-un arrived.", "Kim Jong Un arrived."),  # hyphenation
+        # A word run onto a name where the source lost a space, and a name inflected as a verb.
+        ("Police said Arnesonwas in the crosswalk.", "Police said Arneson was in the crosswalk."),
+        ("Officers had to Taser him to get him out.", "He was eventually Tasered and taken away."),
+        # The first word of a name that a particle joins is no place.
+        ("He lost at Stade de Lorvik on Friday.", "He lost the fight in Kessby on Friday."),
         ("The video was shared on Monday.", "The train arrived at Khasan on Tuesday."),  # two moments
         (
             "Three of the survivors were critical.",

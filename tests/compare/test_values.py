@@ -206,6 +206,18 @@ def test_an_employer_after_its_staff_is_not_a_place() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She was a centrefold in Ansel Marr's new magazine.", []),  # an owner
+        ("The bell was stolen at St Aldric's Church in Tarnwick.", ["St Aldric", "Tarnwick"]),
+        ("He was knocked down at Stade de Lorvik in Bern.", ["Bern"]),  # a longer name
+    ],
+)
+def test_an_owner_or_the_start_of_a_longer_name_is_no_place(text: str, expected: list[str]) -> None:
+    assert [m.value for m in places.places(text)] == expected
+
+
 def test_a_publication_is_not_a_place() -> None:
     text = "The beetle, found in Mawbrey Pot, is described in the Journal of Cave Biology."
     assert [m.value for m in places.places(text)] == ["Mawbrey Pot"]

@@ -90,6 +90,13 @@ LONGER_NAME = re.compile(
 )
 
 
+# What after a name shows it is no place: an owner of a thing in common words ("in Hugh Hefner's new
+# magazine", two false place conflicts on ECB+ news beside the name's own spelling conflict; "at St Aldric's
+# Church" stays a place), or the first word of a longer name that a particle joins ("at Stade de Suisse"
+# against "in Bern", ECB+).
+OWNER_OR_RUN_ON = re.compile(r"['\u2019]s\s+[a-z]|\s+(?:de|du|des|del|della|di|da|dos|la|le|von|van)\s+[A-Z]")
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
     """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications,
     demonyms, divisions of a sport and the names of regions excluded; a weekday or month after a one-word
@@ -114,6 +121,8 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         if LONGER_NAME.match(text, end) and len(words) == 2:
             continue  # "kept at the National Geological Collection": a longer name, cut at two words
+        if OWNER_OR_RUN_ON.match(text, end):
+            continue  # "in Hugh Hefner's new magazine": an owner; "at Stade de Suisse": a longer name
         out.append(Mention(text[start:end], offset + start, offset + end))
     return out
 

@@ -1240,6 +1240,28 @@ def test_one_speaker_quoted_two_ways_in_one_claim_when_a_quotation_is_cut() -> N
     assert [d for d in compare_statements(ca, first, cb, second, anchored=True) if d.kind == "quote"] == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        # A place the other statement names without a preposition is set aside, not the whole comparison:
+        # the statements' other places still count, whichever statement comes first.
+        (
+            "Corvane will close the butter line at the Oddby creamery and move it to its plant in Tarrow.",
+            "The group will shut the Oddby butter line and move production to its plant in Merrick.",
+            [("Tarrow", "Merrick")],
+        ),
+    ],
+)
+def test_a_place_the_other_statement_names_is_no_rival(a: str, b: str, found: list[tuple[str, str]]) -> None:
+    for x, y in ((a, b), (b, a)):
+        sides = [
+            tuple(sorted((d.sides[0].text, d.sides[1].text)))
+            for d in _compare(x, y)
+            if d.kind == "place" and d.conflict
+        ]
+        assert sides == [tuple(sorted(pair)) for pair in found]
+
+
 def test_a_statement_closing_a_quotation_opened_a_sentence_earlier_is_read_from_its_opening() -> None:
     # The splitter cut the quotation before the statement that names its speaker.
     first = (

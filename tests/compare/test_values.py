@@ -212,9 +212,13 @@ def test_an_employer_after_its_staff_is_not_a_place() -> None:
         ("She was a centrefold in Ansel Marr's new magazine.", []),  # an owner
         ("The bell was stolen at St Aldric's Church in Tarnwick.", ["St Aldric", "Tarnwick"]),
         ("He was knocked down at Stade de Lorvik in Bern.", ["Bern"]),  # a longer name
+        ("Students were angry at the Dec. 6 killing in Lorvik.", ["Lorvik"]),  # a month, shortened
+        ("Ada Rusk, a physiotherapist at Corrin General Hospital, spoke at City Hall.", ["City Hall"]),
     ],
 )
-def test_an_owner_or_the_start_of_a_longer_name_is_no_place(text: str, expected: list[str]) -> None:
+def test_an_owner_a_month_an_employer_or_the_start_of_a_longer_name_is_no_place(
+    text: str, expected: list[str]
+) -> None:
     assert [m.value for m in places.places(text)] == expected
 
 

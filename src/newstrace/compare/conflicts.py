@@ -176,8 +176,15 @@ def _exclusive_values(
         va, vb = places.without_wider(va, vb), places.without_wider(vb, va)
         if not va or not vb:
             return []  # "in Greece" / "in Athens": one place at two scales
-    if kind == "place" and any(_mentions_place(m.value, b.text) for m in va):
-        return []  # "in Sallow" / "its Sallow factory": the same place, named without a preposition
+    if kind == "place":
+        # A place the other statement names too, without a preposition, is no rival of its places: "in
+        # Sallow" / "its Sallow factory"; "is back at Betty Ford" / "checked into Betty Ford Center in Rancho
+        # Mirage". The statements' other places still count ("at the Oddby creamery … to its plant in
+        # Tarrow" / "the Oddby butter line … to its plant in Merrick").
+        va = [m for m in va if not _mentions_place(m.value, b.text)]
+        vb = [m for m in vb if not _mentions_place(m.value, a.text)]
+        if not va or not vb:
+            return []
     if kind == "place" and any(_nested(x.value, y.value) for x in va for y in vb):
         return []  # "at Corrow Secondary School" / "in Corrow": one place, the school more precise
     if kind == "place" and any(

@@ -24,10 +24,11 @@ PLACE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-])"
 )
 # People named by where they work: "analysts at Fjordbank", "a spokesman at Kestrun", "a researcher at the
-# University of Lowmoor": an employer, not a place.
+# University of Lowmoor", "a physiotherapist at Corrin General Hospital": an employer, not a place.
 EMPLOYEES = re.compile(
     r"\b(?:analysts?|economists?|officials?|staff|workers?|employees?|researchers?|scientists?|engineers?|"
-    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues)\s+at\s+"
+    r"executives?|spokes(?:man|woman|person)|managers?|directors?|doctors?|nurses?|teachers?|colleagues|"
+    r"physiotherapists?|surgeons?|consultants?|lecturers?|professors?|students?|paramedics?|pharmacists?)\s+at\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -97,6 +98,10 @@ LONGER_NAME = re.compile(
 OWNER_OR_RUN_ON = re.compile(r"['\u2019]s\s+[a-z]|\s+(?:de|du|des|del|della|di|da|dos|la|le|von|van)\s+[A-Z]")
 
 
+# Months shortened with a full stop ("the Dec. 6 killing"), read as a place on ECB+ news.
+MONTH_SHORT = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
 def places(text: str, offset: int = 0) -> list[Mention]:
     """Capitalised names after "in", "at", "near", "outside" (months, weekdays, the titles of publications,
     demonyms, divisions of a sport and the names of regions excluded; a weekday or month after a one-word
@@ -121,6 +126,8 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         if LONGER_NAME.match(text, end) and len(words) == 2:
             continue  # "kept at the National Geological Collection": a longer name, cut at two words
+        if words[-1] in MONTH_SHORT and text.startswith(".", end):
+            continue  # "angry at the Dec. 6 killing": a month, shortened
         if OWNER_OR_RUN_ON.match(text, end):
             continue  # "in Hugh Hefner's new magazine": an owner; "at Stade de Suisse": a longer name
         out.append(Mention(text[start:end], offset + start, offset + end))

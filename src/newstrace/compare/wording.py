@@ -244,9 +244,8 @@ def _one_word_misspelt(x: str, y: str) -> bool:
     # Two letters or more run on, lower-case, are a word glued on or an inflection ("Johnsonwas" where the
     # source lost a space, "Taser" / "Tasered"), not a misspelling; one is ("Varga" / "Vargas").
     rest = longer[len(shorter) :]
-    derived = longer.startswith(shorter) and (
-        rest in _DERIVATIONS or (len(rest) >= 2 and rest.isalpha() and rest.islower())
-    )
+    glued = len(rest) >= 2 and rest.isalpha() and rest.islower()
+    derived = longer.startswith(shorter) and (rest in _DERIVATIONS or glued)
     # The differing word itself must be a near-spelling ("Halvorsen" / "Halvorson" 89): "North Korea" /
     # "South Korea" score 82 as wholes, but "North" / "South" only 60.
     near = fuzz.ratio(p, q) >= NAME_VARIANT or _sound_alike(p, q) or _letters_apart(p, q)

@@ -473,9 +473,10 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
     own = found(quotations, statement.text, statement.start)
     if own:
         return statement, own, False
+    every = found(quotations, text, 0)
     cut = [
         q
-        for q in found(quotations, text, 0)
+        for q in every
         if statement.start <= q.start - 1 < statement.end < q.end
         and (q.start < 2 or text[q.start - 2] in " \n:(")
         and "\n" not in q.value
@@ -484,13 +485,11 @@ def _quoting(statement: Citation, text: str) -> tuple[Citation, tuple[v.Mention,
         # The statement closes a quotation opened in an earlier sentence of its paragraph ('"It is a sad
         # day. Everyone here knew this day would come," Tully told reporters'): read from the opening mark.
         opened = [
-            q
-            for q in found(quotations, text, 0)
-            if q.start - 1 < statement.start < q.end < statement.end and "\n" not in q.value
+            q for q in every if q.start - 1 < statement.start < q.end < statement.end and "\n" not in q.value
         ]
         if len(opened) == 1:
-            whole = Citation(statement.article_id, opened[0].start - 1, statement.end, "")
-            whole = Citation(whole.article_id, whole.start, whole.end, text[whole.start : whole.end])
+            start = opened[0].start - 1
+            whole = Citation(statement.article_id, start, statement.end, text[start : statement.end])
             return whole, found(quotations, whole.text, whole.start), True
     if len(cut) != 1:
         return statement, (), False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.compare import clocks, names, places, wording
+from newstrace.compare import clocks, names, places, quotations
 from newstrace.compare import values as v
 
 
@@ -274,7 +274,7 @@ def test_quotations_in_single_curly_marks() -> None:
         "\u2018We won\u2019t stop,\u2019 said Ada Lin. "
         "The council\u2019s \u2018five-year plan\u2019 was cited."
     )
-    assert [m.value for m in wording.quotations(text)] == ["We won\u2019t stop,", "five-year plan"]
+    assert [m.value for m in quotations.quotations(text)] == ["We won\u2019t stop,", "five-year plan"]
 
 
 def test_streets_without_the_and_no_place_after_a_region_word_or_a_compass_point() -> None:

@@ -23,6 +23,7 @@ from newstrace.compare.clauses import STOPWORDS, WORD, sentence_at
 from newstrace.compare.conflicts import compare_statements, near_moments
 from newstrace.compare.counts import DURATION_SHARED, MONEY, context_words, told
 from newstrace.compare.moments import different_acts
+from newstrace.compare.quotations import SAME_OPENING
 from newstrace.compare.values import (
     TALLY,
     TALLY_AFTER,
@@ -33,7 +34,6 @@ from newstrace.compare.values import (
     quantities,
     weekdays,
 )
-from newstrace.compare.wording import SAME_OPENING
 from newstrace.model import Citation, Claim, Difference
 
 # Two statements of different claims this related are checked for a day, time or place introduced by

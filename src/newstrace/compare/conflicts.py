@@ -26,8 +26,9 @@ from newstrace.compare.moments import (
     parts_of_day,
     zone,
 )
+from newstrace.compare.quotations import quote_differences
 from newstrace.compare.values import cite, found
-from newstrace.compare.wording import name_differences, quote_differences, role_differences
+from newstrace.compare.wording import name_differences, role_differences
 from newstrace.model import Citation, Difference
 
 # Words that tell of a change of venue.

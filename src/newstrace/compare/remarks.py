@@ -3,7 +3,7 @@
 One report has a chief executive say "We will reopen the unit in March, and we are recruiting right now";
 another has her say "I can't stand here and promise you it will reopen." Each sentence tells a fact of its
 own, so alignment puts them in two claims, and inside a claim the wording check
-(:func:`newstrace.compare.wording.quote_differences`) needs the speaker named in both sentences. Yet a
+(:func:`newstrace.compare.quotations.quote_differences`) needs the speaker named in both sentences. Yet a
 reader checking what she said wants to see the two remarks side by side: which report quotes her how is a
 disagreement between sources, whoever is right. :func:`remarks_across` finds such pairs from the quotes of
 each article (:func:`newstrace.annotate.quotes.extract_quotes`, which resolves "she said" to the person
@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newstrace.compare.across import _clash_claim
-from newstrace.compare.wording import SPEAKER_QUOTE_WORDS, _letters_apart, _said_words, _words
+from newstrace.compare.quotations import SPEAKER_QUOTE_WORDS, _said_words, _words
+from newstrace.compare.wording import _letters_apart
 from newstrace.model import Citation, Claim, Difference, Quote
 
 # How alike (cosine of the two quotations' embeddings) two remarks of one speaker must be to be on one
@@ -42,7 +43,7 @@ def remarks_across(
     one named speaker on one point.
 
     A remark is a direct quotation, with the ones that go on from it after its cue, of
-    :data:`~newstrace.compare.wording.SPEAKER_QUOTE_WORDS` words or more, whose speaker the article names
+    :data:`~newstrace.compare.quotations.SPEAKER_QUOTE_WORDS` words or more, whose speaker the article names
     (:func:`_remarks`); one speaker is one surname, read from the names the quotes resolve to. Two remarks
     are compared only when each of the two articles gives that speaker one remark: a report that quotes
     a speaker several times is quoting pieces of a longer statement, and another report's other pieces
@@ -110,7 +111,7 @@ def _said(d: Difference) -> frozenset[frozenset[str]]:
 def _remarks(quotes: Sequence[Quote], text: str) -> list[tuple[str, Citation, str]]:
     """The remarks of named speakers in one article's quotes: a direct quotation with the ones that go on
     from it after its cue ('"We will rebuild," Lind said. "Work starts in May."' is one remark), cited from
-    its first word to its last, of :data:`~newstrace.compare.wording.SPEAKER_QUOTE_WORDS` words or more;
+    its first word to its last, of :data:`~newstrace.compare.quotations.SPEAKER_QUOTE_WORDS` words or more;
     each with its speaker and the words inside its quotation marks."""
     parts: dict[tuple[int, int], list[Quote]] = {}
     for q in quotes:

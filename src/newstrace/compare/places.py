@@ -12,7 +12,7 @@ import functools
 import re
 
 from newstrace.compare.names import NOT_NAMES
-from newstrace.compare.values import Mention
+from newstrace.compare.values import _SHORT_MONTHS, Mention
 
 # Places after a locative preposition: "in Sallow", "at Khasan station", "near Port Halvard".
 # A region word before the name ("in southern Iran") is not read: the region of a country is no
@@ -98,8 +98,8 @@ LONGER_NAME = re.compile(
 OWNER_OR_RUN_ON = re.compile(r"['\u2019]s\s+[a-z]|\s+(?:de|du|des|del|della|di|da|dos|la|le|von|van)\s+[A-Z]")
 
 
-# Months shortened with a full stop ("the Dec. 6 killing"), read as a place on ECB+ news.
-MONTH_SHORT = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# A month as wire style shortens it ("the Dec. 6 killing", read as a place on ECB+ news).
+SHORT_MONTH = re.compile(rf"{_SHORT_MONTHS}$")
 
 
 def places(text: str, offset: int = 0) -> list[Mention]:
@@ -126,7 +126,7 @@ def places(text: str, offset: int = 0) -> list[Mention]:
             continue
         if LONGER_NAME.match(text, end) and len(words) == 2:
             continue  # "kept at the National Geological Collection": a longer name, cut at two words
-        if words[-1] in MONTH_SHORT and text.startswith(".", end):
+        if SHORT_MONTH.match(text, start, end + 1):
             continue  # "angry at the Dec. 6 killing": a month, shortened
         if OWNER_OR_RUN_ON.match(text, end):
             continue  # "in Hugh Hefner's new magazine": an owner; "at Stade de Suisse": a longer name
